@@ -1,0 +1,60 @@
+# Borderlines: `make serve` to run it, `make test` to check everything. Both install what they need.
+include versions.env
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_BIN ?= /usr/bin/chromium
+
+PUBLIC_URL ?= /
+SEEDS_DIR ?= seeds
+export SEEDS_DIR
+E2E_DIST := target/e2e-dist
+
+.PHONY: help setup setup-test serve build check-seeds lint test test-native test-wasm test-e2e clean
+
+help:
+	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
+	@echo "make test         everything CI runs: fmt, clippy (host + wasm32), native, wasm and browser tests"
+	@echo "make build        release site in dist/ (PUBLIC_URL=/sub/path/ for a sub-path, SEEDS_DIR=dir for other seeds)"
+	@echo "make check-seeds  report every article, warning and error in \$$SEEDS_DIR"
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh test
+
+serve: setup
+	@echo "Borderlines will be at http://127.0.0.1:8080/ (Ctrl-C to stop)"
+	trunk serve --release --public-url / --address 127.0.0.1 --port 8080
+
+build: setup
+	trunk build --release --public-url $(PUBLIC_URL)
+
+check-seeds:
+	cargo run --release -q -p corpus -- check $(SEEDS_DIR)
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p borderlines --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p corpus --no-default-features --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test -p corpus
+
+test-wasm:
+	cargo test -p borderlines --target wasm32-unknown-unknown
+
+# The release site served under /borderlines/, as GitHub Pages would.
+test-e2e:
+	trunk build --release --public-url /borderlines/ --dist $(E2E_DIST)
+	node --test --test-reporter=spec e2e/
+
+test: setup-test lint test-native test-wasm test-e2e
+
+clean:
+	cargo clean
+	rm -rf dist $(E2E_DIST)

@@ -1,0 +1,588 @@
+//! Country mentions in article text (build time only): a CLDR gazetteer plus a small alias table.
+//!
+//! The gazetteer holds every real country's CLDR name (long and short form) in English,
+//! Vietnamese, Thai, Chinese (simplified and traditional), Indonesian, Malay, Filipino, Khmer, Lao
+//! and Burmese, from `icu_experimental`'s compiled data, extended by [`country_aliases`]
+//! (demonyms, everyday short forms, and phrases that must not count). It is built once.
+//!
+//! Matching is exact: case- and diacritic-sensitive, so `china`, `turkey` and Vietnamese `thẩm mỹ`
+//! are not countries. At each position the longest name wins and its span is consumed, so
+//! `中国人` counts once and `South Korea` never also counts `Korea`. Names in spaced scripts
+//! (Latin, Vietnamese) must stand as whole words; names in Thai, Lao, Khmer, Burmese and Chinese
+//! need no spaces but may not end inside a syllable (before a combining vowel or tone mark).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use icu_experimental::displaynames::multi::RegionDisplayNames;
+use icu_experimental::displaynames::{DisplayNamesOptions, Style};
+use icu_locale_core::subtags::Region;
+use icu_locale_core::Locale;
+use icu_normalizer::ComposingNormalizerBorrowed;
+
+use crate::article::CountryMention;
+
+#[path = "country_aliases.rs"]
+mod country_aliases;
+
+use country_aliases::{ALIASES, ENGLISH_NAMES, GIVEN_NAMES, NOT_COUNTRIES};
+
+/// The CLDR locales whose region names go into the gazetteer (English first: it wins conflicts).
+const LOCALES: [&str; 11] = ["en", "vi", "th", "zh", "zh-Hant", "id", "ms", "fil", "km", "lo", "my"];
+
+/// CLDR region codes that are two letters but not ISO 3166-1 countries: groupings (EU, UN…),
+/// exceptional reservations (AC, IC…), user-assigned (XK) and pseudo-regions.
+const NOT_ISO_3166_1: [&str; 15] =
+    ["AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"];
+
+/// One name in the gazetteer.
+#[derive(Debug)]
+struct Name {
+    text: Box<str>,
+    /// `None` for a phrase that must not count (see `NOT_COUNTRIES`).
+    code: Option<Box<str>>,
+    /// Spaced script: the name must stand as a whole word.
+    whole_word: bool,
+    /// Also a given name (see `GIVEN_NAMES`).
+    given_name: bool,
+}
+
+/// All names, grouped by first character, longest first within a group.
+#[derive(Debug, Default)]
+struct Gazetteer {
+    by_first_char: HashMap<char, Vec<Name>>,
+    /// Code → English display name.
+    english: HashMap<Box<str>, Box<str>>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        // Text → code (None: not a country). The first writer of a text wins.
+        let mut names: Vec<(String, Option<String>)> = Vec::new();
+        let mut english: HashMap<Box<str>, Box<str>> = HashMap::new();
+
+        for phrase in NOT_COUNTRIES {
+            names.push(((*phrase).to_owned(), None));
+        }
+        for (text, code) in ALIASES {
+            names.push(((*text).to_owned(), Some((*code).to_owned())));
+        }
+        let codes = country_codes();
+        for locale in LOCALES {
+            for style in [None, Some(Style::Short)] {
+                let Some(display) = region_display_names(locale, style) else { continue };
+                for (code, region) in &codes {
+                    let Some(name) = display.of(*region) else { continue };
+                    if locale == "en" && style.is_none() {
+                        english.insert(code.as_str().into(), name.into());
+                    }
+                    for variant in cldr_variants(name) {
+                        names.push((variant, Some(code.clone())));
+                    }
+                }
+            }
+        }
+        for (code, name) in ENGLISH_NAMES {
+            english.insert((*code).into(), (*name).into());
+        }
+
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut by_first_char: HashMap<char, Vec<Name>> = HashMap::new();
+        for (text, code) in names {
+            for text in with_capitalised_variant(text) {
+                if seen.insert(text.clone(), ()).is_some() {
+                    continue;
+                }
+                let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
+                    continue;
+                };
+                let name = Name {
+                    whole_word: is_spaced_script(first) || is_spaced_script(last),
+                    given_name: GIVEN_NAMES.contains(&text.as_str()),
+                    code: code.as_deref().map(Into::into),
+                    text: text.into(),
+                };
+                by_first_char.entry(first).or_default().push(name);
+            }
+        }
+        for group in by_first_char.values_mut() {
+            group.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then_with(|| a.text.cmp(&b.text)));
+        }
+        Gazetteer { by_first_char, english }
+    }
+
+    /// Counts mentions per code in NFC text.
+    fn count<'g>(&'g self, text: &str) -> HashMap<&'g str, u32> {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        let mut resume_at = 0;
+        for (start, c) in text.char_indices() {
+            if start < resume_at {
+                continue;
+            }
+            let Some(group) = self.by_first_char.get(&c) else { continue };
+            let rest = &text[start..];
+            let found = group.iter().find(|name| rest.starts_with(&*name.text) && name.fits(text, start));
+            if let Some(name) = found {
+                resume_at = start + name.text.len();
+                if let Some(code) = &name.code {
+                    if !(name.given_name && follows_inner_capitalised_word(text, start)) {
+                        *counts.entry(code).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+}
+
+impl Name {
+    /// Whether this name, found at `start`, stands on its own there.
+    fn fits(&self, text: &str, start: usize) -> bool {
+        let before = text[..start].chars().next_back();
+        let after = text[start + self.text.len()..].chars().next();
+        if after.is_some_and(is_combining_mark) {
+            return false; // ends inside a syllable or an accented letter
+        }
+        if before.is_some_and(is_leading_vowel) {
+            return false; // starts inside a Thai or Lao syllable
+        }
+        if self.whole_word {
+            let first_is_word = self.text.chars().next().is_some_and(char::is_alphanumeric);
+            let last_is_word = self.text.chars().next_back().is_some_and(char::is_alphanumeric);
+            if first_is_word && before.is_some_and(is_word_char) {
+                return false;
+            }
+            if last_is_word && after.is_some_and(is_word_char) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// True when the word right before `start` (one space apart) is capitalised and is not the first
+/// word of its sentence: `Minh Đức`, `Michael Jordan` (a person), but not `Tại Đức` or `In Jordan`.
+fn follows_inner_capitalised_word(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else { return false };
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    match before[..word_start].trim_end_matches(' ').chars().next_back() {
+        None => false,
+        Some(c) => !matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '"' | '“' | '‘' | '(' | '[' | '—' | '–' | '-'),
+    }
+}
+
+/// A letter of a script that separates words with spaces (not Thai, Lao, Khmer, Burmese, CJK).
+fn is_spaced_script(c: char) -> bool {
+    c.is_alphanumeric()
+        && !matches!(c as u32,
+            0x0E00..=0x0EFF          // Thai, Lao
+            | 0x1000..=0x109F        // Myanmar
+            | 0x1780..=0x17FF        // Khmer
+            | 0x2E80..=0x9FFF        // CJK, kana
+            | 0xAC00..=0xD7AF        // Hangul
+            | 0xF900..=0xFAFF
+            | 0x20000..=0x3134F)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Combining marks of the scripts this corpus uses: accents, and the dependent vowels, tone marks
+/// and signs of Thai, Lao, Khmer and Burmese (which `char::is_alphabetic` does not all cover).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F
+        | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
+        | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECE
+        | 0x17B4..=0x17D3 | 0x17DD
+        | 0x102B..=0x103E | 0x1056..=0x1059 | 0x105E..=0x1060 | 0x1062..=0x1064
+        | 0x1067..=0x106D | 0x1071..=0x1074 | 0x1082..=0x108D | 0x108F | 0x109A..=0x109D)
+}
+
+/// Thai and Lao vowels written before the consonant they follow in speech (เ แ โ ใ ไ).
+fn is_leading_vowel(c: char) -> bool {
+    matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4)
+}
+
+/// Every ISO 3166-1 alpha-2 code CLDR knows (all two-letter regions minus [`NOT_ISO_3166_1`]).
+fn country_codes() -> Vec<(String, Region)> {
+    let mut codes = Vec::new();
+    for a in b'A'..=b'Z' {
+        for b in b'A'..=b'Z' {
+            let code = String::from_utf8_lossy(&[a, b]).into_owned();
+            if NOT_ISO_3166_1.contains(&code.as_str()) {
+                continue;
+            }
+            if let Ok(region) = Region::try_from_str(&code) {
+                codes.push((code, region));
+            }
+        }
+    }
+    codes
+}
+
+fn region_display_names(locale: &str, style: Option<Style>) -> Option<RegionDisplayNames> {
+    let locale: Locale = locale.parse().ok()?;
+    let mut options = DisplayNamesOptions::default();
+    options.style = style;
+    RegionDisplayNames::try_new(locale.into(), options).ok()
+}
+
+/// A CLDR name and the forms news text uses: `Myanmar (Burma)` → `Myanmar (Burma)`, `Myanmar`,
+/// `Burma`; `Bosnia & Herzegovina` → also `Bosnia and Herzegovina`.
+fn cldr_variants(name: &str) -> Vec<String> {
+    let mut variants = vec![name.to_owned()];
+    if let Some((base, rest)) = name.split_once(" (").or_else(|| name.split_once('(')) {
+        variants.push(base.trim().to_owned());
+        if let Some(inner) = rest.strip_suffix(')') {
+            variants.push(inner.trim().to_owned());
+        }
+    }
+    if name.contains(" & ") {
+        variants.push(name.replace(" & ", " and "));
+    }
+    variants.retain(|v| !v.is_empty());
+    variants
+}
+
+/// `người Thái` also as `Người Thái` (sentence-initial).
+fn with_capitalised_variant(text: String) -> Vec<String> {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => {
+            let capitalised: String = first.to_uppercase().chain(chars).collect();
+            vec![text, capitalised]
+        }
+        _ => vec![text],
+    }
+}
+
+/// Countries named in `text`, as ISO 3166-1 alpha-2 codes with mention counts, most mentions
+/// first (ties by code). Each span of text counts at most once, for the longest name found there.
+pub fn detect_countries(text: &str) -> Vec<CountryMention> {
+    let text = ComposingNormalizerBorrowed::new_nfc().normalize(text);
+    let mut mentions: Vec<CountryMention> = GAZETTEER
+        .count(&text)
+        .into_iter()
+        .map(|(code, mentions)| CountryMention { code: code.to_owned(), mentions })
+        .collect();
+    mentions.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.code.cmp(&b.code)));
+    mentions
+}
+
+/// The English display name of an ISO 3166-1 alpha-2 code, in the short form news readers expect
+/// (`KH` → `Cambodia`, `US` → `United States`, `MM` → `Myanmar`); `None` for an unknown code.
+pub fn english_name(code: &str) -> Option<String> {
+    GAZETTEER.english.get(code).map(|name| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(String, u32)> {
+        detect_countries(text).into_iter().map(|m| (m.code, m.mentions)).collect()
+    }
+
+    fn one(code: &str, mentions: u32) -> Vec<(String, u32)> {
+        vec![(code.to_owned(), mentions)]
+    }
+
+    #[test]
+    #[ignore = "prints the gazetteer for review: cargo test -p corpus --lib dump -- --ignored --nocapture"]
+    fn dump_gazetteer() {
+        let mut all: Vec<(&str, &str)> = GAZETTEER
+            .by_first_char
+            .values()
+            .flatten()
+            .map(|n| (n.code.as_deref().unwrap_or("--"), &*n.text))
+            .collect();
+        all.sort();
+        for (code, text) in all {
+            println!("{code}\t{text}");
+        }
+    }
+
+    #[test]
+    fn the_gazetteer_covers_every_country_in_every_language() {
+        assert!(GAZETTEER.english.len() >= 240, "{} English names", GAZETTEER.english.len());
+        for (name, code) in [
+            ("Cambodia", "KH"),
+            ("Campuchia", "KH"),
+            ("กัมพูชา", "KH"),
+            ("柬埔寨", "KH"),
+            ("Kamboja", "KH"),
+            ("Kemboja", "KH"),
+            ("Peru", "PE"),
+            ("Pê-ru", "PE"),
+            ("เปรู", "PE"),
+            ("秘鲁", "PE"),
+            ("秘魯", "PE"),
+        ] {
+            assert_eq!(codes(name), one(code, 1), "{name}");
+        }
+    }
+
+    #[test]
+    fn groupings_and_regions_are_not_countries() {
+        for text in ["European Union", "United Nations", "Eurozone", "Đông Nam Á", "ASEAN", "Liên Hợp Quốc"] {
+            assert_eq!(codes(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn english_names_are_short_familiar_forms() {
+        assert_eq!(english_name("KH").as_deref(), Some("Cambodia"));
+        assert_eq!(english_name("US").as_deref(), Some("United States"));
+        assert_eq!(english_name("MM").as_deref(), Some("Myanmar"));
+        assert_eq!(english_name("LA").as_deref(), Some("Laos"));
+        assert_eq!(english_name("KR").as_deref(), Some("South Korea"));
+        assert_eq!(english_name("HK").as_deref(), Some("Hong Kong"));
+        assert_eq!(english_name("EU"), None);
+        assert_eq!(english_name("ZZ"), None);
+        assert_eq!(english_name("xx"), None);
+    }
+
+    #[test]
+    fn results_are_sorted_by_mentions_then_code() {
+        let found = detect_countries("Laos, Thailand and Cambodia. Thailand again, Cambodia again, Thailand.");
+        let found: Vec<(&str, u32)> = found.iter().map(|m| (m.code.as_str(), m.mentions)).collect();
+        assert_eq!(found, [("TH", 3), ("KH", 2), ("LA", 1)]);
+    }
+
+    // --- Vietnamese false hits ---
+
+    #[test]
+    fn vietnamese_lao_dong_labour_is_not_laos() {
+        assert_eq!(codes("Nhiều người bị ép buộc lao động trong các trại lừa đảo."), vec![]);
+        assert_eq!(codes("Lao động nhập cư bị lừa đảo. Lao Động đưa tin."), vec![]);
+        assert_eq!(codes("Thủ tướng thăm Lào."), one("LA", 1));
+    }
+
+    #[test]
+    fn vietnamese_place_names_are_not_countries() {
+        assert_eq!(codes("Tỉnh Lào Cai giáp Trung Quốc."), one("CN", 1));
+        assert_eq!(codes("Trận đấu diễn ra tại sân Mỹ Đình."), vec![]);
+        assert_eq!(codes("Ông là người Thái Bình."), vec![]);
+    }
+
+    #[test]
+    fn vietnamese_tham_my_is_not_the_united_states() {
+        assert_eq!(codes("Phẫu thuật thẩm mỹ ngày càng phổ biến."), vec![]);
+        assert_eq!(codes("Hàn Quốc phối hợp với Mỹ."), vec![("KR".to_owned(), 1), ("US".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn vietnamese_continents_are_not_the_united_states() {
+        assert_eq!(codes("Xuất khẩu sang châu Mỹ, Bắc Mỹ và Mỹ Latinh tăng."), vec![]);
+    }
+
+    #[test]
+    fn vietnamese_given_names_are_not_countries() {
+        assert_eq!(codes("Phóng viên Nguyễn Minh Đức và Trần Thu Nga đưa tin."), vec![]);
+        assert_eq!(codes("Thủ tướng Đức và Tổng thống Nga điện đàm."), vec![("DE".to_owned(), 1), ("RU".to_owned(), 1)]);
+        assert_eq!(codes("Tại Đức, giá điện tăng."), one("DE", 1));
+        assert_eq!(codes("Đức Phật đản sinh."), vec![]);
+    }
+
+    #[test]
+    fn vietnamese_sentence_initial_words_are_not_countries() {
+        assert_eq!(codes("Ý kiến của chuyên gia. Thai phụ được chăm sóc."), vec![]);
+        assert_eq!(codes("Ý và Pháp ký thỏa thuận."), vec![("FR".to_owned(), 1), ("IT".to_owned(), 1)]);
+    }
+
+    // --- English false hits ---
+
+    #[test]
+    fn lower_case_english_words_are_not_countries() {
+        assert_eq!(codes("She bought fine china and a turkey for dinner."), vec![]);
+        assert_eq!(codes("The ballot had a hanging chad."), vec![]);
+        assert_eq!(codes("They crossed the jordan of their lives."), vec![]);
+        assert_eq!(codes("China and Turkey signed a deal."), vec![("CN".to_owned(), 1), ("TR".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn english_person_names_are_not_countries() {
+        assert_eq!(codes("The fans cheered for Michael Jordan."), vec![]);
+        assert_eq!(codes("King Abdullah of Jordan arrived."), one("JO", 1));
+    }
+
+    #[test]
+    fn names_inside_longer_words_are_not_countries() {
+        assert_eq!(codes("Nigeria"), one("NG", 1));
+        assert_eq!(codes("Omani officials"), vec![]);
+        assert_eq!(codes("USD and USB"), vec![]);
+    }
+
+    #[test]
+    fn continents_and_oceans_are_not_countries() {
+        assert_eq!(codes("Latin America and the Indian Ocean"), vec![]);
+        assert_eq!(codes("India"), one("IN", 1));
+    }
+
+    // --- Demonyms and short forms ---
+
+    #[test]
+    fn english_demonyms_count() {
+        for (word, code) in [
+            ("Thai", "TH"),
+            ("Chinese", "CN"),
+            ("Cambodian", "KH"),
+            ("Khmer", "KH"),
+            ("Lao", "LA"),
+            ("Laotian", "LA"),
+            ("Vietnamese", "VN"),
+            ("Burmese", "MM"),
+            ("Malaysian", "MY"),
+            ("Filipino", "PH"),
+            ("Indonesian", "ID"),
+            ("Singaporean", "SG"),
+            ("American", "US"),
+            ("Korean", "KR"),
+            ("Japanese", "JP"),
+        ] {
+            assert_eq!(codes(&format!("The {word} delegation arrived.")), one(code, 1), "{word}");
+        }
+    }
+
+    #[test]
+    fn english_short_forms_count() {
+        for (word, code) in [
+            ("US", "US"),
+            ("U.S.", "US"),
+            ("USA", "US"),
+            ("UK", "GB"),
+            ("Myanmar", "MM"),
+            ("Burma", "MM"),
+            ("South Korea", "KR"),
+            ("Laos", "LA"),
+        ] {
+            assert_eq!(codes(&format!("Talks with {word} resumed")), one(code, 1), "{word}");
+        }
+    }
+
+    #[test]
+    fn vietnamese_names_and_demonyms_count() {
+        for (word, code) in [
+            ("Mỹ", "US"),
+            ("Hàn Quốc", "KR"),
+            ("Trung Quốc", "CN"),
+            ("Campuchia", "KH"),
+            ("Lào", "LA"),
+            ("Thái Lan", "TH"),
+            ("người Thái", "TH"),
+            ("Myanmar", "MM"),
+            ("Nhật Bản", "JP"),
+        ] {
+            assert_eq!(codes(&format!("Đoàn đại biểu {word} đã đến.")), one(code, 1), "{word}");
+        }
+        assert_eq!(codes("Người Thái đi du lịch nhiều."), one("TH", 1));
+    }
+
+    #[test]
+    fn thai_names_and_demonyms_count() {
+        for (word, code) in [
+            ("ชาวไทย", "TH"),
+            ("ไทย", "TH"),
+            ("จีน", "CN"),
+            ("กัมพูชา", "KH"),
+            ("เมียนมา", "MM"),
+            ("พม่า", "MM"),
+            ("ลาว", "LA"),
+            ("สหรัฐ", "US"),
+        ] {
+            assert_eq!(codes(&format!("ความร่วมมือกับ{word}ในภูมิภาค")), one(code, 1), "{word}");
+        }
+    }
+
+    #[test]
+    fn chinese_names_and_demonyms_count() {
+        for (word, code) in [
+            ("中国人", "CN"),
+            ("中国", "CN"),
+            ("泰国", "TH"),
+            ("柬埔寨", "KH"),
+            ("缅甸", "MM"),
+            ("老挝", "LA"),
+            ("美国", "US"),
+        ] {
+            assert_eq!(codes(&format!("他说{word}很重要")), one(code, 1), "{word}");
+        }
+    }
+
+    #[test]
+    fn indonesian_names_count() {
+        assert_eq!(codes("Kerja sama dengan Tiongkok dan China meningkat."), one("CN", 2));
+        assert_eq!(codes("Amerika Serikat dan Amerika Latin"), one("US", 1));
+    }
+
+    // --- Longest match, each span once ---
+
+    #[test]
+    fn thai_longest_match_counts_once() {
+        // `ชาวไทย` (Thai people) wins over `ไทย` inside it; `เกาหลีใต้` over `เกาหลี`.
+        assert_eq!(codes("ชาวไทยและชาวจีน"), vec![("CN".to_owned(), 1), ("TH".to_owned(), 1)]);
+        assert_eq!(codes("ไทยกับเกาหลีใต้"), vec![("KR".to_owned(), 1), ("TH".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn chinese_longest_match_counts_once() {
+        assert_eq!(codes("中国人"), one("CN", 1));
+        // `印度尼西亚` (Indonesia) is not also `印度` (India); `印度洋` (Indian Ocean) is neither.
+        assert_eq!(codes("印度尼西亚和印度洋"), one("ID", 1));
+    }
+
+    #[test]
+    fn a_longer_english_name_hides_the_shorter_one_inside() {
+        assert_eq!(codes("South Korea"), one("KR", 1));
+        assert_eq!(codes("North Korea"), one("KP", 1));
+        assert_eq!(codes("Papua New Guinea"), one("PG", 1));
+    }
+
+    #[test]
+    fn hyphenated_pairs_count_both() {
+        assert_eq!(codes("quan hệ Thái Lan-Campuchia"), vec![("KH".to_owned(), 1), ("TH".to_owned(), 1)]);
+        assert_eq!(codes("Thái Lan-Lào"), vec![("LA".to_owned(), 1), ("TH".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn decomposed_vietnamese_matches_like_precomposed() {
+        let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize("Thăm Lào và Hàn Quốc");
+        assert_eq!(codes(&decomposed), vec![("KR".to_owned(), 1), ("LA".to_owned(), 1)]);
+    }
+
+    // --- Real seeds, as the caller passes them (without the closing source line) ---
+
+    fn without_source_line(seed: &str) -> &str {
+        seed.trim_end().rsplit_once('\n').map_or(seed, |(body, _source)| body)
+    }
+
+    #[test]
+    fn vietnamese_seed_001() {
+        let seed = include_str!("../../../seeds/001_ea81238345a38f58.txt");
+        let text = without_source_line(seed);
+        assert!(!text.contains("Nguồn TTXVN"));
+        let expected = [("TH", 11), ("KH", 7), ("LA", 3), ("CN", 1), ("KR", 1), ("MM", 1), ("MY", 1), ("US", 1)];
+        let expected: Vec<(String, u32)> = expected.iter().map(|&(c, n)| (c.to_owned(), n)).collect();
+        assert_eq!(codes(text), expected);
+    }
+
+    #[test]
+    fn english_seed_000() {
+        let text = include_str!("../../../seeds/000_dee04c71b2f6b000.txt");
+        let found: Vec<String> = detect_countries(text).into_iter().map(|m| m.code).collect();
+        assert_eq!(found, ["TH", "CN"]);
+    }
+}

@@ -1,0 +1,113 @@
+//! `corpus`: the curators' command line. `corpus check DIR [--json]` reads a seeds directory the
+//! way the build does and reports every article, ignored file and error.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use corpus::seeds::{load_seeds, SeedsReport};
+use corpus::Article;
+use serde_json::{json, Value};
+
+const USAGE: &str = "usage: corpus check DIR [--json]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files and errors\n  --json      print exactly one JSON object instead of a table\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => {
+            let json = args.iter().any(|a| a == "--json");
+            let dirs: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with("--")).collect();
+            let unknown: Vec<&String> = args[1..].iter().filter(|a| a.starts_with("--") && *a != "--json").collect();
+            match (dirs.as_slice(), unknown.is_empty()) {
+                ([dir], true) => check(&PathBuf::from(dir), json),
+                _ => usage_error(),
+            }
+        }
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error(),
+    }
+}
+
+fn usage_error() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+fn check(dir: &std::path::Path, json: bool) -> ExitCode {
+    let report = load_seeds(dir);
+    if json {
+        println!("{}", report_json(&report));
+    } else {
+        print_table(&report);
+    }
+    if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn article_json(article: &Article) -> Value {
+    json!({
+        "id": article.id,
+        "file": article.file,
+        "lang": article.lang,
+        "date": article.date.map(|d| d.to_string()),
+        "title": article.title,
+        "title_derived": article.title_derived,
+        "countries": article.countries.iter().map(|c| json!({"code": c.code, "mentions": c.mentions})).collect::<Vec<_>>(),
+        "source": article.source,
+        "captions": article.captions,
+        "paragraphs": article.paragraphs.len(),
+        "warnings": article.warnings.iter().map(|w| w.code()).collect::<Vec<_>>(),
+    })
+}
+
+fn report_json(report: &SeedsReport) -> Value {
+    json!({
+        "articles": report.articles.iter().map(article_json).collect::<Vec<_>>(),
+        "ignored": report.ignored,
+        "errors": report.errors.iter().map(|e| json!({"file": e.file, "line": e.line, "message": e.message})).collect::<Vec<_>>(),
+    })
+}
+
+fn print_table(report: &SeedsReport) {
+    let rows: Vec<[String; 6]> = report
+        .articles
+        .iter()
+        .map(|a| {
+            let countries = a.countries.iter().map(|c| format!("{}×{}", c.code, c.mentions)).collect::<Vec<_>>().join(" ");
+            let title = if a.title_derived { format!("~{}", a.title) } else { a.title.clone() };
+            let warnings = a.warnings.iter().map(|w| w.code()).collect::<Vec<_>>().join(", ");
+            [a.id.clone(), a.lang.clone(), a.date.map_or_else(|| "undated".to_owned(), |d| d.to_string()), truncate(&title, 60), countries, warnings]
+        })
+        .collect();
+    let header = ["ID", "LANG", "DATE", "TITLE (~ derived)", "COUNTRIES", "WARNINGS"].map(String::from);
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row.iter().zip(widths).map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count()))).collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+    for path in &report.ignored {
+        println!("ignored (not .txt): {path}");
+    }
+    for error in &report.errors {
+        println!("error: {error}");
+    }
+    println!("{} articles, {} ignored, {} errors", report.articles.len(), report.ignored.len(), report.errors.len());
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max - 1).collect::<String>())
+    }
+}

@@ -1,0 +1,529 @@
+//! Queries: parsing, the exact matching rules, highlighting and snippets.
+//!
+//! A query is a list of **items**, all of which must match (AND). [`Query::parse`] folds the
+//! query ([`crate::fold`]) and cuts it with the same tokenizer as the index
+//! ([`crate::tokenize::segments`]):
+//!
+//! * outside quotes every segment is its own item: a **word** (spaced scripts) or a **run**
+//!   (Han, kana, Thai, Lao, Khmer, Myanmar);
+//! * `"quoted text"` (also `“…”`; an unclosed quote runs to the end) is one **phrase** item.
+//!
+//! What an item matches in a field (title, or one body part), on the folded text:
+//!
+//! * word `w`: a word segment equal to `w`; with [`Query::parse`] the last bare word of a query not
+//!   ending in a space is a **prefix** (`thai la` finds `Thái Lan`, `Lanka`);
+//! * run `r`: `r` occurs as a substring starting and ending on grapheme-cluster boundaries
+//!   (`คอลเซ็นเตอร์` inside a longer Thai run; `络诈` across the Chinese words `网络|诈骗`);
+//! * phrase `p1 … pk`: consecutive segments of the field (separators between them ignored, but no
+//!   line break), the inner ones equal, the first a word equal to `p1` or a run ending with `p1`,
+//!   the last a word equal to `pk` or a run starting with `pk` (cluster-aligned). So `"thai lan"`
+//!   finds `Thái-Lan` but not `Lan Thái`.
+//!
+//! [`crate::index::SearchIndex::search`] returns exactly the documents a brute-force scan with
+//! these rules returns (checked by a property test); [`highlight`] and [`snippet`] use the same
+//! rules to mark the matches in the original text.
+
+use std::ops::Range;
+
+use crate::fold::{fold, fold_with_offsets};
+use crate::tokenize::{is_cluster_boundary, segments, SegmentKind};
+
+/// A parsed search query: see the module documentation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    items: Vec<Item>,
+}
+
+/// One AND-ed part of a [`Query`]: a word, a run, or a phrase of several parts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Item {
+    /// Folded parts in order; one for a bare term, one or more for a phrase.
+    pub parts: Vec<Part>,
+    /// Only for a single word: match any word starting with it.
+    pub prefix: bool,
+}
+
+/// One segment of an [`Item`], folded.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Part {
+    pub kind: SegmentKind,
+    pub text: String,
+}
+
+impl Query {
+    /// Parses a query typed in a search box: like [`Query::parse_exact`], but the last bare word
+    /// matches as a prefix unless the query ends with a space (search as you type).
+    pub fn parse(q: &str) -> Query {
+        Query::parse_with(q, true)
+    }
+
+    /// Parses a query with whole-word matching only.
+    pub fn parse_exact(q: &str) -> Query {
+        Query::parse_with(q, false)
+    }
+
+    fn parse_with(q: &str, typing: bool) -> Query {
+        let mut items: Vec<Item> = Vec::new();
+        let mut last_bare_prefixable = false;
+        for (i, chunk) in q.split(['"', '“', '”', '＂']).enumerate() {
+            let folded = fold(chunk);
+            let quoted = i % 2 == 1;
+            if quoted {
+                let parts: Vec<Part> = segments(&folded)
+                    .map(|s| Part {
+                        kind: s.kind,
+                        text: s.text.to_string(),
+                    })
+                    .collect();
+                if !parts.is_empty() {
+                    items.push(Item {
+                        parts,
+                        prefix: false,
+                    });
+                }
+                last_bare_prefixable = false;
+            } else {
+                last_bare_prefixable = false;
+                for s in segments(&folded) {
+                    items.push(Item {
+                        parts: vec![Part {
+                            kind: s.kind,
+                            text: s.text.to_string(),
+                        }],
+                        prefix: false,
+                    });
+                    last_bare_prefixable = s.kind == SegmentKind::Word && s.end() == folded.len();
+                }
+            }
+        }
+        if typing && last_bare_prefixable && !q.ends_with(['"', '“', '”', '＂']) {
+            if let Some(last) = items.last_mut() {
+                last.prefix = true;
+            }
+        }
+        let mut unique: Vec<Item> = Vec::with_capacity(items.len());
+        for item in items {
+            if !unique.contains(&item) {
+                unique.push(item);
+            }
+        }
+        Query { items: unique }
+    }
+
+    /// True when the query has nothing to search for (blank, or only punctuation).
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The AND-ed items.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// Brute-force check of one document (title and body parts), with the same rules as the
+    /// index. For tests, benchmarks and small lists; the index is much faster on a corpus.
+    pub fn matches_fields<'a>(&self, title: &str, body: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut found = vec![false; self.items.len()];
+        let mut scan = FieldScan::default();
+        let mut text = |t: &str| {
+            scan.load(t);
+            for (i, item) in self.items.iter().enumerate() {
+                if !found[i] && scan.count(item, &mut |_| {}) > 0 {
+                    found[i] = true;
+                }
+            }
+        };
+        text(title);
+        for part in body {
+            text(part);
+        }
+        found.iter().all(|f| *f)
+    }
+}
+
+impl Item {
+    /// True for an item that the index cannot answer exactly alone: runs and phrases are
+    /// confirmed on the text.
+    pub(crate) fn needs_text(&self) -> bool {
+        self.parts.len() > 1 || self.parts.iter().any(|p| p.kind == SegmentKind::Run)
+    }
+}
+
+/// A folded field and its segments, reused from field to field to keep allocation low.
+#[derive(Debug, Default)]
+pub(crate) struct FieldScan {
+    pub(crate) folded: String,
+    /// `(kind, start, end)` of each segment of `folded`.
+    segs: Vec<(SegmentKind, usize, usize)>,
+    segs_ready: bool,
+}
+
+impl FieldScan {
+    /// Folds `text` into the scan (segments are computed lazily).
+    pub(crate) fn load(&mut self, text: &str) {
+        crate::fold::fold_to(text, &mut self.folded);
+        self.segs_ready = false;
+    }
+
+    /// Uses already folded text.
+    fn load_folded(&mut self, folded: &str) {
+        self.folded.clear();
+        self.folded.push_str(folded);
+        self.segs_ready = false;
+    }
+
+    fn segs(&mut self) -> &[(SegmentKind, usize, usize)] {
+        if !self.segs_ready {
+            self.segs.clear();
+            self.segs
+                .extend(segments(&self.folded).map(|s| (s.kind, s.start, s.end())));
+            self.segs_ready = true;
+        }
+        &self.segs
+    }
+
+    /// Counts the matches of `item` in the loaded field, reporting each folded range.
+    pub(crate) fn count(&mut self, item: &Item, on_match: &mut dyn FnMut(Range<usize>)) -> u32 {
+        let mut n = 0;
+        match item.parts.as_slice() {
+            [] => {}
+            [part] if part.kind == SegmentKind::Run => {
+                let text = self.folded.as_str();
+                let t = part.text.as_str();
+                let mut from = 0;
+                while let Some(i) = text.get(from..).and_then(|rest| rest.find(t)) {
+                    let at = from + i;
+                    if is_cluster_boundary(text, at) && is_cluster_boundary(text, at + t.len()) {
+                        n += 1;
+                        on_match(at..at + t.len());
+                        from = at + t.len();
+                    } else {
+                        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+                    }
+                }
+            }
+            [part] => {
+                self.segs();
+                for &(kind, s, e) in &self.segs {
+                    let w = &self.folded[s..e];
+                    if kind == SegmentKind::Word
+                        && (w == part.text || (item.prefix && w.starts_with(&part.text)))
+                    {
+                        n += 1;
+                        on_match(s..e);
+                    }
+                }
+            }
+            parts => {
+                self.segs();
+                let k = parts.len();
+                let text = self.folded.as_str();
+                for window in self.segs.windows(k) {
+                    if let Some(range) = phrase_at(text, parts, window) {
+                        n += 1;
+                        on_match(range);
+                    }
+                }
+            }
+        }
+        n
+    }
+}
+
+/// Does the phrase `parts` match the consecutive segments `window`? Returns the folded range.
+fn phrase_at(
+    text: &str,
+    parts: &[Part],
+    window: &[(SegmentKind, usize, usize)],
+) -> Option<Range<usize>> {
+    let (&(_, first_start, first_end), &(_, last_start, last_end)) =
+        (window.first()?, window.last()?);
+    let k = parts.len();
+    let mut start = first_start;
+    let mut end = last_end;
+    for (i, (part, &(kind, s, e))) in parts.iter().zip(window).enumerate() {
+        if kind != part.kind {
+            return None;
+        }
+        let seg = &text[s..e];
+        let t = part.text.as_str();
+        let ok = if kind == SegmentKind::Word || (i > 0 && i + 1 < k) {
+            seg == t
+        } else if i == 0 {
+            start = e - t.len().min(e - s);
+            seg.ends_with(t) && is_cluster_boundary(seg, seg.len() - t.len())
+        } else {
+            end = s + t.len().min(e - s);
+            seg.starts_with(t) && is_cluster_boundary(seg, t.len())
+        };
+        if !ok {
+            return None;
+        }
+    }
+    if text[first_end..last_start].contains('\n') {
+        return None;
+    }
+    Some(start..end)
+}
+
+/// Byte ranges of `text` (original, unfolded) matching any item of `query`: sorted, merged,
+/// non-overlapping, on char boundaries (whole clusters where folding changed them). Ready to wrap
+/// in `<mark>`.
+pub fn highlight(text: &str, query: &Query) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let folded = fold_with_offsets(text);
+    let mut scan = FieldScan::default();
+    scan.load_folded(&folded.text);
+    let mut ranges = Vec::new();
+    for item in query.items() {
+        scan.count(item, &mut |r| ranges.push(folded.original_range(r)));
+    }
+    merge(ranges)
+}
+
+/// Sorts and merges overlapping or touching ranges.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// A passage of an article to show under its title in the result list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// Index of the paragraph the passage comes from.
+    pub paragraph: usize,
+    /// The passage, with `…` where it was cut.
+    pub text: String,
+    /// Byte ranges of matches in `text`, sorted and non-overlapping.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// The passage of at most `max_chars` characters (plus `…` marks) around the densest cluster of
+/// matches, in whichever paragraph has it; the start of the first paragraph when the query is
+/// empty or matches no paragraph. Cuts fall on spaces when there is one near, else on grapheme
+/// cluster boundaries (Thai, Chinese).
+pub fn snippet(paragraphs: &[String], query: &Query, max_chars: usize) -> Snippet {
+    let max_chars = max_chars.max(1);
+    // (paragraph, window start, matches in window)
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut best_ranges = Vec::new();
+    if !query.is_empty() {
+        for (p, text) in paragraphs.iter().enumerate() {
+            let ranges = highlight(text, query);
+            for (i, r) in ranges.iter().enumerate() {
+                // Window starting a quarter of the budget before this match.
+                let start = back_chars(text, r.start, max_chars / 4);
+                let end = forward_chars(text, start, max_chars);
+                let hits = ranges[i..].iter().take_while(|h| h.end <= end).count();
+                let hits = hits + ranges[..i].iter().filter(|h| h.start >= start).count();
+                if best.is_none_or(|(_, _, n)| hits > n) {
+                    best = Some((p, start, hits));
+                    best_ranges.clone_from(&ranges);
+                }
+            }
+        }
+    }
+    let (paragraph, anchor) = best.map_or((0, 0), |(p, s, _)| (p, s));
+    let Some(text) = paragraphs.get(paragraph) else {
+        return Snippet::default();
+    };
+    let (start, end) = cut(text, anchor, max_chars);
+    let mut out = String::with_capacity(end - start + 8);
+    if start > 0 {
+        out.push('…');
+    }
+    let shift = out.len();
+    out.push_str(&text[start..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    let highlights = best_ranges
+        .iter()
+        .filter(|r| r.end > start && r.start < end)
+        .map(|r| r.start.max(start) - start + shift..r.end.min(end) - start + shift)
+        .collect();
+    Snippet {
+        paragraph,
+        text: out,
+        highlights,
+    }
+}
+
+/// The passage `[start, end)` of at most `max_chars` chars from about `anchor`, trimmed to spaces
+/// when a space is near and to cluster boundaries otherwise.
+fn cut(text: &str, anchor: usize, max_chars: usize) -> (usize, usize) {
+    if text.chars().count() <= max_chars {
+        return (0, text.len());
+    }
+    let mut start = anchor;
+    if start > 0 {
+        // Prefer to start just after a space within the first fifth of the window.
+        let look = forward_chars(text, start, max_chars / 5);
+        if let Some(i) = text[start..look].find(char::is_whitespace) {
+            let ws = start + i;
+            start = ws + text[ws..].chars().next().map_or(1, char::len_utf8);
+        }
+        start = snap_cluster(text, start, false);
+    }
+    let mut end = forward_chars(text, start, max_chars);
+    if end < text.len() {
+        let look = back_chars(text, end, max_chars / 5);
+        if let Some(i) = text[look..end].rfind(char::is_whitespace) {
+            end = look + i;
+        }
+        end = snap_cluster(text, end, true).max(start);
+        while end > start && text[..end].ends_with(char::is_whitespace) {
+            end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+        }
+    }
+    (start, end)
+}
+
+/// Moves `pos` to a cluster boundary (backward when `back`, else forward).
+fn snap_cluster(text: &str, mut pos: usize, back: bool) -> usize {
+    while !is_cluster_boundary(text, pos) {
+        if back {
+            pos -= text[..pos].chars().next_back().map_or(1, char::len_utf8);
+        } else {
+            pos += text[pos..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    pos
+}
+
+/// Byte offset `n` chars before `pos` (or 0).
+fn back_chars(text: &str, pos: usize, n: usize) -> usize {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| if n == 0 { pos } else { i })
+}
+
+/// Byte offset `n` chars after `pos` (or the end).
+fn forward_chars(text: &str, pos: usize, n: usize) -> usize {
+    text[pos..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| pos + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, q: &str) -> Vec<String> {
+        highlight(text, &Query::parse_exact(q))
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn search_parse_terms_phrases_and_prefix() {
+        let q = Query::parse("Thái \"đông nam á\" la");
+        assert_eq!(q.items().len(), 3);
+        assert_eq!(q.items()[0].parts[0].text, "thai");
+        assert_eq!(q.items()[1].parts.len(), 3);
+        assert!(q.items()[2].prefix);
+        assert!(!Query::parse("thai la ").items()[1].prefix);
+        assert!(!Query::parse_exact("thai la").items()[1].prefix);
+        assert!(Query::parse("  ").is_empty());
+        assert!(Query::parse("!!! …").is_empty());
+        // Duplicates collapse.
+        assert_eq!(Query::parse_exact("lan LAN Lan").items().len(), 1);
+        // Unclosed quote: phrase to the end.
+        assert_eq!(Query::parse("\"thai lan").items()[0].parts.len(), 2);
+    }
+
+    #[test]
+    fn search_brute_force_rules() {
+        let q = Query::parse_exact("thai lan");
+        assert!(q.matches_fields("Thái Lan", []));
+        assert!(q.matches_fields("Lan", ["Thái"]));
+        assert!(!q.matches_fields("Thailand", []));
+        let p = Query::parse_exact("\"lan thai\"");
+        assert!(!p.matches_fields("Thái Lan", []));
+        assert!(p.matches_fields("Lan-Thái", []));
+        assert!(!p.matches_fields("", ["Lan", "Thái"]));
+        assert!(Query::parse_exact("คอลเซ็นเตอร์").matches_fields("", ["แก๊งคอลเซ็นเตอร์ถูกจับ"]));
+        assert!(Query::parse_exact("络诈").matches_fields("打击网络诈骗", []));
+        // Not cluster-aligned: ก alone is not the cluster ก่.
+        assert!(!Query::parse_exact("ก").matches_fields("ก่อน", []));
+        assert!(Query::parse_exact("ก่").matches_fields("ก่อน", []));
+    }
+
+    #[test]
+    fn highlight_maps_back_to_original_vietnamese() {
+        let text = "Hội nghị ở Thái Lan và Đông Nam Á.";
+        assert_eq!(marked(text, "thai lan"), ["Thái Lan"]);
+        assert_eq!(marked(text, "\"dong nam a\""), ["Đông Nam Á"]);
+        assert_eq!(marked(text, "hoi"), ["Hội"]);
+        let r = highlight(text, &Query::parse("ng"));
+        assert!(r.is_empty());
+        let r = highlight(text, &Query::parse("ngh"));
+        assert_eq!(r.len(), 1);
+        assert_eq!(&text[r[0].clone()], "nghị");
+        // Decomposed input maps to whole clusters.
+        let nfd = "Tha\u{301}i Lan";
+        assert_eq!(marked(nfd, "thai"), ["Tha\u{301}i"]);
+    }
+
+    #[test]
+    fn highlight_thai_and_chinese_substrings() {
+        assert_eq!(
+            marked("แก๊งคอลเซ็นเตอร์ถูกจับ", "คอลเซ็นเตอร์"),
+            ["คอลเซ็นเตอร์"]
+        );
+        assert_eq!(marked("打击网络诈骗，网络", "网络"), ["网络", "网络"]);
+        assert!(marked("ทั้งนี้", "").is_empty());
+    }
+
+    #[test]
+    fn snippet_picks_paragraph_with_match() {
+        let paras = vec![
+            "Mở đầu không liên quan.".to_string(),
+            "Đoạn hai nói về kinh tế.".to_string(),
+            "Quan hệ với Thái Lan được tăng cường, Thái Lan là đối tác.".to_string(),
+        ];
+        let s = snippet(&paras, &Query::parse_exact("thai lan"), 200);
+        assert_eq!(s.paragraph, 2);
+        assert_eq!(s.text, paras[2]);
+        let marks: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marks, ["Thái Lan", "Thái Lan"]);
+        let s = snippet(&paras, &Query::parse(""), 10);
+        assert_eq!(s.paragraph, 0);
+        assert!(s.text.ends_with('…'));
+        assert!(s.text.starts_with("Mở"));
+    }
+
+    #[test]
+    fn snippet_cuts_long_paragraph_around_match() {
+        let long = format!(
+            "{} Thái Lan {}",
+            "chữ ".repeat(100).trim_end(),
+            "sau ".repeat(100)
+        );
+        let s = snippet(&[long], &Query::parse_exact("thai lan"), 60);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(s.text.chars().count() <= 62);
+        let marks: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marks, ["Thái Lan"]);
+        // Thai without spaces: cut on cluster boundaries, never between a letter and its mark.
+        let thai = format!("{}คอลเซ็นเตอร์{}", "ผู้ใหญ่".repeat(30), "ก่อน".repeat(30));
+        let s = snippet(&[thai], &Query::parse_exact("คอลเซ็นเตอร์"), 30);
+        let inner = s.text.trim_start_matches('…').trim_end_matches('…');
+        assert!(crate::fold::fold(inner).starts_with(|c: char| !('\u{E48}'..='\u{E4C}').contains(&c)));
+        let marks: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marks, ["คอลเซ็นเตอร์"]);
+    }
+}

@@ -1,0 +1,161 @@
+//! A seeds directory → articles, ignored files and errors, all reported together (native only).
+//!
+//! `*.txt` files are read recursively (in path order, so output is deterministic); an article's id
+//! is its file stem. Any other file is listed as ignored. Every `.txt` file becomes an article or
+//! an error: nothing is dropped silently.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, Warning};
+use crate::blob::CorpusBlob;
+use crate::parse::{parse_seed, ParseError, ParsedSeed};
+use crate::{countries, lang};
+
+/// The outcome of reading a seeds directory.
+#[derive(Clone, Debug, Default)]
+pub struct SeedsReport {
+    /// Newest first, undated last.
+    pub articles: Vec<Article>,
+    /// Files that are not `*.txt`, relative to the seeds directory.
+    pub ignored: Vec<String>,
+    pub errors: Vec<SeedError>,
+}
+
+/// A file that could not become an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeedError {
+    /// Path as given (seeds directory joined with the relative path).
+    pub file: String,
+    /// 1-based; whole-file problems (empty, duplicate id, unreadable) name line 1.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for SeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for SeedError {}
+
+/// Reads, parses and analyses every seed under `dir`.
+pub fn load_seeds(dir: &Path) -> SeedsReport {
+    let mut report = SeedsReport::default();
+    let mut files = Vec::new();
+    if let Err(error) = collect_files(dir, &mut files) {
+        report.errors.push(SeedError { file: dir.display().to_string(), line: 1, message: format!("cannot read the seeds directory: {error}") });
+        return report;
+    }
+    files.sort();
+
+    let mut first_file_of_id: HashMap<String, String> = HashMap::new();
+    for path in files {
+        let relative = relative_path(dir, &path);
+        let shown = path.display().to_string();
+        let is_seed = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
+        if !is_seed {
+            report.ignored.push(relative);
+            continue;
+        }
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(earlier) = first_file_of_id.get(&id) {
+            report.errors.push(SeedError { file: shown, line: 1, message: format!("duplicate article id `{id}`: {earlier} has the same file name") });
+            continue;
+        }
+        first_file_of_id.insert(id.clone(), shown.clone());
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                report.errors.push(SeedError { file: shown, line: 1, message: format!("cannot read the file: {error}") });
+                continue;
+            }
+        };
+        match parse_seed(&bytes) {
+            Ok(seed) => report.articles.push(analyse(id, relative, seed)),
+            Err(error) => report.errors.push(seed_error(shown, &error)),
+        }
+    }
+    report.articles.sort_by(Article::cmp_newest_first);
+    report
+}
+
+fn seed_error(file: String, error: &ParseError) -> SeedError {
+    SeedError { file, line: error.line(), message: error.reason() }
+}
+
+/// Adds language, countries and warnings to a parsed seed.
+pub fn analyse(id: String, file: String, seed: ParsedSeed) -> Article {
+    let ParsedSeed { date, title, title_derived, paragraphs, captions, source } = seed;
+    let body = paragraphs.join("\n");
+    let lang = lang::detect_language(&body);
+    let mut mentioned_in = String::with_capacity(title.len() + body.len() + 64);
+    mentioned_in.push_str(&title);
+    mentioned_in.push('\n');
+    mentioned_in.push_str(&body);
+    for caption in &captions {
+        mentioned_in.push('\n');
+        mentioned_in.push_str(caption);
+    }
+    let countries = countries::detect_countries(&mentioned_in);
+
+    let mut warnings = Vec::new();
+    if date.is_none() {
+        warnings.push(Warning::Undated);
+    }
+    if title_derived {
+        warnings.push(Warning::TitleDerived);
+    }
+    if lang.is_none() {
+        warnings.push(Warning::LanguageUnknown);
+    }
+    if countries.is_empty() {
+        warnings.push(Warning::NoCountry);
+    }
+    Article {
+        id,
+        file,
+        date,
+        title,
+        title_derived,
+        lang: lang.unwrap_or("und").to_owned(),
+        countries,
+        source,
+        captions,
+        paragraphs,
+        warnings,
+    }
+}
+
+impl SeedsReport {
+    /// The blob the app embeds: the articles plus English names of every country they mention.
+    pub fn to_blob(&self) -> CorpusBlob {
+        let mut codes: Vec<&str> = self.articles.iter().flat_map(|a| a.countries.iter().map(|c| c.code.as_str())).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let country_names = codes
+            .into_iter()
+            .map(|code| (code.to_owned(), countries::english_name(code).unwrap_or_else(|| code.to_owned())))
+            .collect();
+        CorpusBlob::new(self.articles.clone(), country_names)
+    }
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn relative_path(dir: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}

@@ -1,0 +1,328 @@
+//! The one tokenizer, used both when `build.rs` builds the index and when the app parses a query.
+//!
+//! Input is always **folded** text ([`crate::fold::fold`]). It is cut into extended grapheme
+//! clusters, and each cluster is classified by its first character:
+//!
+//! * **separator** — not alphanumeric (spaces, punctuation, symbols, controls, `ZWSP`). Tone marks
+//!   and other combining marks never start a cluster in real text, so Thai `ก่อน` or decomposed
+//!   Vietnamese are never cut (the `!is_alphabetic()` pitfall);
+//! * **run** — alphanumeric in a script written without spaces: Han, Hiragana, Katakana, Thai,
+//!   Lao, Khmer, Myanmar;
+//! * **word** — any other alphanumeric cluster (Latin, Cyrillic, Greek, Hangul, digits, …).
+//!
+//! Maximal stretches of one class form [`Segment`]s ([`segments`]). Index terms ([`tokens`]) are:
+//! a word segment as a whole; for a run segment, every pair of adjacent clusters (bigram) plus its
+//! last cluster alone (unigram) — so any cluster-aligned substring of a run, of one cluster or
+//! more, can be looked up without a dictionary, including Chinese queries that cross word
+//! boundaries and names no dictionary knows.
+
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+/// What a [`Segment`] is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SegmentKind {
+    /// Letters and digits of a script that separates words with spaces.
+    Word,
+    /// Letters and digits of a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar).
+    Run,
+}
+
+/// A maximal stretch of word or run clusters in a folded text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub kind: SegmentKind,
+    pub text: &'a str,
+    /// Byte offset of `text` in the folded text.
+    pub start: usize,
+}
+
+impl Segment<'_> {
+    /// Byte offset just past the segment in the folded text.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// What a [`Token`] stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A whole word segment.
+    Word,
+    /// Two adjacent clusters of a run.
+    Bigram,
+    /// One cluster of a run: the last cluster of every run (a whole one-cluster run included).
+    Unigram,
+}
+
+/// One index term, borrowed from the folded text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub kind: TokenKind,
+    pub text: &'a str,
+    /// Byte offset of `text` in the folded text.
+    pub start: usize,
+}
+
+/// Splits folded text into word and run segments, dropping separators.
+pub fn segments(folded: &str) -> Segments<'_> {
+    Segments {
+        text: folded,
+        clusters: folded.grapheme_indices(true),
+        pending: None,
+    }
+}
+
+/// Iterator returned by [`segments`].
+#[derive(Clone, Debug)]
+pub struct Segments<'a> {
+    text: &'a str,
+    clusters: unicode_segmentation::GraphemeIndices<'a>,
+    /// A cluster read ahead that starts the next segment.
+    pending: Option<(usize, SegmentKind)>,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = Segment<'a>;
+
+    fn next(&mut self) -> Option<Segment<'a>> {
+        let (start, kind) = match self.pending.take() {
+            Some(p) => p,
+            None => loop {
+                let (i, g) = self.clusters.next()?;
+                if let Some(kind) = classify(g) {
+                    break (i, kind);
+                }
+            },
+        };
+        let mut end = self.text.len();
+        for (i, g) in self.clusters.by_ref() {
+            match classify(g) {
+                Some(k) if k == kind => continue,
+                Some(k) => self.pending = Some((i, k)),
+                None => {}
+            }
+            end = i;
+            break;
+        }
+        Some(Segment {
+            kind,
+            text: &self.text[start..end],
+            start,
+        })
+    }
+}
+
+/// The class of a grapheme cluster; `None` for a separator.
+pub fn classify(cluster: &str) -> Option<SegmentKind> {
+    let c = cluster.chars().next()?;
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric().then_some(SegmentKind::Word);
+    }
+    if !c.is_alphanumeric() {
+        return None;
+    }
+    Some(if is_unspaced(c) {
+        SegmentKind::Run
+    } else {
+        SegmentKind::Word
+    })
+}
+
+/// Scripts written without spaces between words.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'     // Thai, Lao
+        | '\u{1000}'..='\u{109F}'   // Myanmar
+        | '\u{A9E0}'..='\u{A9FF}'
+        | '\u{AA60}'..='\u{AA7F}'
+        | '\u{1780}'..='\u{17FF}'   // Khmer
+        | '\u{19E0}'..='\u{19FF}'
+        | '\u{2E80}'..='\u{2FDF}'   // CJK radicals
+        | '\u{3005}'..='\u{3007}'   // 々 〆 〇
+        | '\u{3021}'..='\u{3029}'
+        | '\u{3038}'..='\u{303B}'
+        | '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}'   // halfwidth Katakana
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// The index terms of folded text: whole words, and bigrams plus a final unigram for runs.
+pub fn tokens(folded: &str) -> impl Iterator<Item = Token<'_>> {
+    segments(folded).flat_map(segment_tokens)
+}
+
+/// The index terms of one segment (see [`tokens`]).
+pub fn segment_tokens(segment: Segment<'_>) -> impl Iterator<Item = Token<'_>> {
+    let word = (segment.kind == SegmentKind::Word).then_some(Token {
+        kind: TokenKind::Word,
+        text: segment.text,
+        start: segment.start,
+    });
+    let run = (segment.kind == SegmentKind::Run).then(|| RunGrams {
+        text: segment.text,
+        base: segment.start,
+        clusters: segment.text.grapheme_indices(true),
+        prev: None,
+        done: false,
+    });
+    word.into_iter().chain(run.into_iter().flatten())
+}
+
+/// Bigrams of a run's clusters, then its last cluster as a unigram.
+#[derive(Clone, Debug)]
+struct RunGrams<'a> {
+    text: &'a str,
+    base: usize,
+    clusters: unicode_segmentation::GraphemeIndices<'a>,
+    prev: Option<usize>,
+    done: bool,
+}
+
+impl<'a> Iterator for RunGrams<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if self.done {
+            return None;
+        }
+        loop {
+            match (self.clusters.next(), self.prev) {
+                (Some((i, g)), Some(p)) => {
+                    self.prev = Some(i);
+                    return Some(Token {
+                        kind: TokenKind::Bigram,
+                        text: &self.text[p..i + g.len()],
+                        start: self.base + p,
+                    });
+                }
+                (Some((i, _)), None) => self.prev = Some(i),
+                (None, Some(p)) => {
+                    self.done = true;
+                    return Some(Token {
+                        kind: TokenKind::Unigram,
+                        text: &self.text[p..],
+                        start: self.base + p,
+                    });
+                }
+                (None, None) => {
+                    self.done = true;
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// Is byte offset `pos` an extended grapheme cluster boundary of `text`?
+pub fn is_cluster_boundary(text: &str, pos: usize) -> bool {
+    if pos == 0 || pos == text.len() {
+        return true;
+    }
+    if !text.is_char_boundary(pos) {
+        return false;
+    }
+    GraphemeCursor::new(pos, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(false)
+}
+
+/// The number of grapheme clusters in `text`.
+pub fn cluster_count(text: &str) -> usize {
+    text.graphemes(true).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    fn segs(s: &str) -> Vec<(SegmentKind, String)> {
+        segments(&fold(s))
+            .map(|s| (s.kind, s.text.to_string()))
+            .collect()
+    }
+
+    fn toks(s: &str) -> Vec<String> {
+        let f = fold(s);
+        tokens(&f).map(|t| t.text.to_string()).collect()
+    }
+
+    use SegmentKind::{Run, Word};
+
+    #[test]
+    fn tokenize_english_and_vietnamese_words() {
+        assert_eq!(
+            toks("Thái Lan, Đông-Nam Á!"),
+            ["thai", "lan", "dong", "nam", "a"]
+        );
+        assert_eq!(toks("COVID-19 in 2024."), ["covid", "19", "in", "2024"]);
+        assert_eq!(toks("don't"), ["don", "t"]);
+    }
+
+    #[test]
+    fn tokenize_indonesian_malay() {
+        assert_eq!(
+            toks("Pemerintah Malaysia (kerajaan)"),
+            ["pemerintah", "malaysia", "kerajaan"]
+        );
+    }
+
+    #[test]
+    fn tokenize_thai_keeps_tone_marks_inside_runs() {
+        assert_eq!(segs("ผู้ใหญ่ บ้าน"), [(Run, "ผู้ใหญ่".into()), (Run, "บ้าน".into())]);
+        // Bigrams of clusters, each keeping its marks, plus the last cluster.
+        assert_eq!(toks("ก่อน"), ["ก่อ", "อน", "น"]);
+        assert_eq!(toks("ผู้ใหญ่"), ["ผู้ใ", "ให", "หญ่", "ญ่"]);
+    }
+
+    #[test]
+    fn tokenize_chinese_bigrams_and_punctuation() {
+        assert_eq!(toks("网络诈骗。"), ["网络", "络诈", "诈骗", "骗"]);
+        assert_eq!(toks("中"), ["中"]);
+        assert_eq!(segs("东盟，ASEAN"), [(Run, "东盟".into()), (Word, "asean".into())]);
+    }
+
+    #[test]
+    fn tokenize_khmer_lao_burmese_japanese_are_runs() {
+        for s in ["កម្ពុជា", "ລາວ", "မြန်မာ", "カンボジア", "ひらがな"] {
+            let v = segs(s);
+            assert_eq!(v, [(Run, s.to_string())], "{s}");
+        }
+        // Burmese sentence mark and Khmer khan are separators.
+        assert_eq!(segs("မြန်မာ။ ကို").len(), 2);
+        assert_eq!(segs("កម្ពុជា។ថៃ").len(), 2);
+    }
+
+    #[test]
+    fn tokenize_mixed_scripts_split_without_separator() {
+        assert_eq!(
+            segs("COVID-19ในไทย"),
+            [
+                (Word, "covid".into()),
+                (Word, "19".into()),
+                (Run, "ในไทย".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn tokenize_offsets_point_into_folded_text() {
+        let f = fold("Xin chào Việt Nam 网络");
+        for t in tokens(&f) {
+            assert_eq!(&f[t.start..t.start + t.text.len()], t.text);
+        }
+    }
+
+    #[test]
+    fn cluster_boundaries() {
+        let s = "ก่อน";
+        assert!(is_cluster_boundary(s, 0));
+        assert!(!is_cluster_boundary(s, 3)); // between ก and its tone mark
+        assert!(is_cluster_boundary(s, 6));
+        assert_eq!(cluster_count(s), 3);
+    }
+}

@@ -1,0 +1,33 @@
+// The built site, served under /borderlines/, shows one card per seed and no console error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchedPage, waitForApp } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('opens under /borderlines/ with two cards, newest first, and no console error', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.url());
+  await waitForApp(page);
+  const ids = await page.$$eval('article[data-article-id]', (cards) => cards.map((c) => c.dataset.articleId));
+  assert.deepEqual(ids, ['001_ea81238345a38f58', '000_dee04c71b2f6b000']);
+  assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), '2');
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.offOrigin, []);
+  await context.close();
+});
+
+test('a card expands to its full text and collapses again', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.goto(server.url());
+  await waitForApp(page);
+  const card = page.locator('article[data-article-id="001_ea81238345a38f58"]');
+  const before = await card.locator('.card-body p').count();
+  await card.getByRole('button', { name: 'Read full text' }).click();
+  await page.waitForSelector('article[data-article-id="001_ea81238345a38f58"][data-expanded="true"]');
+  assert.ok((await card.locator('.card-body p').count()) > before);
+  assert.match(await card.innerText(), /Malaysia/);
+  await context.close();
+});

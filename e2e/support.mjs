@@ -1,0 +1,65 @@
+// Shared helpers for the browser tests: a static server that mounts the built site under a
+// sub-path (as GitHub Pages does), and a headless Chromium that records console errors and every
+// request that leaves the site's origin.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE = '/borderlines/';
+export const DIST = resolve(process.env.E2E_DIST ?? 'target/e2e-dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon',
+};
+
+/** Serves `dir` at `base` on 127.0.0.1 (a random port); unknown paths under `base` get 404.html. */
+export async function serve(dir = DIST, base = BASE) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (!url.pathname.startsWith(base)) { res.writeHead(404).end('outside the site'); return; }
+    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(base.length))));
+    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      try {
+        res.writeHead(404, { 'content-type': TYPES['.html'] }).end(await readFile(join(dir, '404.html')));
+      } catch { res.writeHead(404).end('not found'); }
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: (query = '') => `${origin}${base}${query}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Headless Chromium from Debian, with the flags this closed network needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A page that records console errors, page errors and requests off `origin`. */
+export async function watchedPage(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], offOrigin: [] };
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.offOrigin.push(url);
+  });
+  return { page, context, problems };
+}
+
+/** Waits until the app has rendered its result count. */
+export async function waitForApp(page) {
+  await page.waitForSelector('[data-result-count]');
+}

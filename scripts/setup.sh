@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and serving need, at the versions pinned in versions.env. Idempotent:
+# anything already present at the right version is skipped.
+#   scripts/setup.sh          build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt via npm)
+#   scripts/setup.sh test     also Chromium + chromedriver (apt) and the npm test packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=../versions.env
+. ./versions.env
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 11 minutes, once)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: the CLI's lockfile names a dependency version that is no longer on crates.io.
+  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+
+if [ "${1:-}" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing chromium and chromedriver (apt)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+# npm packages (wasm-opt from binaryen, playwright-core, axe-core): pinned by package-lock.json.
+if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json node_modules/.package-lock.stamp 2>/dev/null; then
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.package-lock.stamp
+fi
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

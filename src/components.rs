@@ -1,0 +1,3 @@
+//! Reusable components, one file each.
+
+pub mod article_card;

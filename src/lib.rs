@@ -1,0 +1,13 @@
+//! Borderlines' Yew app: decodes the embedded corpus once, reads the view from the URL and
+//! renders it. All corpus logic (search, filters, URL state) lives in the `corpus` crate; this
+//! crate only decodes, renders and dispatches.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod views;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

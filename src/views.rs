@@ -1,0 +1,3 @@
+//! Page-level views, one file each.
+
+pub mod explorer;
