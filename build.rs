@@ -16,7 +16,11 @@ fn main() {
 
     let report = corpus::seeds::load_seeds(&seeds_dir);
     if !report.errors.is_empty() {
-        eprintln!("\nBorderlines: {} seed file(s) in {} cannot be read:", report.errors.len(), seeds_dir.display());
+        eprintln!(
+            "\nBorderlines: {} seed file(s) in {} cannot be read:",
+            report.errors.len(),
+            seeds_dir.display()
+        );
         for error in &report.errors {
             eprintln!("  {error}");
             println!("cargo:warning={error}");
@@ -28,7 +32,10 @@ fn main() {
     let blob = report.to_blob().to_bytes();
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     if let Err(error) = std::fs::write(out_dir.join("corpus.bin"), &blob) {
-        eprintln!("Borderlines: cannot write the corpus blob to {}: {error}", out_dir.display());
+        eprintln!(
+            "Borderlines: cannot write the corpus blob to {}: {error}",
+            out_dir.display()
+        );
         std::process::exit(1);
     }
 }

@@ -8,9 +8,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A fresh element to mount into, appended to `<body>`.
 fn mount_point() -> Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let root = document.create_element("div").expect("create div");
-    document.body().expect("body").append_child(&root).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     root
 }
 
@@ -26,7 +32,9 @@ async fn until(root: &Element, ready: impl Fn(&Element) -> bool) {
 }
 
 fn cards(root: &Element) -> u32 {
-    root.query_selector_all("article[data-article-id]").map(|l| l.length()).unwrap_or(0)
+    root.query_selector_all("article[data-article-id]")
+        .map(|l| l.length())
+        .unwrap_or(0)
 }
 
 #[wasm_bindgen_test]
@@ -35,7 +43,11 @@ async fn app_renders_one_card_per_seed() {
     yew::Renderer::<borderlines::app::App>::with_root(root.clone()).render();
     until(&root, |r| cards(r) > 0).await;
     assert_eq!(cards(&root), 2);
-    let count = root.query_selector("[data-result-count]").ok().flatten().and_then(|e| e.get_attribute("data-result-count"));
+    let count = root
+        .query_selector("[data-result-count]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-result-count"));
     assert_eq!(count.as_deref(), Some("2"));
 }
 
@@ -51,6 +63,15 @@ async fn the_expand_button_marks_the_card_expanded() {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
         .expect("an expand button");
     button.click();
-    until(&root, |r| r.query_selector("article[data-expanded='true']").ok().flatten().is_some()).await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    until(&root, |r| {
+        r.query_selector("article[data-expanded='true']")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
 }

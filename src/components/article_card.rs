@@ -16,7 +16,10 @@ pub struct ArticleCardProps {
 
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
-    let Some(article) = data::corpus().ok().and_then(|c| c.articles.get(props.index).map(|a| (c, a))) else {
+    let Some(article) = data::corpus()
+        .ok()
+        .and_then(|c| c.articles.get(props.index).map(|a| (c, a)))
+    else {
         return Html::default();
     };
     let (corpus, article) = article;
@@ -26,7 +29,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
         let (callback, index) = (props.on_toggle.clone(), props.index);
         Callback::from(move |_| callback.emit(index))
     };
-    let shown: &[String] = if props.expanded { &article.paragraphs } else { article.paragraphs.get(..1).unwrap_or_default() };
+    let shown: &[String] = if props.expanded {
+        &article.paragraphs
+    } else {
+        article.paragraphs.get(..1).unwrap_or_default()
+    };
     html! {
         <article class="card" data-article-id={article.id.clone()} data-expanded={props.expanded.then_some("true")}
                  aria-labelledby={title_id.clone()} lang={article.lang.clone()}>

@@ -12,7 +12,9 @@ pub fn Explorer() -> Html {
     let expanded = use_state(HashSet::<usize>::new);
     let corpus = match data::corpus() {
         Ok(corpus) => corpus,
-        Err(message) => return html! { <main class="page"><p role="alert" class="notice">{ message }</p></main> },
+        Err(message) => {
+            return html! { <main class="page"><p role="alert" class="notice">{ message }</p></main> }
+        }
     };
     let toggle = {
         let expanded = expanded.clone();

@@ -21,7 +21,10 @@ pub struct BlobError(#[from] postcard::Error);
 impl CorpusBlob {
     /// Packs articles (already sorted newest first) with their country names.
     pub fn new(articles: Vec<Article>, country_names: Vec<(String, String)>) -> CorpusBlob {
-        CorpusBlob { articles, country_names }
+        CorpusBlob {
+            articles,
+            country_names,
+        }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

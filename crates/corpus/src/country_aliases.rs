@@ -84,6 +84,7 @@ pub(super) const ALIASES: &[(&str, &str)] = &[
     ("Nhật Bản", "JP"),
     ("Nhật", "JP"),
     ("Úc", "AU"),
+    ("Ý", "IT"),
     ("Ấn Độ", "IN"),
     ("Đài Loan", "TW"),
     ("Việt Nam", "VN"),
@@ -175,6 +176,14 @@ pub(super) const NOT_COUNTRIES: &[&str] = &[
     "Ý chí",
     "Ý định",
     "Ý muốn",
+    // Vietnamese `Áo` (Austria) is also `áo` (garment) at the start of a sentence.
+    "Áo dài",
+    "Áo khoác",
+    "Áo sơ mi",
+    "Áo phông",
+    "Áo len",
+    "Áo mưa",
+    "Áo giáp",
     // Vietnamese `Đức` is also an honorific.
     "Đức Phật",
     "Đức Giáo hoàng",
@@ -210,7 +219,7 @@ pub(super) const NOT_COUNTRIES: &[&str] = &[
 
 /// Country names that are also given names: they do not count right after a capitalised word
 /// that is not the first of its sentence (`Nguyễn Minh Đức`, `Thu Nga`, `Michael Jordan`).
-pub(super) const GIVEN_NAMES: &[&str] = &["Đức", "Nga", "Mỹ", "Chad", "Jordan"];
+pub(super) const GIVEN_NAMES: &[&str] = &["Đức", "Nga", "Mỹ", "Ý", "Chad", "Jordan"];
 
 /// English names a news reader expects where CLDR's differs.
 pub(super) const ENGLISH_NAMES: &[(&str, &str)] = &[

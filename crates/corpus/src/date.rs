@@ -24,7 +24,8 @@ pub enum DateError {
 impl Date {
     /// Builds a date, or `None` when the day does not exist (2025-02-29, month 13, year 0).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let valid = year >= 1 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        let valid =
+            year >= 1 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -34,7 +35,10 @@ impl Date {
         let shaped = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shaped {
             return Err(DateError::Format(text.to_owned()));
         }
@@ -105,18 +109,46 @@ mod tests {
 
     #[test]
     fn parses_real_dates_and_rejects_impossible_ones() {
-        assert_eq!(Date::parse("2025-10-16"), Ok(Date { year: 2025, month: 10, day: 16 }));
+        assert_eq!(
+            Date::parse("2025-10-16"),
+            Ok(Date {
+                year: 2025,
+                month: 10,
+                day: 16
+            })
+        );
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Ok(29));
-        assert!(matches!(Date::parse("2025-02-29"), Err(DateError::Impossible(_))));
-        assert!(matches!(Date::parse("2025-13-45"), Err(DateError::Impossible(_))));
-        assert!(matches!(Date::parse("0000-01-01"), Err(DateError::Impossible(_))));
-        assert!(matches!(Date::parse("2025-1-16"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("２０２５-10-16"), Err(DateError::Format(_))));
+        assert!(matches!(
+            Date::parse("2025-02-29"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            Date::parse("2025-13-45"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            Date::parse("0000-01-01"),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            Date::parse("2025-1-16"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            Date::parse("２０２５-10-16"),
+            Err(DateError::Format(_))
+        ));
     }
 
     #[test]
     fn day_numbers_round_trip_and_know_the_weekday() {
-        for text in ["0001-01-01", "1970-01-01", "2000-02-29", "2025-10-16", "2026-12-31"] {
+        for text in [
+            "0001-01-01",
+            "1970-01-01",
+            "2000-02-29",
+            "2025-10-16",
+            "2026-12-31",
+        ] {
             let date = Date::parse(text).expect("valid");
             assert_eq!(Date::from_day_number(date.day_number()), date);
         }
@@ -127,6 +159,14 @@ mod tests {
 
     #[test]
     fn displays_zero_padded() {
-        assert_eq!(Date { year: 2025, month: 1, day: 5 }.to_string(), "2025-01-05");
+        assert_eq!(
+            Date {
+                year: 2025,
+                month: 1,
+                day: 5
+            }
+            .to_string(),
+            "2025-01-05"
+        );
     }
 }

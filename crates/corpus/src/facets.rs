@@ -52,9 +52,7 @@ impl TextMask {
             TextMatches::Hits(hits) => {
                 let mut scores: Vec<Option<f32>> = vec![None; len];
                 for &(index, score) in hits {
-                    let slot = usize::try_from(index)
-                        .ok()
-                        .and_then(|i| scores.get_mut(i));
+                    let slot = usize::try_from(index).ok().and_then(|i| scores.get_mut(i));
                     if let Some(slot) = slot {
                         *slot = Some(match *slot {
                             Some(old) if old.total_cmp(&score) == Ordering::Greater => old,
@@ -138,7 +136,7 @@ pub fn matches(article: &Article, state: &ViewState, facet_to_ignore: Option<Fac
     Filter::new(state).matches(article, facet_to_ignore)
 }
 
-/// Newest first, undated last, ties by id (as [`Article::cmp_newest_first`]).
+/// Oldest first, undated last, ties by id (the mirror of [`Article::cmp_newest_first`]).
 fn cmp_oldest_first(a: &Article, b: &Article) -> Ordering {
     match (a.date, b.date) {
         (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
@@ -169,10 +167,9 @@ pub fn filter(articles: &[Article], state: &ViewState, text: TextMatches<'_>) ->
     match state.effective_sort() {
         Sort::Newest => hits.sort_by(|a, b| a.2.cmp_newest_first(b.2)),
         Sort::Oldest => hits.sort_by(|a, b| cmp_oldest_first(a.2, b.2)),
-        Sort::Relevance => hits.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| a.2.cmp_newest_first(b.2))
-        }),
+        Sort::Relevance => {
+            hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.2.cmp_newest_first(b.2)))
+        }
     }
     hits.into_iter().map(|(index, _, _)| index).collect()
 }
@@ -262,7 +259,6 @@ pub fn facets(articles: &[Article], state: &ViewState, text: TextMatches<'_>) ->
 mod tests {
     use super::*;
     use crate::article::CountryMention;
-    use crate::view_state::DateBound;
 
     fn article(id: &str, date: Option<&str>, lang: &str, countries: &[&str]) -> Article {
         Article {
@@ -348,7 +344,10 @@ mod tests {
     fn undated_modes_and_date_bounds() {
         // Month precision: from=2025-10 covers 2025-10-01..; to=2025-10 covers ..2025-10-31.
         assert_eq!(run("from=2025-10&to=2025-10"), ["e", "a"]);
-        assert_eq!(run("from=2025-10&to=2025-10&undated=include"), ["e", "a", "d", "f"]);
+        assert_eq!(
+            run("from=2025-10&to=2025-10&undated=include"),
+            ["e", "a", "d", "f"]
+        );
         assert_eq!(run("from=2025-10&undated=only"), ["d", "f"]);
         assert_eq!(run("undated=exclude"), ["e", "a", "b", "c"]);
         assert_eq!(run("undated=only"), ["d", "f"]);
@@ -413,7 +412,11 @@ mod tests {
     #[test]
     fn selected_codes_stay_at_zero() {
         let articles = corpus();
-        let facets = facets(&articles, &view("country=FR&lang=fr,vi&to=2024"), TextMatches::All);
+        let facets = facets(
+            &articles,
+            &view("country=FR&lang=fr,vi&to=2024"),
+            TextMatches::All,
+        );
         assert_eq!(facets.total, 0);
         // Countries over lang in (fr, vi) and to=2024: c (VN).
         assert_eq!(
@@ -459,7 +462,13 @@ mod tests {
     #[test]
     fn total_equals_filter_length() {
         let articles = corpus();
-        for query in ["", "country=KH", "country=KH,VN&match=all", "lang=en&undated=only", "from=2025-10"] {
+        for query in [
+            "",
+            "country=KH",
+            "country=KH,VN&match=all",
+            "lang=en&undated=only",
+            "from=2025-10",
+        ] {
             let state = view(query);
             assert_eq!(
                 facets(&articles, &state, TextMatches::All).total as usize,

@@ -1,1 +1,1001 @@
-//! (stub: being written)
+//! The full-text index: built natively by `build.rs`, embedded in the blob, queried in the browser.
+//!
+//! # Layout
+//!
+//! Terms are the tokens of [`crate::tokenize::tokens`] over the folded title and body: whole words
+//! for spaced scripts, cluster bigrams plus a final unigram for each run of Han, kana, Thai, Lao,
+//! Khmer or Myanmar. A [`SearchIndex`] holds three byte arrays and a few small vectors:
+//!
+//! * `dict` — the sorted term dictionary, **front-coded** in blocks of [`BLOCK`] terms. Per term:
+//!   `varint shared_prefix_len, varint suffix_len, suffix bytes, varint df, varint postings_len`.
+//!   The first term of a block has `shared_prefix_len = 0`, so it can be read on its own.
+//! * `heads` — per block, `(byte offset in dict, byte offset in postings)`: a binary search over
+//!   the blocks' first terms, then a scan of at most [`BLOCK`] entries, finds a term; a prefix
+//!   search (typing, one-cluster runs) scans on from there in sorted order.
+//! * `postings` — per term, in dictionary order, one varint per document containing it:
+//!   `(doc_id_delta << 3) | in_title << 2 | body_tf_bucket` where the bucket is 0, 1, 2–3 or 4+
+//!   occurrences (BM25 saturates, so 2 bits are enough). Common terms cost one byte a document.
+//! * `title_lens`, `body_lens` — tokens per field per document, for BM25 length normalisation.
+//!
+//! The index stores **no second copy of the text**. Word items are answered exactly by the
+//! postings; runs and phrases get candidates from the intersection of their bigram postings and
+//! are then confirmed on the documents' own text, folded on the fly through [`Documents`] (the app
+//! has the articles in memory). Candidates are few after intersection, so folding them is cheap,
+//! and it keeps the transfer size close to the text's own.
+//!
+//! # Trade-offs
+//!
+//! * Bigram postings make the dictionary large for Chinese and Thai (every distinct cluster pair
+//!   is a term); in exchange any substring is found, with no segmentation dictionary (≈2 MB of
+//!   wasm) and no index/query segmenter disagreement.
+//! * Term frequencies are bucketed (2 bits): ranking is coarser than exact BM25 for words that
+//!   occur 2–3 or 4+ times, in exchange for one-byte postings.
+//! * Postcard decodes the three byte arrays with a copy each (fast: no per-term allocation); a
+//!   zero-copy format could later read them in place.
+//! * Ranking is BM25F-like: a title occurrence counts [`TITLE_WEIGHT`] body occurrences. Runs and
+//!   phrases score with their exact counts from confirmation and, as document frequency, the
+//!   smallest document frequency of their bigrams (an upper bound of the true one).
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::article::Article;
+use crate::fold::fold_to;
+use crate::search::{FieldScan, Item, Query};
+use crate::tokenize::{cluster_count, segment_tokens, segments, SegmentKind};
+
+/// Terms per front-coded dictionary block.
+pub const BLOCK: usize = 16;
+/// How many body occurrences one title occurrence is worth.
+pub const TITLE_WEIGHT: f32 = 3.0;
+/// Score factor for a word that only starts with the typed prefix (an exact hit scores 1).
+pub const PREFIX_WEIGHT: f32 = 0.8;
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The text of one document as the index sees it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocText {
+    pub title: String,
+    /// Paragraphs, captions and source, joined by `"\n"`.
+    pub body: String,
+}
+
+impl DocText {
+    /// The searchable text of an article: title; paragraphs, captions and source.
+    pub fn from_article(article: &Article) -> DocText {
+        let mut body = String::new();
+        for part in article_body(article) {
+            if !body.is_empty() {
+                body.push('\n');
+            }
+            body.push_str(part);
+        }
+        DocText {
+            title: article.title.clone(),
+            body,
+        }
+    }
+}
+
+fn article_body(article: &Article) -> impl Iterator<Item = &str> {
+    article
+        .paragraphs
+        .iter()
+        .chain(&article.captions)
+        .chain(&article.source)
+        .map(String::as_str)
+}
+
+/// Which field of a document a text belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Body,
+}
+
+/// Read access to the documents' text, for confirming runs and phrases without a copy of it.
+///
+/// `visit(doc, f)` calls `f(Field::Title, title)` and then `f(Field::Body, part)` for each part of
+/// the body (one call with the whole `"\n"`-joined body is equivalent: no match crosses a line).
+pub trait Documents {
+    fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str));
+}
+
+impl Documents for [DocText] {
+    fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str)) {
+        if let Some(d) = self.get(doc as usize) {
+            f(Field::Title, &d.title);
+            f(Field::Body, &d.body);
+        }
+    }
+}
+
+impl Documents for [Article] {
+    fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str)) {
+        if let Some(a) = self.get(doc as usize) {
+            f(Field::Title, &a.title);
+            for part in article_body(a) {
+                f(Field::Body, part);
+            }
+        }
+    }
+}
+
+impl<T> Documents for Vec<T>
+where
+    [T]: Documents,
+{
+    fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str)) {
+        self.as_slice().visit(doc, f)
+    }
+}
+
+/// Bytes serialised as one byte string (fast to decode with postcard).
+#[derive(Clone, Default, PartialEq, Eq)]
+struct Bytes(Vec<u8>);
+
+impl fmt::Debug for Bytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} bytes>", self.0.len())
+    }
+}
+
+impl Serialize for Bytes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Bytes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Bytes;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Bytes, E> {
+                Ok(Bytes(v.to_vec()))
+            }
+            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Bytes, E> {
+                Ok(Bytes(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bytes, A::Error> {
+                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+                while let Some(b) = seq.next_element()? {
+                    v.push(b);
+                }
+                Ok(Bytes(v))
+            }
+        }
+        d.deserialize_byte_buf(V)
+    }
+}
+
+/// The search index: see the module documentation for the layout.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    doc_count: u32,
+    term_count: u32,
+    title_lens: Vec<u32>,
+    body_lens: Vec<u32>,
+    avg_title_len: f32,
+    avg_body_len: f32,
+    dict: Bytes,
+    /// `(dict offset, postings offset)` of each block's first term, flattened.
+    heads: Vec<u32>,
+    postings: Bytes,
+}
+
+/// One dictionary entry found by a lookup.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    df: u32,
+    /// Byte range in `postings`.
+    start: usize,
+    end: usize,
+    /// Score factor: 1, or [`PREFIX_WEIGHT`] for a prefix completion.
+    weight: f32,
+}
+
+/// How the index narrows one query item to candidates: an intersection of unions of entries.
+#[derive(Debug)]
+struct Plan<'q> {
+    item: &'q Item,
+    /// Each inner list is a union (one entry for an exact term); all unions are intersected.
+    sets: Vec<Vec<Entry>>,
+    /// Document frequency used for the item's IDF.
+    df: u32,
+}
+
+impl SearchIndex {
+    /// Builds the index of `docs`; document ids are positions in the slice.
+    pub fn build(docs: &[DocText]) -> SearchIndex {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut title_lens = Vec::with_capacity(docs.len());
+        let mut body_lens = Vec::with_capacity(docs.len());
+        let mut local: HashMap<u32, (u32, u32)> = HashMap::new();
+        let mut folded = String::new();
+        for (doc, d) in docs.iter().enumerate() {
+            local.clear();
+            for (field, text) in [(0, &d.title), (1, &d.body)] {
+                fold_to(text, &mut folded);
+                let mut len = 0u32;
+                for tok in segments(&folded).flat_map(segment_tokens) {
+                    len += 1;
+                    let id = match ids.get(tok.text) {
+                        Some(&id) => id,
+                        None => {
+                            let id = lists.len() as u32;
+                            ids.insert(tok.text.to_string(), id);
+                            lists.push(Vec::new());
+                            id
+                        }
+                    };
+                    let tf = local.entry(id).or_default();
+                    if field == 0 {
+                        tf.0 += 1;
+                    } else {
+                        tf.1 += 1;
+                    }
+                }
+                if field == 0 {
+                    title_lens.push(len);
+                } else {
+                    body_lens.push(len);
+                }
+            }
+            for (&id, &(t, b)) in &local {
+                let bucket = match b {
+                    0 => 0,
+                    1 => 1,
+                    2 | 3 => 2,
+                    _ => 3,
+                };
+                let flags = (u8::from(t > 0) << 2) | bucket;
+                if let Some(list) = lists.get_mut(id as usize) {
+                    list.push((doc as u32, flags));
+                }
+            }
+        }
+        let mut terms: Vec<(String, u32)> = ids.into_iter().collect();
+        terms.sort_unstable();
+        let mut dict = Vec::new();
+        let mut postings = Vec::new();
+        let mut heads = Vec::new();
+        let mut prev: &[u8] = &[];
+        for (i, (term, id)) in terms.iter().enumerate() {
+            let list = lists.get(*id as usize).map_or(&[][..], Vec::as_slice);
+            let start = postings.len();
+            let mut last = 0u32;
+            for &(doc, flags) in list {
+                write_varint(
+                    &mut postings,
+                    (u64::from(doc - last) << 3) | u64::from(flags),
+                );
+                last = doc;
+            }
+            let term = term.as_bytes();
+            let shared = if i % BLOCK == 0 {
+                heads.push(dict.len() as u32);
+                heads.push(start as u32);
+                0
+            } else {
+                prev.iter().zip(term).take_while(|(a, b)| a == b).count()
+            };
+            write_varint(&mut dict, shared as u64);
+            write_varint(&mut dict, (term.len() - shared) as u64);
+            dict.extend_from_slice(&term[shared..]);
+            write_varint(&mut dict, list.len() as u64);
+            write_varint(&mut dict, (postings.len() - start) as u64);
+            prev = term;
+        }
+        let avg = |v: &[u32]| {
+            if v.is_empty() {
+                1.0
+            } else {
+                (v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64).max(1.0) as f32
+            }
+        };
+        SearchIndex {
+            doc_count: docs.len() as u32,
+            term_count: terms.len() as u32,
+            avg_title_len: avg(&title_lens),
+            avg_body_len: avg(&body_lens),
+            title_lens,
+            body_lens,
+            dict: Bytes(dict),
+            heads,
+            postings: Bytes(postings),
+        }
+    }
+
+    /// Number of indexed documents.
+    pub fn doc_count(&self) -> u32 {
+        self.doc_count
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> u32 {
+        self.term_count
+    }
+
+    /// Sizes in bytes of the dictionary and of the postings (before serialisation).
+    pub fn byte_sizes(&self) -> (usize, usize) {
+        (self.dict.0.len(), self.postings.0.len())
+    }
+
+    /// All documents matching every item of `query`, best first: `(doc id, score)` sorted by score
+    /// descending, then doc id. An empty query returns every document with score 0, in id order.
+    ///
+    /// `docs` gives the text for confirming runs and phrases; it must be the documents the index
+    /// was built from, in the same order. Queries of words only never read it.
+    pub fn search<D: Documents + ?Sized>(&self, query: &Query, docs: &D) -> Vec<(u32, f32)> {
+        if query.is_empty() {
+            return (0..self.doc_count).map(|d| (d, 0.0)).collect();
+        }
+        let mut plans = Vec::with_capacity(query.items().len());
+        for item in query.items() {
+            match self.plan(item) {
+                Some(plan) => plans.push(plan),
+                None => return Vec::new(),
+            }
+        }
+        let mut sets: Vec<&[Entry]> = plans
+            .iter()
+            .flat_map(|p| p.sets.iter().map(Vec::as_slice))
+            .collect();
+        sets.sort_by_key(|s| s.iter().map(|e| u64::from(e.df)).sum::<u64>());
+        let mut candidates: Vec<u32> = Vec::new();
+        for (i, set) in sets.iter().enumerate() {
+            if i == 0 {
+                candidates = self.union(set);
+            } else {
+                self.retain_in(&mut candidates, set);
+            }
+            if candidates.is_empty() {
+                return Vec::new();
+            }
+        }
+
+        // Confirm runs and phrases on the text; keep their counts for scoring.
+        let confirm: Vec<usize> = (0..plans.len())
+            .filter(|&i| plans[i].item.needs_text())
+            .collect();
+        let mut counts: Vec<[u32; 2]> = Vec::new();
+        if !confirm.is_empty() {
+            let mut scan = FieldScan::default();
+            let mut kept = Vec::with_capacity(candidates.len());
+            let mut doc_counts = vec![[0u32; 2]; confirm.len()];
+            for &doc in &candidates {
+                doc_counts.iter_mut().for_each(|c| *c = [0, 0]);
+                docs.visit(doc, &mut |field, text| {
+                    scan.load(text);
+                    let f = usize::from(field == Field::Body);
+                    for (k, &p) in confirm.iter().enumerate() {
+                        doc_counts[k][f] += scan.count(plans[p].item, &mut |_| {});
+                    }
+                });
+                if doc_counts.iter().all(|c| c[0] + c[1] > 0) {
+                    kept.push(doc);
+                    counts.extend_from_slice(&doc_counts);
+                }
+            }
+            candidates = kept;
+        }
+
+        // Score.
+        let mut scores = vec![0f32; candidates.len()];
+        let mut best = vec![0f32; candidates.len()];
+        let mut k = 0;
+        for plan in &plans {
+            if plan.item.needs_text() {
+                let idf = self.idf(plan.df);
+                for (i, s) in scores.iter_mut().enumerate() {
+                    let [t, b] = counts
+                        .get(i * confirm.len() + k)
+                        .copied()
+                        .unwrap_or_default();
+                    *s += self.bm25(idf, candidates[i], t as f32, b as f32);
+                }
+                k += 1;
+                continue;
+            }
+            // A single word: exact, or the union of its prefix completions (best one counts).
+            best.iter_mut().for_each(|b| *b = 0.0);
+            for set in &plan.sets {
+                for e in set {
+                    let idf = self.idf(e.df);
+                    for (doc, flags) in self.postings(e) {
+                        if let Ok(i) = candidates.binary_search(&doc) {
+                            let (t, b) = decode_tf(flags);
+                            let s = e.weight * self.bm25(idf, doc, t, b);
+                            best[i] = best[i].max(s);
+                        }
+                    }
+                }
+            }
+            scores.iter_mut().zip(&best).for_each(|(s, b)| *s += b);
+        }
+        let mut out: Vec<(u32, f32)> = candidates.into_iter().zip(scores).collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// The lookups for one item, or `None` when some part cannot occur anywhere.
+    fn plan<'q>(&self, item: &'q Item) -> Option<Plan<'q>> {
+        let mut sets = Vec::new();
+        let mut df = u32::MAX;
+        for part in &item.parts {
+            let t = part.text.as_str();
+            let part_df = match part.kind {
+                SegmentKind::Word if item.prefix => {
+                    let set = self.prefix(t);
+                    let df = set.iter().map(|e| e.df).max()?;
+                    sets.push(set);
+                    df
+                }
+                SegmentKind::Word => {
+                    let e = self.lookup(t)?;
+                    sets.push(vec![e]);
+                    e.df
+                }
+                SegmentKind::Run if cluster_count(t) == 1 => {
+                    // Every cluster of a run starts a bigram or is the run's last (unigram).
+                    let set = self.prefix(t);
+                    let df = set
+                        .iter()
+                        .map(|e| e.df)
+                        .fold(0u32, u32::saturating_add)
+                        .min(self.doc_count);
+                    if set.is_empty() {
+                        return None;
+                    }
+                    sets.push(set);
+                    df
+                }
+                SegmentKind::Run => {
+                    let mut min = u32::MAX;
+                    for tok in segment_tokens(crate::tokenize::Segment {
+                        kind: SegmentKind::Run,
+                        text: t,
+                        start: 0,
+                    }) {
+                        if tok.kind == crate::tokenize::TokenKind::Bigram {
+                            let e = self.lookup(tok.text)?;
+                            min = min.min(e.df);
+                            sets.push(vec![e]);
+                        }
+                    }
+                    min
+                }
+            };
+            df = df.min(part_df);
+        }
+        Some(Plan { item, sets, df })
+    }
+
+    /// The entry of exactly `term`.
+    fn lookup(&self, term: &str) -> Option<Entry> {
+        let mut cursor = self.cursor_at(term.as_bytes());
+        while let Some((t, e)) = cursor.next_entry() {
+            match t.cmp(term.as_bytes()) {
+                std::cmp::Ordering::Less => continue,
+                std::cmp::Ordering::Equal => return Some(e),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
+    }
+
+    /// The entries of every term starting with `prefix`.
+    fn prefix(&self, prefix: &str) -> Vec<Entry> {
+        let p = prefix.as_bytes();
+        let mut out = Vec::new();
+        let mut cursor = self.cursor_at(p);
+        while let Some((t, mut e)) = cursor.next_entry() {
+            if t < p {
+                continue;
+            }
+            if !t.starts_with(p) {
+                break;
+            }
+            if t != p {
+                e.weight = PREFIX_WEIGHT;
+            }
+            out.push(e);
+        }
+        out
+    }
+
+    /// A cursor at the start of the last block whose first term is below `term` (or the first).
+    fn cursor_at(&self, term: &[u8]) -> Cursor<'_> {
+        let blocks = self.heads.len() / 2;
+        let (mut lo, mut hi) = (0, blocks);
+        // Find the first block whose head term is >= term.
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.head_term(mid).is_some_and(|h| h < term) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let block = lo.saturating_sub(1);
+        let (dict_pos, post_pos) = match (self.heads.get(2 * block), self.heads.get(2 * block + 1))
+        {
+            (Some(&d), Some(&p)) => (d as usize, p as usize),
+            _ => (self.dict.0.len(), 0),
+        };
+        Cursor {
+            dict: &self.dict.0,
+            pos: dict_pos,
+            post: post_pos,
+            term: Vec::new(),
+        }
+    }
+
+    /// The first term of a block.
+    fn head_term(&self, block: usize) -> Option<&[u8]> {
+        let mut pos = *self.heads.get(2 * block)? as usize;
+        let d = &self.dict.0;
+        let _shared = read_varint(d, &mut pos)?;
+        let len = read_varint(d, &mut pos)? as usize;
+        d.get(pos..pos + len)
+    }
+
+    /// Decodes a posting list: `(doc, flags)`.
+    fn postings(&self, e: &Entry) -> Postings<'_> {
+        Postings {
+            bytes: self.postings.0.get(e.start..e.end).unwrap_or_default(),
+            pos: 0,
+            doc: 0,
+            first: true,
+        }
+    }
+
+    /// The sorted union of the documents of `set`.
+    fn union(&self, set: &[Entry]) -> Vec<u32> {
+        if let [e] = set {
+            return self.postings(e).map(|(d, _)| d).collect();
+        }
+        let mut bits = vec![0u64; (self.doc_count as usize).div_ceil(64)];
+        for e in set {
+            for (d, _) in self.postings(e) {
+                if let Some(w) = bits.get_mut(d as usize / 64) {
+                    *w |= 1 << (d % 64);
+                }
+            }
+        }
+        bit_docs(&bits).collect()
+    }
+
+    /// Keeps the candidates that are in some list of `set`.
+    fn retain_in(&self, candidates: &mut Vec<u32>, set: &[Entry]) {
+        let mut hit = vec![false; candidates.len()];
+        for e in set {
+            let mut i = 0;
+            for (d, _) in self.postings(e) {
+                while i < candidates.len() && candidates[i] < d {
+                    i += 1;
+                }
+                if i == candidates.len() {
+                    break;
+                }
+                if candidates[i] == d {
+                    hit[i] = true;
+                }
+            }
+        }
+        let mut hits = hit.into_iter();
+        candidates.retain(|_| hits.next().unwrap_or(false));
+    }
+
+    fn idf(&self, df: u32) -> f32 {
+        let n = self.doc_count as f32;
+        let df = df.min(self.doc_count) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn bm25(&self, idf: f32, doc: u32, tf_title: f32, tf_body: f32) -> f32 {
+        let len = |v: &[u32]| v.get(doc as usize).copied().unwrap_or(0) as f32;
+        let nt = 1.0 - B + B * len(&self.title_lens) / self.avg_title_len;
+        let nb = 1.0 - B + B * len(&self.body_lens) / self.avg_body_len;
+        let tf = TITLE_WEIGHT * tf_title / nt + tf_body / nb;
+        idf * tf * (K1 + 1.0) / (tf + K1)
+    }
+}
+
+/// Representative term frequencies `(title, body)` of posting flags.
+fn decode_tf(flags: u8) -> (f32, f32) {
+    let title = f32::from((flags >> 2) & 1);
+    let body = [0.0, 1.0, 2.5, 5.0][usize::from(flags & 3)];
+    (title, body)
+}
+
+fn bit_docs(bits: &[u64]) -> impl Iterator<Item = u32> + '_ {
+    bits.iter().enumerate().flat_map(|(i, &w)| {
+        let mut w = w;
+        std::iter::from_fn(move || {
+            if w == 0 {
+                return None;
+            }
+            let b = w.trailing_zeros();
+            w &= w - 1;
+            Some(i as u32 * 64 + b)
+        })
+    })
+}
+
+/// Walks the front-coded dictionary in order.
+struct Cursor<'a> {
+    dict: &'a [u8],
+    pos: usize,
+    post: usize,
+    term: Vec<u8>,
+}
+
+impl Cursor<'_> {
+    fn next_entry(&mut self) -> Option<(&[u8], Entry)> {
+        let d = self.dict;
+        let shared = read_varint(d, &mut self.pos)? as usize;
+        let len = read_varint(d, &mut self.pos)? as usize;
+        let suffix = d.get(self.pos..self.pos + len)?;
+        self.pos += len;
+        let df = read_varint(d, &mut self.pos)? as u32;
+        let plen = read_varint(d, &mut self.pos)? as usize;
+        self.term.truncate(shared);
+        self.term.extend_from_slice(suffix);
+        let e = Entry {
+            df,
+            start: self.post,
+            end: self.post + plen,
+            weight: 1.0,
+        };
+        self.post += plen;
+        Some((&self.term, e))
+    }
+}
+
+/// Decoder of one posting list.
+struct Postings<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    doc: u32,
+    first: bool,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = (u32, u8);
+
+    fn next(&mut self) -> Option<(u32, u8)> {
+        let v = read_varint(self.bytes, &mut self.pos)?;
+        let delta = (v >> 3) as u32;
+        self.doc = if self.first { delta } else { self.doc + delta };
+        self.first = false;
+        Some((self.doc, (v & 7) as u8))
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        v |= u64::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn doc(title: &str, body: &str) -> DocText {
+        DocText {
+            title: title.into(),
+            body: body.into(),
+        }
+    }
+
+    fn ids(index: &SearchIndex, docs: &[DocText], q: &str) -> Vec<u32> {
+        index
+            .search(&Query::parse_exact(q), docs)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect()
+    }
+
+    fn corpus() -> Vec<DocText> {
+        vec![
+            doc(
+                "Hợp tác với Thái Lan",
+                "Việt Nam và Thái Lan ký kết hợp tác.",
+            ),
+            doc("Đông Nam Á", "Kinh tế Đông Nam Á tăng trưởng."),
+            doc("ตำรวจจับแก๊ง", "ตำรวจจับแก๊งคอลเซ็นเตอร์ที่ชายแดน"),
+            doc("打击网络诈骗", "警方打击网络诈骗犯罪。"),
+            doc("Lan Thai", "Lan thai is not Thailand."),
+            doc("Random", "Nothing about it. Thái Lan once."),
+        ]
+    }
+
+    #[test]
+    fn index_folded_words_match() {
+        let docs = corpus();
+        let index = SearchIndex::build(&docs);
+        assert_eq!(ids(&index, &docs, "dong nam a"), [1]);
+        assert_eq!(ids(&index, &docs, "ĐÔNG NAM Á"), [1]);
+        let mut thai_lan = ids(&index, &docs, "thai lan");
+        thai_lan.sort_unstable();
+        assert_eq!(thai_lan, [0, 4, 5]);
+    }
+
+    #[test]
+    fn index_substrings_thai_and_chinese() {
+        let docs = corpus();
+        let index = SearchIndex::build(&docs);
+        assert_eq!(ids(&index, &docs, "คอลเซ็นเตอร์"), [2]);
+        assert_eq!(ids(&index, &docs, "网络诈骗"), [3]);
+        // Crosses the words 网络|诈骗.
+        assert_eq!(ids(&index, &docs, "络诈"), [3]);
+        // One cluster.
+        assert_eq!(ids(&index, &docs, "骗"), [3]);
+        assert_eq!(ids(&index, &docs, "诈骗 警方"), [3]);
+        assert!(ids(&index, &docs, "诈网").is_empty());
+    }
+
+    #[test]
+    fn index_and_semantics() {
+        let docs = corpus();
+        let index = SearchIndex::build(&docs);
+        assert_eq!(ids(&index, &docs, "thai lan hop"), [0]);
+        assert!(ids(&index, &docs, "thai lan kinh").is_empty());
+        assert!(ids(&index, &docs, "thai zzz").is_empty());
+    }
+
+    #[test]
+    fn index_phrase_order() {
+        let docs = corpus();
+        let index = SearchIndex::build(&docs);
+        assert_eq!(ids(&index, &docs, "\"lan thai\""), [4]);
+        let mut v = ids(&index, &docs, "\"thai lan\"");
+        v.sort_unstable();
+        assert_eq!(v, [0, 5]);
+    }
+
+    #[test]
+    fn index_ranking_title_and_frequency() {
+        let docs = vec![
+            doc("Other", "biên giới once"),
+            doc("Biên giới", "something"),
+            doc("Other", "biên giới, biên giới và biên giới"),
+        ];
+        let index = SearchIndex::build(&docs);
+        assert_eq!(ids(&index, &docs, "bien gioi"), [1, 2, 0]);
+        let scored = index.search(&Query::parse_exact("bien"), &docs);
+        assert!(scored[0].1 > scored[1].1 && scored[1].1 > scored[2].1);
+    }
+
+    #[test]
+    fn index_prefix_while_typing() {
+        let docs = corpus();
+        let index = SearchIndex::build(&docs);
+        let r = index.search(&Query::parse("thai la"), &docs);
+        let mut v: Vec<u32> = r.iter().map(|x| x.0).collect();
+        v.sort_unstable();
+        assert_eq!(v, [0, 4, 5]);
+        let r = index.search(&Query::parse("thail"), &docs);
+        assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), [4]);
+    }
+
+    #[test]
+    fn index_empty_query_returns_all_in_order() {
+        let docs = corpus();
+        let index = SearchIndex::build(&docs);
+        assert_eq!(ids(&index, &docs, " "), [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn index_postcard_roundtrip_and_articles() {
+        let docs = corpus();
+        let index = SearchIndex::build(&docs);
+        let bytes = postcard::to_allocvec(&index).expect("serialise");
+        let back: SearchIndex = postcard::from_bytes(&bytes).expect("decode");
+        assert_eq!(back, index);
+        assert_eq!(ids(&back, &docs, "络诈"), [3]);
+        // Confirmation through Article parts gives the same answer.
+        let articles: Vec<Article> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Article {
+                id: i.to_string(),
+                file: String::new(),
+                date: None,
+                title: d.title.clone(),
+                title_derived: false,
+                lang: "und".into(),
+                countries: vec![],
+                source: None,
+                captions: vec![],
+                paragraphs: d.body.split('\n').map(String::from).collect(),
+                warnings: vec![],
+            })
+            .collect();
+        let from_articles: Vec<DocText> = articles.iter().map(DocText::from_article).collect();
+        assert_eq!(from_articles, docs);
+        let q = Query::parse_exact("คอลเซ็นเตอร์");
+        assert_eq!(index.search(&q, &articles), index.search(&q, &docs));
+    }
+
+    #[test]
+    fn index_dictionary_lookup_across_blocks() {
+        let docs: Vec<DocText> = (0..200)
+            .map(|i| doc(&format!("w{i:03}"), &format!("x{} common", i % 7)))
+            .collect();
+        let index = SearchIndex::build(&docs);
+        assert!(index.term_count() > 2 * BLOCK as u32);
+        for i in [0, 15, 16, 17, 100, 199] {
+            assert_eq!(ids(&index, &docs, &format!("w{i:03}")), [i as u32]);
+        }
+        assert_eq!(ids(&index, &docs, "common").len(), 200);
+        assert_eq!(
+            ids(&index, &docs, "x3").len(),
+            (0..200).filter(|i| i % 7 == 3).count()
+        );
+        assert!(ids(&index, &docs, "w2000").is_empty());
+        assert!(ids(&index, &docs, "a").is_empty());
+        assert!(ids(&index, &docs, "zzz").is_empty());
+        let r = index.search(&Query::parse("w1"), &docs);
+        assert_eq!(r.len(), 100);
+    }
+
+    /// Brute force, written independently of `FieldScan`: cluster boundaries of the whole field.
+    fn brute(q: &Query, d: &DocText) -> bool {
+        use crate::fold::fold;
+        use crate::tokenize::segments;
+        use unicode_segmentation::UnicodeSegmentation;
+        q.items().iter().all(|item| {
+            [&d.title, &d.body].iter().any(|field| {
+                field.split('\n').any(|line| {
+                    let f = fold(line);
+                    let segs: Vec<_> = segments(&f).collect();
+                    match item.parts.as_slice() {
+                        [p] if p.kind == SegmentKind::Run => {
+                            let bounds: Vec<usize> = f
+                                .grapheme_indices(true)
+                                .map(|(i, _)| i)
+                                .chain([f.len()])
+                                .collect();
+                            bounds.iter().any(|&b| {
+                                f[b..].starts_with(&p.text) && bounds.contains(&(b + p.text.len()))
+                            })
+                        }
+                        [p] => segs.iter().any(|s| {
+                            s.kind == SegmentKind::Word
+                                && (s.text == p.text
+                                    || (item.prefix && s.text.starts_with(&p.text)))
+                        }),
+                        parts => segs.windows(parts.len()).any(|w| {
+                            let k = parts.len();
+                            w.iter().zip(parts).enumerate().all(|(i, (s, p))| {
+                                if s.kind != p.kind {
+                                    return false;
+                                }
+                                if s.kind == SegmentKind::Word || (i > 0 && i + 1 < k) {
+                                    return s.text == p.text;
+                                }
+                                let sb: Vec<usize> = s
+                                    .text
+                                    .grapheme_indices(true)
+                                    .map(|(i, _)| i)
+                                    .chain([s.text.len()])
+                                    .collect();
+                                if i == 0 {
+                                    s.text.ends_with(&p.text)
+                                        && sb.contains(&(s.text.len() - p.text.len()))
+                                } else {
+                                    s.text.starts_with(&p.text) && sb.contains(&p.text.len())
+                                }
+                            })
+                        }),
+                    }
+                })
+            })
+        })
+    }
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "a",
+            "b",
+            "ab",
+            "á",
+            "Â",
+            "ạ",
+            "đ",
+            "Đ",
+            "e",
+            "ê",
+            " ",
+            " ",
+            "-",
+            "\n",
+            "ก",
+            "่",
+            "้",
+            "อ",
+            "น",
+            "ผู้",
+            "ใ",
+            "网",
+            "络",
+            "诈",
+            "A\u{301}",
+            "ก่",
+            "\"",
+        ]);
+        prop::collection::vec(atoms, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn index_search_equals_brute_force(
+            docs in prop::collection::vec((text_strategy(), text_strategy()), 0..8),
+            q in text_strategy(),
+            typing in any::<bool>(),
+        ) {
+            let docs: Vec<DocText> = docs.into_iter().map(|(t, b)| doc(&t, &b)).collect();
+            let index = SearchIndex::build(&docs);
+            let query = if typing { Query::parse(&q) } else { Query::parse_exact(&q) };
+            let mut got: Vec<u32> = index.search(&query, &docs).into_iter().map(|(d, _)| d).collect();
+            got.sort_unstable();
+            let want: Vec<u32> = (0..docs.len() as u32)
+                .filter(|&i| query.is_empty() || brute(&query, &docs[i as usize]))
+                .collect();
+            prop_assert_eq!(&got, &want);
+            // Also query with a piece of a document, so that matches are common.
+            if let Some(d) = docs.first() {
+                let text = format!("{}\n{}", d.title, d.body);
+                let cut: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+                let a = cut[q.len() % cut.len()];
+                let b = cut[(q.len() * 7 + 3) % cut.len()];
+                let piece = &text[a.min(b)..a.max(b)];
+                for query in [Query::parse(piece), Query::parse_exact(piece), Query::parse_exact(&format!("\"{piece}\""))] {
+                    let mut got: Vec<u32> = index.search(&query, &docs).into_iter().map(|(d, _)| d).collect();
+                    got.sort_unstable();
+                    let want: Vec<u32> = (0..docs.len() as u32)
+                        .filter(|&i| query.is_empty() || brute(&query, &docs[i as usize]))
+                        .collect();
+                    prop_assert_eq!(got, want, "piece {:?}", piece);
+                }
+            }
+            // The public brute-force helper agrees too.
+            let helper: Vec<u32> = (0..docs.len() as u32)
+                .filter(|&i| {
+                    let d = &docs[i as usize];
+                    query.is_empty() || query.matches_fields(&d.title, d.body.split('\n'))
+                })
+                .collect();
+            prop_assert_eq!(&helper, &want);
+        }
+    }
+}

@@ -58,8 +58,25 @@ const CAPTION_PREFIXES: &[&str] = &[
 
 /// Closing source lines: `Nguồn TTXVN/Vietnam+`, `Source: Reuters`, `ที่มา: …`, `来源：…`.
 const SOURCE_PREFIXES: &[&str] = &[
-    "Nguồn:", "Nguồn :", "Nguồn", "Theo:", "Source:", "Sources:", "Source -", "Source", "Sumber:",
-    "Sumber", "ที่มา:", "ที่มา :", "ที่มา", "来源：", "来源:", "来源", "（来源：", "(来源：", "消息来源：",
+    "Nguồn:",
+    "Nguồn :",
+    "Nguồn",
+    "Theo:",
+    "Source:",
+    "Sources:",
+    "Source -",
+    "Source",
+    "Sumber:",
+    "Sumber",
+    "ที่มา:",
+    "ที่มา :",
+    "ที่มา",
+    "来源：",
+    "来源:",
+    "来源",
+    "（来源：",
+    "(来源：",
+    "消息来源：",
 ];
 
 /// Classifies one trimmed, non-blank line. `is_last` is true for the file's last non-blank line:
@@ -73,7 +90,8 @@ pub fn classify(line: &str, is_last: bool) -> LineRole {
         for prefix in SOURCE_PREFIXES {
             if starts_with_word(line, prefix) {
                 let rest = &line[prefix.len()..];
-                let start = prefix.len() + (rest.len() - rest.trim_start_matches([' ', ':', '：', '-', '—']).len());
+                let start = prefix.len()
+                    + (rest.len() - rest.trim_start_matches([' ', ':', '：', '-', '—']).len());
                 if start < line.len() {
                     return LineRole::Source(start);
                 }
@@ -86,7 +104,10 @@ pub fn classify(line: &str, is_last: bool) -> LineRole {
 /// The source text of a line classified as [`LineRole::Source`], without brackets around it.
 pub fn source_text(line: &str, start: usize) -> &str {
     let text = line.get(start..).unwrap_or(line).trim();
-    let text = text.strip_suffix([')', '）']).filter(|_| line.starts_with(['(', '（'])).unwrap_or(text);
+    let text = text
+        .strip_suffix([')', '）'])
+        .filter(|_| line.starts_with(['(', '（']))
+        .unwrap_or(text);
     text.trim()
 }
 
@@ -98,7 +119,8 @@ fn starts_with_word(line: &str, prefix: &str) -> bool {
     let prefix_ends_in_letter = prefix.chars().last().is_some_and(char::is_alphanumeric);
     // Scripts without spaces (Thai, Chinese) run straight on; only Latin-like prefixes need a break.
     let latin_prefix = prefix.chars().all(|c| !is_unspaced_script(c));
-    !(prefix_ends_in_letter && latin_prefix) || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+    !(prefix_ends_in_letter && latin_prefix)
+        || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn is_unspaced_script(c: char) -> bool {
@@ -118,7 +140,10 @@ mod tests {
 
     #[test]
     fn vietnamese_captions_and_source() {
-        assert_eq!(classify("Ảnh minh họa. Nguồn: iStock", false), LineRole::Caption);
+        assert_eq!(
+            classify("Ảnh minh họa. Nguồn: iStock", false),
+            LineRole::Caption
+        );
         assert_eq!(classify("Ảnh: TTXVN", false), LineRole::Caption);
         assert_eq!(source("Nguồn TTXVN/Vietnam+"), Some("TTXVN/Vietnam+"));
         assert_eq!(source("Nguồn: VnExpress"), Some("VnExpress"));
@@ -130,10 +155,16 @@ mod tests {
     fn english_captions_and_source() {
         assert_eq!(classify("Photo: Reuters", false), LineRole::Caption);
         assert_eq!(classify("(Photo: AFP)", false), LineRole::Caption);
-        assert_eq!(classify("Photographers gathered at the border.", false), LineRole::Paragraph);
+        assert_eq!(
+            classify("Photographers gathered at the border.", false),
+            LineRole::Paragraph
+        );
         assert_eq!(source("Source: Bangkok Post"), Some("Bangkok Post"));
         assert_eq!(source("Sources: Reuters, AP"), Some("Reuters, AP"));
-        assert_eq!(classify("Sourcing of goods rose.", true), LineRole::Paragraph);
+        assert_eq!(
+            classify("Sourcing of goods rose.", true),
+            LineRole::Paragraph
+        );
     }
 
     #[test]

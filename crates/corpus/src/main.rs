@@ -16,7 +16,10 @@ fn main() -> ExitCode {
         Some("check") => {
             let json = args.iter().any(|a| a == "--json");
             let dirs: Vec<&String> = args[1..].iter().filter(|a| !a.starts_with("--")).collect();
-            let unknown: Vec<&String> = args[1..].iter().filter(|a| a.starts_with("--") && *a != "--json").collect();
+            let unknown: Vec<&String> = args[1..]
+                .iter()
+                .filter(|a| a.starts_with("--") && *a != "--json")
+                .collect();
             match (dirs.as_slice(), unknown.is_empty()) {
                 ([dir], true) => check(&PathBuf::from(dir), json),
                 _ => usage_error(),
@@ -78,13 +81,43 @@ fn print_table(report: &SeedsReport) {
         .articles
         .iter()
         .map(|a| {
-            let countries = a.countries.iter().map(|c| format!("{}×{}", c.code, c.mentions)).collect::<Vec<_>>().join(" ");
-            let title = if a.title_derived { format!("~{}", a.title) } else { a.title.clone() };
-            let warnings = a.warnings.iter().map(|w| w.code()).collect::<Vec<_>>().join(", ");
-            [a.id.clone(), a.lang.clone(), a.date.map_or_else(|| "undated".to_owned(), |d| d.to_string()), truncate(&title, 60), countries, warnings]
+            let countries = a
+                .countries
+                .iter()
+                .map(|c| format!("{}×{}", c.code, c.mentions))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let title = if a.title_derived {
+                format!("~{}", a.title)
+            } else {
+                a.title.clone()
+            };
+            let warnings = a
+                .warnings
+                .iter()
+                .map(|w| w.code())
+                .collect::<Vec<_>>()
+                .join(", ");
+            [
+                a.id.clone(),
+                a.lang.clone(),
+                a.date
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+                truncate(&title, 60),
+                countries,
+                warnings,
+            ]
         })
         .collect();
-    let header = ["ID", "LANG", "DATE", "TITLE (~ derived)", "COUNTRIES", "WARNINGS"].map(String::from);
+    let header = [
+        "ID",
+        "LANG",
+        "DATE",
+        "TITLE (~ derived)",
+        "COUNTRIES",
+        "WARNINGS",
+    ]
+    .map(String::from);
     let mut widths = header.clone().map(|h| h.chars().count());
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -92,7 +125,11 @@ fn print_table(report: &SeedsReport) {
         }
     }
     for row in std::iter::once(&header).chain(&rows) {
-        let cells: Vec<String> = row.iter().zip(widths).map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count()))).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
+            .collect();
         println!("{}", cells.join("  ").trim_end());
     }
     for path in &report.ignored {
@@ -101,7 +138,12 @@ fn print_table(report: &SeedsReport) {
     for error in &report.errors {
         println!("error: {error}");
     }
-    println!("{} articles, {} ignored, {} errors", report.articles.len(), report.ignored.len(), report.errors.len());
+    println!(
+        "{} articles, {} ignored, {} errors",
+        report.articles.len(),
+        report.ignored.len(),
+        report.errors.len()
+    );
 }
 
 fn truncate(text: &str, max: usize) -> String {

@@ -43,7 +43,9 @@ impl ParseError {
     /// The 1-based line the error is about.
     pub fn line(&self) -> usize {
         match self {
-            ParseError::NotUtf8 { line, .. } | ParseError::BadDate { line, .. } | ParseError::NoText { line } => *line,
+            ParseError::NotUtf8 { line, .. }
+            | ParseError::BadDate { line, .. }
+            | ParseError::NoText { line } => *line,
             ParseError::Empty => 1,
         }
     }
@@ -82,8 +84,15 @@ pub fn parse_seed(bytes: &[u8]) -> Result<ParsedSeed, ParseError> {
         return Err(ParseError::Empty);
     };
 
-    let header = parse_header(first_line).map_err(|source| ParseError::BadDate { line: first_number, source })?;
-    let body_lines = if header.is_some() { &lines[1..] } else { &lines[..] };
+    let header = parse_header(first_line).map_err(|source| ParseError::BadDate {
+        line: first_number,
+        source,
+    })?;
+    let body_lines = if header.is_some() {
+        &lines[1..]
+    } else {
+        &lines[..]
+    };
 
     let mut paragraphs = Vec::new();
     let mut captions = Vec::new();
@@ -93,7 +102,9 @@ pub fn parse_seed(bytes: &[u8]) -> Result<ParsedSeed, ParseError> {
         match line_roles::classify(line, i == last) {
             LineRole::Paragraph => paragraphs.push(line.to_owned()),
             LineRole::Caption => captions.push(line.to_owned()),
-            LineRole::Source(start) => source = Some(line_roles::source_text(line, start).to_owned()),
+            LineRole::Source(start) => {
+                source = Some(line_roles::source_text(line, start).to_owned())
+            }
         }
     }
 
@@ -110,7 +121,14 @@ pub fn parse_seed(bytes: &[u8]) -> Result<ParsedSeed, ParseError> {
     } else {
         (header_title.to_owned(), false)
     };
-    Ok(ParsedSeed { date, title, title_derived, paragraphs, captions, source })
+    Ok(ParsedSeed {
+        date,
+        title,
+        title_derived,
+        paragraphs,
+        captions,
+        source,
+    })
 }
 
 struct Header<'a> {
@@ -135,12 +153,17 @@ fn parse_header(line: &str) -> Result<Option<Header<'_>>, DateError> {
     let rest = rest.trim_start();
     let (token, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     let date_shaped = token.starts_with(|c: char| c.is_ascii_digit())
-        && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
     if !date_shaped {
         return Ok(None);
     }
     let date = Date::parse(token)?;
-    Ok(Some(Header { date, title: title.trim() }))
+    Ok(Some(Header {
+        date,
+        title: title.trim(),
+    }))
 }
 
 /// The first sentence of `text`, cut at a word boundary near [`DERIVED_TITLE_CHARS`] characters.
@@ -149,12 +172,16 @@ pub fn derive_title(text: &str) -> String {
     if sentence.chars().count() <= DERIVED_TITLE_CHARS {
         return sentence.to_owned();
     }
-    let cut = sentence.char_indices().nth(DERIVED_TITLE_CHARS).map_or(sentence.len(), |(i, _)| i);
+    let cut = sentence
+        .char_indices()
+        .nth(DERIVED_TITLE_CHARS)
+        .map_or(sentence.len(), |(i, _)| i);
     let head = &sentence[..cut];
     // Prefer the last space in the second half of the head; scripts without spaces cut anywhere.
     let at_space = head.rfind(char::is_whitespace).filter(|&i| i >= cut / 2);
     let head = at_space.map_or(head, |i| &head[..i]);
-    let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '—'));
+    let head = head
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '—'));
     format!("{head}…")
 }
 
@@ -168,7 +195,11 @@ fn first_sentence(text: &str) -> &str {
         };
         if ends {
             let end = i + c.len_utf8();
-            return if matches!(c, '.' ) { &text[..i] } else { &text[..end] };
+            return if matches!(c, '.') {
+                &text[..i]
+            } else {
+                &text[..end]
+            };
         }
     }
     text
@@ -180,7 +211,8 @@ mod tests {
 
     #[test]
     fn header_with_leading_space_gives_date_and_title() {
-        let seed = parse_seed(" date 2025-10-16 Thái Lan hợp tác\n\nMột đoạn.\n".as_bytes()).expect("parses");
+        let seed = parse_seed(" date 2025-10-16 Thái Lan hợp tác\n\nMột đoạn.\n".as_bytes())
+            .expect("parses");
         assert_eq!(seed.date, Date::new(2025, 10, 16));
         assert_eq!(seed.title, "Thái Lan hợp tác");
         assert!(!seed.title_derived);
@@ -189,7 +221,8 @@ mod tests {
 
     #[test]
     fn no_header_means_undated_with_a_derived_title() {
-        let seed = parse_seed(b"Short first sentence. Second one.\nNext paragraph.").expect("parses");
+        let seed =
+            parse_seed(b"Short first sentence. Second one.\nNext paragraph.").expect("parses");
         assert_eq!(seed.date, None);
         assert_eq!(seed.title, "Short first sentence");
         assert!(seed.title_derived);
@@ -209,17 +242,24 @@ mod tests {
         let thai = "ก".repeat(300);
         let title = derive_title(&thai);
         assert_eq!(title.chars().count(), DERIVED_TITLE_CHARS + 1);
-        assert_eq!(derive_title("中国警方打击网络诈骗。第二句。"), "中国警方打击网络诈骗。");
+        assert_eq!(
+            derive_title("中国警方打击网络诈骗。第二句。"),
+            "中国警方打击网络诈骗。"
+        );
     }
 
     #[test]
     fn decimal_points_and_abbreviations_do_not_end_a_sentence() {
-        assert_eq!(first_sentence("Losses of 3.5 million baht were seized. Then"), "Losses of 3.5 million baht were seized");
+        assert_eq!(
+            first_sentence("Losses of 3.5 million baht were seized. Then"),
+            "Losses of 3.5 million baht were seized"
+        );
     }
 
     #[test]
     fn byte_order_mark_and_crlf_are_normalised() {
-        let seed = parse_seed("\u{FEFF}date 2024-01-02 Title\r\nOne\r\n\r\nTwo\rThree".as_bytes()).expect("parses");
+        let seed = parse_seed("\u{FEFF}date 2024-01-02 Title\r\nOne\r\n\r\nTwo\rThree".as_bytes())
+            .expect("parses");
         assert_eq!(seed.title, "Title");
         assert_eq!(seed.paragraphs, ["One", "Two", "Three"]);
     }
@@ -247,7 +287,10 @@ mod tests {
 
     #[test]
     fn header_only_is_an_error() {
-        assert_eq!(parse_seed(b"date 2025-01-01"), Err(ParseError::NoText { line: 1 }));
+        assert_eq!(
+            parse_seed(b"date 2025-01-01"),
+            Err(ParseError::NoText { line: 1 })
+        );
     }
 
     #[test]
@@ -264,7 +307,11 @@ mod tests {
 
     #[test]
     fn captions_and_source_are_kept_not_dropped() {
-        let seed = parse_seed("date 2025-10-16 T\nBody.\nẢnh minh họa. Nguồn: iStock\nMore.\nNguồn TTXVN/Vietnam+".as_bytes()).expect("parses");
+        let seed = parse_seed(
+            "date 2025-10-16 T\nBody.\nẢnh minh họa. Nguồn: iStock\nMore.\nNguồn TTXVN/Vietnam+"
+                .as_bytes(),
+        )
+        .expect("parses");
         assert_eq!(seed.captions, ["Ảnh minh họa. Nguồn: iStock"]);
         assert_eq!(seed.source.as_deref(), Some("TTXVN/Vietnam+"));
         assert_eq!(seed.paragraphs, ["Body.", "More."]);

@@ -46,7 +46,11 @@ pub fn load_seeds(dir: &Path) -> SeedsReport {
     let mut report = SeedsReport::default();
     let mut files = Vec::new();
     if let Err(error) = collect_files(dir, &mut files) {
-        report.errors.push(SeedError { file: dir.display().to_string(), line: 1, message: format!("cannot read the seeds directory: {error}") });
+        report.errors.push(SeedError {
+            file: dir.display().to_string(),
+            line: 1,
+            message: format!("cannot read the seeds directory: {error}"),
+        });
         return report;
     }
     files.sort();
@@ -55,21 +59,34 @@ pub fn load_seeds(dir: &Path) -> SeedsReport {
     for path in files {
         let relative = relative_path(dir, &path);
         let shown = path.display().to_string();
-        let is_seed = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
+        let is_seed = path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
         if !is_seed {
             report.ignored.push(relative);
             continue;
         }
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if let Some(earlier) = first_file_of_id.get(&id) {
-            report.errors.push(SeedError { file: shown, line: 1, message: format!("duplicate article id `{id}`: {earlier} has the same file name") });
+            report.errors.push(SeedError {
+                file: shown,
+                line: 1,
+                message: format!("duplicate article id `{id}`: {earlier} has the same file name"),
+            });
             continue;
         }
         first_file_of_id.insert(id.clone(), shown.clone());
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(error) => {
-                report.errors.push(SeedError { file: shown, line: 1, message: format!("cannot read the file: {error}") });
+                report.errors.push(SeedError {
+                    file: shown,
+                    line: 1,
+                    message: format!("cannot read the file: {error}"),
+                });
                 continue;
             }
         };
@@ -83,17 +100,31 @@ pub fn load_seeds(dir: &Path) -> SeedsReport {
 }
 
 fn seed_error(file: String, error: &ParseError) -> SeedError {
-    SeedError { file, line: error.line(), message: error.reason() }
+    SeedError {
+        file,
+        line: error.line(),
+        message: error.reason(),
+    }
 }
 
 /// Adds language, countries and warnings to a parsed seed.
 pub fn analyse(id: String, file: String, seed: ParsedSeed) -> Article {
-    let ParsedSeed { date, title, title_derived, paragraphs, captions, source } = seed;
+    let ParsedSeed {
+        date,
+        title,
+        title_derived,
+        paragraphs,
+        captions,
+        source,
+    } = seed;
     let body = paragraphs.join("\n");
     let lang = lang::detect_language(&body);
+    // A derived title repeats the body's first sentence: count its mentions once.
     let mut mentioned_in = String::with_capacity(title.len() + body.len() + 64);
-    mentioned_in.push_str(&title);
-    mentioned_in.push('\n');
+    if !title_derived {
+        mentioned_in.push_str(&title);
+        mentioned_in.push('\n');
+    }
     mentioned_in.push_str(&body);
     for caption in &captions {
         mentioned_in.push('\n');
@@ -132,12 +163,21 @@ pub fn analyse(id: String, file: String, seed: ParsedSeed) -> Article {
 impl SeedsReport {
     /// The blob the app embeds: the articles plus English names of every country they mention.
     pub fn to_blob(&self) -> CorpusBlob {
-        let mut codes: Vec<&str> = self.articles.iter().flat_map(|a| a.countries.iter().map(|c| c.code.as_str())).collect();
+        let mut codes: Vec<&str> = self
+            .articles
+            .iter()
+            .flat_map(|a| a.countries.iter().map(|c| c.code.as_str()))
+            .collect();
         codes.sort_unstable();
         codes.dedup();
         let country_names = codes
             .into_iter()
-            .map(|code| (code.to_owned(), countries::english_name(code).unwrap_or_else(|| code.to_owned())))
+            .map(|code| {
+                (
+                    code.to_owned(),
+                    countries::english_name(code).unwrap_or_else(|| code.to_owned()),
+                )
+            })
             .collect();
         CorpusBlob::new(self.articles.clone(), country_names)
     }
@@ -157,5 +197,9 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn relative_path(dir: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(dir).unwrap_or(path);
-    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -273,7 +273,10 @@ mod tests {
 
     #[test]
     fn tokenize_thai_keeps_tone_marks_inside_runs() {
-        assert_eq!(segs("ผู้ใหญ่ บ้าน"), [(Run, "ผู้ใหญ่".into()), (Run, "บ้าน".into())]);
+        assert_eq!(
+            segs("ผู้ใหญ่ บ้าน"),
+            [(Run, "ผู้ใหญ่".into()), (Run, "บ้าน".into())]
+        );
         // Bigrams of clusters, each keeping its marks, plus the last cluster.
         assert_eq!(toks("ก่อน"), ["ก่อ", "อน", "น"]);
         assert_eq!(toks("ผู้ใหญ่"), ["ผู้ใ", "ให", "หญ่", "ญ่"]);
@@ -283,12 +286,16 @@ mod tests {
     fn tokenize_chinese_bigrams_and_punctuation() {
         assert_eq!(toks("网络诈骗。"), ["网络", "络诈", "诈骗", "骗"]);
         assert_eq!(toks("中"), ["中"]);
-        assert_eq!(segs("东盟，ASEAN"), [(Run, "东盟".into()), (Word, "asean".into())]);
+        assert_eq!(
+            segs("东盟，ASEAN"),
+            [(Run, "东盟".into()), (Word, "asean".into())]
+        );
     }
 
     #[test]
     fn tokenize_khmer_lao_burmese_japanese_are_runs() {
-        for s in ["កម្ពុជា", "ລາວ", "မြန်မာ", "カンボジア", "ひらがな"] {
+        for s in ["កម្ពុជា", "ລາວ", "မြန်မာ", "カンボジア", "ひらがな"]
+        {
             let v = segs(s);
             assert_eq!(v, [(Run, s.to_string())], "{s}");
         }
