@@ -1,3 +1,9 @@
 //! Reusable components, one file each.
 
 pub mod article_card;
+pub mod copy_link;
+pub mod facet_chips;
+pub mod marked_text;
+pub mod search_box;
+pub mod summary_bar;
+pub mod timeline;

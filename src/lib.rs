@@ -3,8 +3,10 @@
 //! crate only decodes, renders and dispatches.
 
 pub mod app;
+pub mod clipboard;
 pub mod components;
 pub mod data;
+pub mod view_url;
 pub mod views;
 
 /// Mounts the app on `<body>`.

@@ -1,34 +1,54 @@
-//! Component tests in headless Chromium: mount the app and look at what it renders.
+//! Component tests in headless Chromium: mount the app, click as a reader would, and check the
+//! URL (the single source of truth) and what is rendered.
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element to mount into, appended to `<body>`.
-fn mount_point() -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
+/// Resets the URL query and mounts a fresh app into a new element.
+fn mount(query: &str) -> Element {
+    let window = web_sys::window().expect("a window");
+    let path = window.location().pathname().expect("a path");
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .expect("reset url");
+    let document = window.document().expect("a document");
     let root = document.create_element("div").expect("create div");
     document
         .body()
         .expect("body")
         .append_child(&root)
         .expect("append");
+    yew::Renderer::<borderlines::app::App>::with_root(root.clone()).render();
     root
 }
 
-/// Lets Yew render: yields to the event loop until `ready` holds (at most ~2 s).
-async fn until(root: &Element, ready: impl Fn(&Element) -> bool) {
-    for _ in 0..200 {
+/// Yields to the event loop until `ready` holds (at most ~3 s), so Yew can render.
+async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
+    for _ in 0..300 {
         if ready(root) {
             return;
         }
         yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
     }
-    panic!("condition not met; rendered: {}", root.inner_html());
+    panic!("{what}: condition not met; rendered: {}", root.inner_html());
+}
+
+fn count(root: &Element) -> Option<String> {
+    root.query_selector("[data-result-count]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-result-count"))
 }
 
 fn cards(root: &Element) -> u32 {
@@ -37,41 +57,154 @@ fn cards(root: &Element) -> u32 {
         .unwrap_or(0)
 }
 
-#[wasm_bindgen_test]
-async fn app_renders_one_card_per_seed() {
-    let root = mount_point();
-    yew::Renderer::<borderlines::app::App>::with_root(root.clone()).render();
-    until(&root, |r| cards(r) > 0).await;
-    assert_eq!(cards(&root), 2);
-    let count = root
-        .query_selector("[data-result-count]")
+fn click(root: &Element, selector: &str) {
+    let element: HtmlElement = root
+        .query_selector(selector)
         .ok()
         .flatten()
-        .and_then(|e| e.get_attribute("data-result-count"));
-    assert_eq!(count.as_deref(), Some("2"));
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no {selector}"));
+    element.click();
+}
+
+fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
-async fn the_expand_button_marks_the_card_expanded() {
-    let root = mount_point();
-    yew::Renderer::<borderlines::app::App>::with_root(root.clone()).render();
-    until(&root, |r| cards(r) > 0).await;
-    let button: HtmlElement = root
-        .query_selector("article[data-article-id='001_ea81238345a38f58'] button.expand")
+async fn app_renders_one_card_per_seed() {
+    let root = mount("");
+    until(&root, "cards", |r| cards(r) > 0).await;
+    assert_eq!(cards(&root), 2);
+    assert_eq!(count(&root).as_deref(), Some("2"));
+}
+
+#[wasm_bindgen_test]
+async fn a_country_chip_toggles_the_country_in_the_url() {
+    let root = mount("");
+    until(&root, "chips", |r| {
+        r.query_selector("[data-country-filter='KH']")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    click(&root, "[data-country-filter='KH']");
+    until(&root, "filtered", |r| count(r).as_deref() == Some("1")).await;
+    assert_eq!(search(), "?country=KH");
+    let pressed = root
+        .query_selector("[data-country-filter='KH']")
         .ok()
         .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
-        .expect("an expand button");
-    button.click();
-    until(&root, |r| {
+        .and_then(|e| e.get_attribute("aria-pressed"));
+    assert_eq!(pressed.as_deref(), Some("true"));
+    click(&root, "[data-country-filter='KH']");
+    until(&root, "unfiltered", |r| count(r).as_deref() == Some("2")).await;
+    assert_eq!(search(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_language_chip_filters_by_language() {
+    let root = mount("");
+    until(&root, "chips", |r| {
+        r.query_selector("[data-lang-filter='en']")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    click(&root, "[data-lang-filter='en']");
+    until(&root, "filtered", |r| count(r).as_deref() == Some("1")).await;
+    assert_eq!(search(), "?lang=en");
+}
+
+#[wasm_bindgen_test]
+async fn a_timeline_bucket_click_sets_the_date_range() {
+    let root = mount("");
+    until(&root, "timeline", |r| {
+        r.query_selector("[data-timeline-bucket]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    let bucket = root
+        .query_selector("[data-timeline-bucket][data-count='1']")
+        .ok()
+        .flatten()
+        .expect("a bucket with the dated seed");
+    let (from, to) = (
+        bucket.get_attribute("data-from").unwrap_or_default(),
+        bucket.get_attribute("data-to").unwrap_or_default(),
+    );
+    click(&root, "[data-timeline-bucket][data-count='1']");
+    until(&root, "narrowed", |r| count(r).as_deref() == Some("1")).await;
+    assert_eq!(search(), format!("?from={from}&to={to}"));
+}
+
+#[wasm_bindgen_test]
+async fn the_undated_lane_selects_undated_only() {
+    let root = mount("");
+    until(&root, "lane", |r| {
+        r.query_selector("[data-timeline-undated='1']")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    click(&root, "[data-timeline-undated]");
+    until(&root, "undated only", |r| count(r).as_deref() == Some("1")).await;
+    assert_eq!(search(), "?undated=only");
+    assert!(root
+        .query_selector("article[data-article-id='000_dee04c71b2f6b000']")
+        .ok()
+        .flatten()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn read_full_text_opens_the_article_in_the_url() {
+    let root = mount("");
+    until(&root, "cards", |r| cards(r) > 0).await;
+    click(
+        &root,
+        "article[data-article-id='001_ea81238345a38f58'] button.expand",
+    );
+    until(&root, "expanded", |r| {
         r.query_selector("article[data-expanded='true']")
             .ok()
             .flatten()
             .is_some()
     })
     .await;
+    assert_eq!(search(), "?article=001_ea81238345a38f58");
+}
+
+#[wasm_bindgen_test]
+async fn bad_parameters_show_a_notice_and_the_rest_still_applies() {
+    let root = mount("country=TH,XYZ&sort=sideways");
+    until(&root, "notice", |r| {
+        r.query_selector("[data-url-notice]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
     assert_eq!(
-        button.get_attribute("aria-expanded").as_deref(),
-        Some("true")
+        count(&root).as_deref(),
+        Some("2"),
+        "TH still applies: both seeds mention Thailand"
+    );
+    let notice = root
+        .query_selector("[data-url-notice]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(
+        notice.contains("XYZ") && notice.contains("sideways"),
+        "{notice}"
     );
 }

@@ -1,50 +1,298 @@
-//! The explorer: every article as a card, newest first.
+//! The explorer: search, notices, active filters, timeline, country and language chips, and the
+//! result cards. Everything shown is derived from the URL query (see `view_url`).
 
-use std::collections::HashSet;
+use std::rc::Rc;
 
-use yew::{component, html, use_state, Callback, Html};
+use corpus::facets::{self, TextMatches};
+use corpus::languages::language_name;
+use corpus::search::Query;
+use corpus::timeline;
+use corpus::view_state::{CountryMatch, Sort, ViewState};
+use corpus::CorpusBlob;
+use web_sys::HtmlSelectElement;
+use yew::{
+    component, html, use_effect_with, use_memo, use_state, Callback, Event, Html, MouseEvent,
+    TargetCast,
+};
 
 use crate::components::article_card::ArticleCard;
+use crate::components::facet_chips::{Chip, ChipKind, FacetChips};
+use crate::components::search_box::SearchBox;
+use crate::components::summary_bar::SummaryBar;
+use crate::components::timeline::Timeline;
 use crate::data;
+use crate::view_url::{use_view, Nav};
+
+/// Cards rendered at once; "Show more" adds this many (the list is paged, never 10,000 cards).
+const PAGE: usize = 50;
+
+/// Everything derived from one view: computed once per URL change.
+#[derive(Debug, PartialEq)]
+struct Derived {
+    query: Rc<Query>,
+    results: Vec<u32>,
+    facets: facets::Facets,
+    histogram: Rc<timeline::Timeline>,
+    /// The `article` parameter names no article.
+    unknown_article: bool,
+}
+
+fn derive(corpus: &CorpusBlob, state: &ViewState) -> Derived {
+    let query = Query::parse(&state.q);
+    let hits = (!query.is_empty()).then(|| corpus.search(&query));
+    let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
+    Derived {
+        results: facets::filter(&corpus.articles, state, text),
+        facets: facets::facets(&corpus.articles, state, text),
+        histogram: Rc::new(timeline::timeline(&corpus.articles, state, text)),
+        unknown_article: state
+            .article
+            .as_ref()
+            .is_some_and(|id| !corpus.articles.iter().any(|a| &a.id == id)),
+        query: Rc::new(query),
+    }
+}
 
 #[component]
 pub fn Explorer() -> Html {
-    let expanded = use_state(HashSet::<usize>::new);
-    let corpus = match data::corpus() {
-        Ok(corpus) => corpus,
+    match data::corpus() {
+        Ok(corpus) => html! { <ExplorerView corpus_len={corpus.articles.len()} /> },
         Err(message) => {
-            return html! { <main class="page"><p role="alert" class="notice">{ message }</p></main> }
+            html! { <main class="page"><p role="alert" class="notice">{ message }</p></main> }
         }
+    }
+}
+
+#[derive(yew::Properties, PartialEq, Debug)]
+struct ExplorerViewProps {
+    corpus_len: usize,
+}
+
+#[component]
+fn ExplorerView(_props: &ExplorerViewProps) -> Html {
+    let view = use_view();
+    let state = view.state.clone();
+    let derived = use_memo((*state).clone(), |state| {
+        data::corpus().map(|corpus| derive(corpus, state)).ok()
+    });
+    let shown = use_state(|| PAGE);
+    let on_change = {
+        let view = view.clone();
+        Callback::from(move |(next, nav): (ViewState, Nav)| view.go(next, nav))
     };
-    let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |index: usize| {
-            let mut next = (*expanded).clone();
-            if !next.remove(&index) {
-                next.insert(index);
+
+    // A new view starts at the first page again.
+    {
+        let shown = shown.clone();
+        let key = ViewState {
+            article: None,
+            ..(*state).clone()
+        };
+        use_effect_with(key, move |_| shown.set(PAGE));
+    }
+    // `?article=ID`: bring that card into view and give it focus.
+    use_effect_with(state.article.clone(), move |article| {
+        if let Some(id) = article {
+            focus_card(id);
+        }
+    });
+    // The tab title follows the view.
+    {
+        let title = derived
+            .as_ref()
+            .as_ref()
+            .map(|d| page_title(&state, d.results.len()))
+            .unwrap_or_default();
+        use_effect_with(title, |title| {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(title);
             }
-            expanded.set(next);
+        });
+    }
+
+    let (Ok(corpus), Some(derived)) = (data::corpus(), derived.as_ref().as_ref()) else {
+        return Html::default();
+    };
+    let count = derived.results.len();
+    // Keep the open article on the page even when it is further down the list.
+    let open_position = state.article.as_ref().and_then(|id| {
+        derived
+            .results
+            .iter()
+            .position(|&i| corpus.articles.get(i as usize).is_some_and(|a| &a.id == id))
+    });
+    let limit = (*shown).max(open_position.map_or(0, |p| p + 1));
+
+    let mut notices: Vec<String> = view.notices.iter().map(ToString::to_string).collect();
+    if derived.unknown_article {
+        notices.push(format!(
+            "Ignored article “{}”: there is no article with that id.",
+            state.article.as_deref().unwrap_or_default()
+        ));
+    }
+
+    let on_search = {
+        let (state, on_change) = (state.clone(), on_change.clone());
+        Callback::from(move |text: String| on_change.emit((state.set_query(&text), Nav::Replace)))
+    };
+    let country_chips: Vec<Chip> = derived
+        .facets
+        .countries
+        .iter()
+        .map(|(code, count)| Chip {
+            code: code.clone(),
+            name: corpus.country_name(code).to_owned(),
+            count: *count,
+            selected: state.has_country(code),
+        })
+        .collect();
+    let lang_chips: Vec<Chip> = derived
+        .facets
+        .langs
+        .iter()
+        .map(|(code, count)| Chip {
+            code: code.clone(),
+            name: language_name(code).to_owned(),
+            count: *count,
+            selected: state.has_lang(code),
+        })
+        .collect();
+    let on_country = {
+        let (state, on_change) = (state.clone(), on_change.clone());
+        Callback::from(move |code: String| on_change.emit((state.toggle_country(&code), Nav::Push)))
+    };
+    let on_lang = {
+        let (state, on_change) = (state.clone(), on_change.clone());
+        Callback::from(move |code: String| on_change.emit((state.toggle_lang(&code), Nav::Push)))
+    };
+    let match_buttons = CountryMatch::ALL.iter().map(|&mode| {
+        let pressed = state.country_match == mode;
+        let (state, on_change) = (state.clone(), on_change.clone());
+        let onclick = Callback::from(move |_: MouseEvent| on_change.emit((state.set_country_match(mode), Nav::Push)));
+        html! {
+            <button type="button" class="segment" data-country-match={mode.as_str()} aria-pressed={pressed.to_string()} {onclick}>
+                { if mode == CountryMatch::Any { "any" } else { "all" } }
+            </button>
+        }
+    });
+    let on_sort = {
+        let (state, on_change) = (state.clone(), on_change.clone());
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(sort) = Sort::parse(&value) {
+                on_change.emit((state.set_sort(sort), Nav::Push));
+            }
         })
     };
-    let count = corpus.articles.len();
+    let sorts = Sort::ALL.iter().filter(|&&sort| sort != Sort::Relevance || state.has_query()).map(|&sort| {
+        html! { <option value={sort.as_str()} selected={state.effective_sort() == sort}>{ sort.label() }</option> }
+    });
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(limit + PAGE))
+    };
+    let clear_filters = {
+        let (state, on_change) = (state.clone(), on_change.clone());
+        Callback::from(move |_: MouseEvent| on_change.emit((state.clear_all(), Nav::Push)))
+    };
+    let noun = if count == 1 { "article" } else { "articles" };
+
     html! {
         <>
+            <a class="skip-link" href="#results">{ "Skip to results" }</a>
             <header class="site-header">
-                <h1 class="brand">{ "Borderlines" }</h1>
-                <p class="tagline">{ "Cross-border crime and cooperation in Southeast Asia, in the news" }</p>
+                <div class="brand-row">
+                    <h1 class="brand">{ "Borderlines" }</h1>
+                    <p class="tagline">{ format!("{} articles on cross-border crime and cooperation in Southeast Asia", corpus.articles.len()) }</p>
+                </div>
+                <SearchBox value={state.q.clone()} {on_search} />
             </header>
-            <main class="page" id="main">
-                <p class="result-count" data-result-count={count.to_string()} aria-live="polite">
-                    { format!("{count} {}", if count == 1 { "article" } else { "articles" }) }
-                </p>
-                <ol class="cards">
-                    { for (0..count).map(|index| html! {
-                        <li key={index}>
-                            <ArticleCard {index} expanded={expanded.contains(&index)} on_toggle={toggle.clone()} />
-                        </li>
-                    }) }
-                </ol>
-            </main>
+            <div class="layout">
+                <aside class="filters" aria-label="Filters">
+                    <Timeline histogram={derived.histogram.clone()} state={state.clone()} on_change={on_change.clone()} />
+                    <FacetChips kind={ChipKind::Country} heading="Countries" chips={country_chips} on_toggle={on_country}>
+                        <div class="segmented" role="group" aria-label="Articles must mention">{ for match_buttons }</div>
+                    </FacetChips>
+                    <FacetChips kind={ChipKind::Lang} heading="Languages" chips={lang_chips} on_toggle={on_lang} />
+                </aside>
+                <main class="results" id="results" tabindex="-1">
+                    if !notices.is_empty() {
+                        <div class="notice" data-url-notice="" role="status">
+                            <p>{ "Part of this link was not understood and was ignored:" }</p>
+                            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                        </div>
+                    }
+                    <SummaryBar state={state.clone()} on_change={on_change.clone()} />
+                    <div class="results-head">
+                        <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ format!("{count} {noun}") }</p>
+                        <label class="sort">{ "Sort " }<select onchange={on_sort}>{ for sorts }</select></label>
+                    </div>
+                    if count == 0 {
+                        <div class="empty" data-empty-results="">
+                            <p>{ "No article matches this view." }</p>
+                            <button type="button" class="button" onclick={clear_filters}>{ "Clear search and filters" }</button>
+                        </div>
+                    }
+                    <ol class="cards">
+                        { for derived.results.iter().take(limit).map(|&index| html! {
+                            <li key={index}>
+                                <ArticleCard {index} state={state.clone()} query={derived.query.clone()} on_change={on_change.clone()} />
+                            </li>
+                        }) }
+                    </ol>
+                    if count > limit {
+                        <button type="button" class="button more" data-show-more="" onclick={show_more}>
+                            { format!("Show more ({} of {count} shown)", limit) }
+                        </button>
+                    }
+                </main>
+            </div>
         </>
+    }
+}
+
+/// `Cambodia, Thailand · 3 articles — Borderlines`.
+fn page_title(state: &ViewState, count: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if state.has_query() {
+        parts.push(format!("“{}”", state.q.trim()));
+    }
+    if let Ok(corpus) = data::corpus() {
+        parts.extend(
+            state
+                .countries
+                .iter()
+                .map(|c| corpus.country_name(c).to_owned()),
+        );
+    }
+    parts.extend(state.langs.iter().map(|l| language_name(l).to_owned()));
+    let noun = if count == 1 { "article" } else { "articles" };
+    if parts.is_empty() {
+        format!("{count} {noun} — Borderlines")
+    } else {
+        format!("{} · {count} {noun} — Borderlines", parts.join(", "))
+    }
+}
+
+/// Scrolls the card with `id` into view and focuses it, once it is in the DOM.
+fn focus_card(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(cards) = document.query_selector_all("article[data-article-id]") else {
+        return;
+    };
+    for i in 0..cards.length() {
+        let Some(card) = cards
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+        else {
+            continue;
+        };
+        if card.get_attribute("data-article-id").as_deref() == Some(id) {
+            card.scroll_into_view();
+            let _ = card.focus();
+            return;
+        }
     }
 }

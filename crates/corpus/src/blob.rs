@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::index::{DocText, SearchIndex};
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -11,6 +12,8 @@ pub struct CorpusBlob {
     pub articles: Vec<Article>,
     /// English names for every country code that occurs in `articles`, sorted by code.
     pub country_names: Vec<(String, String)>,
+    /// Full-text index over `articles` (document id = position in `articles`).
+    pub index: SearchIndex,
 }
 
 /// The embedded bytes are not a blob this version of the app understands.
@@ -19,12 +22,22 @@ pub struct CorpusBlob {
 pub struct BlobError(#[from] postcard::Error);
 
 impl CorpusBlob {
-    /// Packs articles (already sorted newest first) with their country names.
+    /// Packs articles (already sorted newest first) with their country names and builds the
+    /// search index over them.
     pub fn new(articles: Vec<Article>, country_names: Vec<(String, String)>) -> CorpusBlob {
+        let docs: Vec<DocText> = articles.iter().map(DocText::from_article).collect();
+        let index = SearchIndex::build(&docs);
         CorpusBlob {
             articles,
             country_names,
+            index,
         }
+    }
+
+    /// Article indices matching `query` with their relevance, best first; every article (score
+    /// 0) when the query is empty.
+    pub fn search(&self, query: &crate::search::Query) -> Vec<(u32, f32)> {
+        self.index.search(query, self.articles.as_slice())
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

@@ -1,0 +1,82 @@
+//! Country and language filters as toggle chips with counts for the current results.
+
+use yew::{component, html, use_state, Callback, Html, Properties};
+
+/// How many chips show before "Show all".
+const COLLAPSED_CHIPS: usize = 12;
+
+/// Which `data-*` hook the chips carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChipKind {
+    Country,
+    Lang,
+}
+
+/// One chip: its code, the name shown, how many results it would have, whether it is selected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chip {
+    pub code: String,
+    pub name: String,
+    pub count: u32,
+    pub selected: bool,
+}
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct FacetChipsProps {
+    pub kind: ChipKind,
+    pub heading: &'static str,
+    pub chips: Vec<Chip>,
+    /// Called with the code of the chip that was pressed.
+    pub on_toggle: Callback<String>,
+    /// Extra controls after the heading (e.g. any/all).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn FacetChips(props: &FacetChipsProps) -> Html {
+    let show_all = use_state(|| false);
+    let total = props.chips.len();
+    let visible = props
+        .chips
+        .iter()
+        .enumerate()
+        .filter(|(i, chip)| *show_all || *i < COLLAPSED_CHIPS || chip.selected);
+    let heading_id = format!("facet-{}", props.heading.to_lowercase());
+    html! {
+        <section class="facet" aria-labelledby={heading_id.clone()}>
+            <div class="facet-head">
+                <h2 id={heading_id}>{ props.heading }</h2>
+                { props.children.clone() }
+            </div>
+            if total == 0 {
+                <p class="muted">{ "None in these results" }</p>
+            }
+            <ul class="chips">
+                { for visible.map(|(_, chip)| {
+                    let code = chip.code.clone();
+                    let on_toggle = props.on_toggle.clone();
+                    let onclick = Callback::from(move |_| on_toggle.emit(code.clone()));
+                    let label = format!("{} ({} {})", chip.name, chip.count, if chip.count == 1 { "article" } else { "articles" });
+                    html! {
+                        <li>
+                            <button type="button" class="chip toggle" aria-pressed={chip.selected.to_string()} aria-label={label}
+                                    data-country-filter={(props.kind == ChipKind::Country).then(|| chip.code.clone())}
+                                    data-lang-filter={(props.kind == ChipKind::Lang).then(|| chip.code.clone())}
+                                    disabled={chip.count == 0 && !chip.selected} {onclick}>
+                                <span>{ &chip.name }</span>
+                                <span class="count" aria-hidden="true">{ chip.count }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if total > COLLAPSED_CHIPS {
+                <button type="button" class="link-button" aria-expanded={show_all.to_string()}
+                        onclick={ let show_all = show_all.clone(); Callback::from(move |_| show_all.set(!*show_all)) }>
+                    { if *show_all { "Show fewer".to_owned() } else { format!("Show all {total}") } }
+                </button>
+            }
+        </section>
+    }
+}
