@@ -1,0 +1,108 @@
+// The explorer as a reader uses it, on the release build under /borderlines/: every view is a URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchedPage, waitForApp } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const count = (page) => page.getAttribute('[data-result-count]', 'data-result-count');
+const query = (page) => new URL(page.url()).search;
+const waitForCount = (page, n) => page.waitForSelector(`[data-result-count="${n}"]`);
+
+async function open(q = '') {
+  const watched = await watchedPage(browser, server.origin);
+  await watched.page.goto(server.url(q));
+  await waitForApp(watched.page);
+  return watched;
+}
+
+function assertClean({ problems }) {
+  assert.deepEqual(problems.consoleErrors, [], 'no console errors');
+  assert.deepEqual(problems.offOrigin, [], 'no request leaves the origin');
+}
+
+test('a country chip updates the URL and the count; reload keeps the view; Back restores', async () => {
+  const watched = await open();
+  const { page } = watched;
+  assert.equal(await count(page), '2');
+  await page.click('[data-country-filter="KH"]');
+  await waitForCount(page, 1);
+  assert.equal(query(page), '?country=KH');
+  assert.equal(await page.getAttribute('[data-country-filter="KH"]', 'aria-pressed'), 'true');
+  assert.match(await page.title(), /^Cambodia · 1 article — Borderlines$/);
+  await page.reload();
+  await waitForCount(page, 1);
+  assert.equal(query(page), '?country=KH');
+  await page.goBack();
+  await waitForCount(page, 2);
+  assert.equal(query(page), '');
+  await page.goForward();
+  await waitForCount(page, 1);
+  assertClean(watched);
+  await watched.context.close();
+});
+
+test('typing a search updates q, highlights matches, and replaces rather than pushes history', async () => {
+  const watched = await open();
+  const { page } = watched;
+  const historyLength = await page.evaluate(() => history.length);
+  await page.getByLabel('Search the articles').pressSequentially('thai lan', { delay: 20 });
+  await page.waitForFunction(() => location.search === '?q=thai%20lan');
+  await waitForCount(page, 1);
+  assert.equal(await page.getAttribute('article[data-article-id]', 'data-article-id'), '001_ea81238345a38f58');
+  const marks = await page.$$eval('article mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.includes('Thái') && marks.includes('Lan'), `marks: ${marks}`);
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'typing does not add history entries');
+  assertClean(watched);
+  await watched.context.close();
+});
+
+test('a timeline bucket click narrows the dates', async () => {
+  const watched = await open();
+  const { page } = watched;
+  const bucket = page.locator('[data-timeline-bucket][data-count="1"]').first();
+  const [from, to] = [await bucket.getAttribute('data-from'), await bucket.getAttribute('data-to')];
+  await bucket.click();
+  await waitForCount(page, 1);
+  assert.equal(query(page), `?from=${from}&to=${to}`);
+  assert.equal(await page.getAttribute('[data-timeline-undated]', 'data-timeline-undated'), '1');
+  assertClean(watched);
+  await watched.context.close();
+});
+
+test('?article= opens that card with its full text, focused; Escape closes it', async () => {
+  const watched = await open('?article=000_dee04c71b2f6b000');
+  const { page } = watched;
+  const card = page.locator('article[data-article-id="000_dee04c71b2f6b000"]');
+  await page.waitForSelector('article[data-article-id="000_dee04c71b2f6b000"][data-expanded="true"]');
+  assert.match(await card.innerText(), /tangible results/);
+  await page.waitForFunction(() => document.activeElement?.dataset?.articleId === '000_dee04c71b2f6b000');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-expanded="true"]'));
+  assert.equal(query(page), '');
+  assertClean(watched);
+  await watched.context.close();
+});
+
+test('bad parameters are ignored with a visible notice, the valid ones still apply', async () => {
+  const watched = await open('?country=KH,Narnia&from=2025-13&sort=sideways&bogus=1');
+  const { page } = watched;
+  const notice = await page.textContent('[data-url-notice]');
+  for (const word of ['Narnia', '2025-13', 'sideways', 'bogus']) assert.ok(notice.includes(word), `${word} in: ${notice}`);
+  assert.equal(await count(page), '1', 'country=KH still applies');
+  assertClean(watched);
+  await watched.context.close();
+});
+
+test('an empty result says so and offers to clear the filters', async () => {
+  const watched = await open('?q=zzzzqqq');
+  const { page } = watched;
+  assert.equal(await count(page), '0');
+  await page.click('[data-empty-results] button');
+  await waitForCount(page, 2);
+  assert.equal(query(page), '');
+  assertClean(watched);
+  await watched.context.close();
+});
