@@ -106,3 +106,24 @@ test('an empty result says so and offers to clear the filters', async () => {
   assertClean(watched);
   await watched.context.close();
 });
+
+test('no serious accessibility violations (axe-core), in the default and an expanded view', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { createRequire } = await import('node:module');
+  const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // axe is injected as an inline script: a context that bypasses the page's CSP allows it.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  for (const q of ['', '?q=thai&article=001_ea81238345a38f58']) {
+    await page.goto(server.url(q));
+    await waitForApp(page);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], `axe on ${q || '/'}`);
+  }
+  await context.close();
+});

@@ -57,15 +57,15 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                     let code = chip.code.clone();
                     let on_toggle = props.on_toggle.clone();
                     let onclick = Callback::from(move |_| on_toggle.emit(code.clone()));
-                    let label = format!("{} ({} {})", chip.name, chip.count, if chip.count == 1 { "article" } else { "articles" });
+                    let noun = if chip.count == 1 { " article" } else { " articles" };
                     html! {
                         <li>
-                            <button type="button" class="chip toggle" aria-pressed={chip.selected.to_string()} aria-label={label}
+                            <button type="button" class="chip toggle" aria-pressed={chip.selected.to_string()}
                                     data-country-filter={(props.kind == ChipKind::Country).then(|| chip.code.clone())}
                                     data-lang-filter={(props.kind == ChipKind::Lang).then(|| chip.code.clone())}
                                     disabled={chip.count == 0 && !chip.selected} {onclick}>
                                 <span>{ &chip.name }</span>
-                                <span class="count" aria-hidden="true">{ chip.count }</span>
+                                <span class="count">{ chip.count }<span class="visually-hidden">{ noun }</span></span>
                             </button>
                         </li>
                     }

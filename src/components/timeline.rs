@@ -137,10 +137,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     </ol>
                 }
                 <button type="button" class="undated-lane" data-timeline-undated={histogram.undated.to_string()}
-                        aria-pressed={undated_only.to_string()} onclick={on_undated}
-                        aria-label={format!("Undated: {} articles", histogram.undated)}>
+                        aria-pressed={undated_only.to_string()} onclick={on_undated}>
                     <span>{ "Undated" }</span>
-                    <span class="count">{ histogram.undated }</span>
+                    <span class="count">{ histogram.undated }<span class="visually-hidden">{ " articles" }</span></span>
                 </button>
             </div>
             if let (Some(first), Some(last)) = (first, last) {
