@@ -37,16 +37,21 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
         });
     }
+    // The pending update must apply to the view current when it fires, not when the key was
+    // pressed (a chip may have been clicked in between): keep the latest callback.
+    let latest = use_mut_ref(|| props.on_search.clone());
+    *latest.borrow_mut() = props.on_search.clone();
     let oninput = {
-        let (generation, on_search) = (generation.borrow().clone(), props.on_search.clone());
+        let generation = generation.borrow().clone();
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
             let mine = generation.get().wrapping_add(1);
             generation.set(mine);
-            let (generation, on_search) = (generation.clone(), on_search.clone());
+            let (generation, latest) = (generation.clone(), latest.clone());
             yew::platform::spawn_local(async move {
                 yew::platform::time::sleep(DEBOUNCE).await;
                 if generation.get() == mine {
+                    let on_search = latest.borrow().clone();
                     on_search.emit(text);
                 }
             });
