@@ -11,13 +11,23 @@ PUBLIC_URL ?= /
 SEEDS_DIR ?= seeds
 export SEEDS_DIR
 E2E_DIST := target/e2e-dist
+OFFLINE_BUILD := target/offline-build
+OFFLINE_HTML := dist-offline/index.html
 
-.PHONY: help setup setup-test serve build check-seeds lint test test-native test-wasm test-e2e clean
+# The offline edition: a release build with relative URLs, folded into one HTML file.
+define build-offline
+	rm -rf $(dir $(OFFLINE_HTML))
+	trunk build --release --public-url ./ --dist $(OFFLINE_BUILD)
+	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
+endef
+
+.PHONY: help setup setup-test serve build offline check-seeds lint test test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
 	@echo "make test         everything CI runs: fmt, clippy (host + wasm32), native, wasm and browser tests"
 	@echo "make build        release site in dist/ (PUBLIC_URL=/sub/path/ for a sub-path, SEEDS_DIR=dir for other seeds)"
+	@echo "make offline      one self-contained file, $(OFFLINE_HTML), that works from file:// (SEEDS_DIR=dir too)"
 	@echo "make check-seeds  report every article, warning and error in \$$SEEDS_DIR"
 
 setup:
@@ -32,6 +42,10 @@ serve: setup
 
 build: setup
 	trunk build --release --public-url $(PUBLIC_URL)
+	node scripts/postbuild.mjs --check dist
+
+offline: setup
+	$(build-offline)
 
 check-seeds:
 	cargo run --release -q -p corpus -- check $(SEEDS_DIR)
@@ -51,10 +65,12 @@ test-wasm:
 # The release site served under /borderlines/, as GitHub Pages would.
 test-e2e:
 	trunk build --release --public-url /borderlines/ --dist $(E2E_DIST)
+	node scripts/postbuild.mjs --check $(E2E_DIST)
+	$(build-offline)
 	node --test --test-reporter=spec e2e/
 
 test: setup-test lint test-native test-wasm test-e2e
 
 clean:
 	cargo clean
-	rm -rf dist $(E2E_DIST)
+	rm -rf dist $(E2E_DIST) $(OFFLINE_BUILD) $(dir $(OFFLINE_HTML))

@@ -27,7 +27,8 @@ export async function serve(dir = DIST, base = BASE) {
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
     } catch {
       try {
-        res.writeHead(404, { 'content-type': TYPES['.html'] }).end(await readFile(join(dir, '404.html')));
+        const notFound = await readFile(join(dir, '404.html'));
+        res.writeHead(404, { 'content-type': TYPES['.html'] }).end(notFound);
       } catch { res.writeHead(404).end('not found'); }
     }
   });
@@ -62,4 +63,21 @@ export async function watchedPage(browser, origin) {
 /** Waits until the app has rendered its result count. */
 export async function waitForApp(page) {
   await page.waitForSelector('[data-result-count]');
+}
+
+/**
+ * Records Content-Security-Policy violations: `securitypolicyviolation` events of every document
+ * the page loads (window.__cspViolations) and console messages of any level about the policy.
+ * Returns a function giving both for the current document.
+ */
+export async function watchCsp(page) {
+  const consoleMessages = [];
+  page.on('console', (msg) => { if (/Content[- ]Security[- ]Policy/i.test(msg.text())) consoleMessages.push(msg.text()); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return async () => [...await page.evaluate(() => window.__cspViolations), ...consoleMessages];
 }
