@@ -67,10 +67,11 @@ test-e2e:
 	trunk build --release --public-url /borderlines/ --dist $(E2E_DIST)
 	node scripts/postbuild.mjs --check $(E2E_DIST)
 	$(build-offline)
+	SEEDS_DIR=tests/fixtures/hostile-seeds trunk build --release --public-url /borderlines/ --dist target/e2e-hostile-dist
 	node --test --test-reporter=spec e2e/
 
 test: setup-test lint test-native test-wasm test-e2e
 
 clean:
 	cargo clean
-	rm -rf dist $(E2E_DIST) $(OFFLINE_BUILD) $(dir $(OFFLINE_HTML))
+	rm -rf dist $(E2E_DIST) target/e2e-hostile-dist $(OFFLINE_BUILD) $(dir $(OFFLINE_HTML))
