@@ -21,7 +21,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds lint test test-native test-wasm test-e2e clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus lint test test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -49,6 +49,12 @@ offline: setup
 
 check-seeds:
 	cargo run --release -q -p corpus -- check $(SEEDS_DIR)
+
+# A deterministic synthetic corpus of N articles for benchmarks (never committed: under target/).
+N ?= 1000
+SEED ?= 42
+bench-corpus:
+	cargo run --release -q -p corpus -- generate --articles $(N) --seed $(SEED) --out target/bench-corpus/$(N) --verify
 
 lint:
 	cargo fmt --all -- --check

@@ -21,6 +21,8 @@ pub mod view_state;
 #[cfg(feature = "build")]
 pub mod countries;
 #[cfg(feature = "build")]
+pub mod generate;
+#[cfg(feature = "build")]
 pub mod lang;
 #[cfg(feature = "build")]
 pub mod seeds;

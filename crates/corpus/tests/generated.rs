@@ -1,0 +1,463 @@
+//! The synthetic corpus of `corpus::generate`: deterministic, loads without errors, and search and
+//! facets over it agree with brute force.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use corpus::facets::{facets, TextMatches};
+use corpus::fold::fold;
+use corpus::generate::{self, Generated};
+use corpus::search::Query;
+use corpus::seeds::{load_seeds, SeedsReport};
+use corpus::view_state::{CountryMatch, Undated, ViewState};
+use corpus::{Article, CorpusBlob};
+use unicode_segmentation::UnicodeSegmentation;
+
+const SEED: u64 = 20_251_016;
+const N: usize = 100;
+
+struct Loaded {
+    generated: Vec<Generated>,
+    report: SeedsReport,
+    blob: CorpusBlob,
+    /// Per article of `blob`, its searchable fields folded once (title first). Folding is
+    /// idempotent (checked), so brute force over these is brute force over the originals, without
+    /// re-folding 700 KB for every query in a debug build.
+    folded: Vec<Vec<String>>,
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("borderlines-gen-{}-{name}", std::process::id()))
+}
+
+static LOADED: LazyLock<Loaded> = LazyLock::new(|| {
+    let dir = temp_dir("load");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stats = generate::write_corpus(&dir, SEED, N).expect("write corpus");
+    assert_eq!(stats.files, N);
+    let report = load_seeds(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    let blob = CorpusBlob::new(report.articles.clone(), Vec::new());
+    let folded = blob
+        .articles
+        .iter()
+        .map(|a| {
+            fields(a)
+                .into_iter()
+                .map(|f| {
+                    let once = fold(f);
+                    assert_eq!(fold(&once), once, "fold is idempotent");
+                    once
+                })
+                .collect()
+        })
+        .collect();
+    Loaded {
+        generated: generate::corpus(SEED, N),
+        report,
+        blob,
+        folded,
+    }
+});
+
+#[test]
+fn generation_is_deterministic_and_seeded() {
+    let a = generate::corpus(SEED, N);
+    let b = generate::corpus(SEED, N);
+    assert!(a
+        .iter()
+        .zip(&b)
+        .all(|(x, y)| x.id == y.id && x.bytes == y.bytes));
+    // Article i does not depend on how many are generated.
+    assert_eq!(generate::article(SEED, 42).bytes, a[42].bytes);
+    let c = generate::corpus(SEED + 1, N);
+    let same = a.iter().zip(&c).filter(|(x, y)| x.bytes == y.bytes).count();
+    assert_eq!(same, 0, "another seed gives other articles");
+    // Files on disk are the same bytes; a second run replaces the gen-*.txt files and keeps others.
+    let dir = temp_dir("twice");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("keep.md"), "not generated").expect("write");
+    generate::write_corpus(&dir, SEED, 10).expect("first");
+    let stats = generate::write_corpus(&dir, SEED, 5).expect("second");
+    assert_eq!(stats.removed, 10);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 6, "{names:?}");
+    assert_eq!(names[0], "gen-000000.txt");
+    assert_eq!(names[5], "keep.md");
+    for g in &a[..5] {
+        assert_eq!(
+            std::fs::read(dir.join(g.file_name())).expect("read"),
+            g.bytes
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generated_files_load_as_articles() {
+    let loaded = &*LOADED;
+    let report = &loaded.report;
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert!(report.ignored.is_empty());
+    assert_eq!(report.articles.len(), N);
+    let undated = report.articles.iter().filter(|a| a.date.is_none()).count();
+    assert!((3..=20).contains(&undated), "{undated} undated of {N}");
+    let langs: BTreeSet<&str> = report.articles.iter().map(|a| a.lang.as_str()).collect();
+    assert!(langs.len() >= 4, "{langs:?}");
+    for g in &loaded.generated {
+        let a = report
+            .articles
+            .iter()
+            .find(|a| a.id == g.id)
+            .expect("every file is an article");
+        let t = &g.truth;
+        assert_eq!(a.date, t.date, "{}", g.id);
+        assert_eq!(a.paragraphs.len(), t.paragraphs, "{}", g.id);
+        assert_eq!(a.captions.len(), t.captions, "{}", g.id);
+        assert_eq!(a.source.is_some(), t.source, "{}", g.id);
+        assert_eq!(a.title_derived, t.date.is_none(), "{}", g.id);
+    }
+    // The variety the generator promises shows up in 100 files.
+    let truths: Vec<_> = loaded.generated.iter().map(|g| &g.truth).collect();
+    assert!(truths.iter().any(|t| t.bom) || truths.iter().any(|t| t.crlf));
+    assert!(truths.iter().any(|t| t.captions > 0));
+    let sizes: Vec<usize> = loaded.generated.iter().map(|g| g.bytes.len()).collect();
+    assert!(sizes.iter().any(|&s| s < 1000) && sizes.iter().any(|&s| s > 10_000));
+    // Languages and countries detected mostly match what was generated.
+    let truth_ids: Vec<(String, generate::Truth)> = loaded
+        .generated
+        .iter()
+        .map(|g| (g.id.clone(), g.truth.clone()))
+        .collect();
+    let agreement = generate::agreement(&truth_ids, report);
+    assert!(agreement.lang_rate() >= 0.9, "{agreement}");
+    assert!(agreement.countries_rate() >= 0.8, "{agreement}");
+}
+
+/// Title, paragraphs, captions and source: what the index searches.
+fn fields(a: &Article) -> Vec<&str> {
+    std::iter::once(a.title.as_str())
+        .chain(a.paragraphs.iter().map(String::as_str))
+        .chain(a.captions.iter().map(String::as_str))
+        .chain(a.source.as_deref())
+        .collect()
+}
+
+fn graphemes(text: &str) -> Vec<&str> {
+    text.graphemes(true).collect()
+}
+
+fn is_thai_or_han(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0E7F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// Independent check for an unspaced-script query: the folded query occurs in a folded line of
+/// the article, starting and ending on grapheme-cluster boundaries.
+fn substring_match(folded_fields: &[String], query: &str) -> bool {
+    let q = fold(query);
+    folded_fields.iter().any(|field| {
+        field.split('\n').any(|f| {
+            let bounds: Vec<usize> = f
+                .grapheme_indices(true)
+                .map(|(i, _)| i)
+                .chain([f.len()])
+                .collect();
+            bounds
+                .iter()
+                .any(|&b| f[b..].starts_with(&q) && bounds.contains(&(b + q.len())))
+        })
+    })
+}
+
+/// The query set: at least 50 queries drawn from the generated words and text.
+fn queries(articles: &[Article]) -> Vec<(String, bool)> {
+    // (query, typed: the last word is a prefix)
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut exact = |q: String| out.push((q, false));
+    for lang in ["en", "vi", "id", "ms", "th", "zh"] {
+        let w = generate::words(lang);
+        let n = w.len();
+        // Common, mid and rare single words.
+        for r in [0, 40, n - 1] {
+            exact(w[r].to_owned());
+        }
+        // Two- and three-term AND.
+        exact(format!("{} {}", w[2], w[30]));
+        exact(format!("{} {} {}", w[3], w[20], w[n / 2]));
+    }
+    // Vietnamese typed without diacritics, bare and quoted.
+    for r in [13, 25, 50, 120] {
+        let w = fold(generate::words("vi")[r]);
+        exact(w.clone());
+        exact(format!("\"{w}\""));
+    }
+    exact("campuchia thai lan".into());
+    exact("\"thai lan\"".into());
+    exact("nguyen van an".into());
+    exact("cambodia 柬埔寨".into());
+    // Quoted phrases of three words from real paragraphs (Latin-script articles).
+    let mut phrases = 0;
+    let mut thai = 0;
+    let mut han_cross = 0;
+    for (i, a) in articles.iter().enumerate() {
+        let para = &a.paragraphs[a.paragraphs.len() / 2];
+        let script_thai = para.chars().any(|c| matches!(c as u32, 0x0E00..=0x0E7F));
+        let script_han = para.chars().any(|c| matches!(c as u32, 0x4E00..=0x9FFF));
+        if !script_thai && !script_han && phrases < 8 {
+            let words: Vec<&str> = para.split_whitespace().collect();
+            if words.len() >= 3 + i % 5 {
+                let at = i % 5;
+                exact(format!("\"{}\"", words[at..at + 3].join(" ")));
+                phrases += 1;
+            }
+        }
+        if script_thai && thai < 6 {
+            // A cluster-aligned substring of 2–6 clusters inside one Thai run.
+            let g = graphemes(para);
+            let start = (i * 7) % g.len().max(1);
+            let len = 2 + i % 5;
+            let piece: Vec<&str> = g[start..]
+                .iter()
+                .take_while(|c| c.chars().next().is_some_and(is_thai_or_han))
+                .take(len)
+                .copied()
+                .collect();
+            if piece.len() >= 2 {
+                exact(piece.concat());
+                thai += 1;
+            }
+        }
+        if script_han && han_cross < 6 {
+            // Two characters across a word boundary: last of word A, first of word B.
+            let zh = generate::words("zh");
+            'pairs: for x in zh
+                .iter()
+                .filter(|w| w.chars().count() >= 2)
+                .skip(i % 7)
+                .take(25)
+            {
+                for y in zh.iter().filter(|w| w.chars().count() >= 2).take(40) {
+                    if para.contains(&format!("{x}{y}")) {
+                        let last = x.chars().next_back().expect("non-empty");
+                        let first = y.chars().next().expect("non-empty");
+                        exact(format!("{last}{first}"));
+                        han_cross += 1;
+                        break 'pairs;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        phrases >= 4 && thai >= 3 && han_cross >= 3,
+        "{phrases} {thai} {han_cross}"
+    );
+    // Typed queries: the last word is a prefix.
+    for q in ["camb", "traff", "thai la", "bien gi", "perbatas"] {
+        out.push((q.to_owned(), true));
+    }
+    let mut seen = BTreeSet::new();
+    out.retain(|q| seen.insert(q.clone()));
+    out
+}
+
+/// `Query::matches_fields` over every article, on two threads.
+fn brute_force(folded: &[Vec<String>], query: &Query) -> BTreeSet<u32> {
+    let half = folded.len() / 2;
+    let scan = |from: usize, to: usize| -> Vec<u32> {
+        (from..to)
+            .filter(|&i| {
+                let f = &folded[i];
+                query.matches_fields(&f[0], f[1..].iter().map(String::as_str))
+            })
+            .map(|i| i as u32)
+            .collect()
+    };
+    std::thread::scope(|s| {
+        let first = s.spawn(|| scan(0, half));
+        let mut all = scan(half, folded.len());
+        all.extend(first.join().expect("scan thread"));
+        all.into_iter().collect()
+    })
+}
+
+#[test]
+fn search_equals_brute_force_on_generated_text() {
+    let loaded = &*LOADED;
+    let articles = &loaded.blob.articles;
+    let qs = queries(articles);
+    assert!(qs.len() >= 50, "{} queries", qs.len());
+    eprintln!("{} queries", qs.len());
+    let mut failures = Vec::new();
+    let mut nonempty = 0;
+    let mut substring_checked = 0;
+    for (text, typed) in &qs {
+        let query = if *typed {
+            Query::parse(text)
+        } else {
+            Query::parse_exact(text)
+        };
+        let got: BTreeSet<u32> = loaded
+            .blob
+            .search(&query)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
+        let want = brute_force(&loaded.folded, &query);
+        if !want.is_empty() {
+            nonempty += 1;
+        }
+        if got != want {
+            failures.push(format!(
+                "{text:?}: index {} docs, brute force {} docs; missing {:?}, extra {:?}",
+                got.len(),
+                want.len(),
+                want.difference(&got)
+                    .map(|&d| &articles[d as usize].id)
+                    .collect::<Vec<_>>(),
+                got.difference(&want)
+                    .map(|&d| &articles[d as usize].id)
+                    .collect::<Vec<_>>(),
+            ));
+        }
+        // Thai and Chinese single items: also a plain substring scan, written independently.
+        let unspaced = !text.contains([' ', '"']) && text.chars().all(is_thai_or_han);
+        if unspaced && !text.is_empty() {
+            substring_checked += 1;
+            let plain: BTreeSet<u32> = (0..articles.len() as u32)
+                .filter(|&i| substring_match(&loaded.folded[i as usize], text))
+                .collect();
+            if got != plain {
+                failures.push(format!(
+                    "{text:?}: index {} docs, plain substring {} docs",
+                    got.len(),
+                    plain.len()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "recall < 1:\n{}", failures.join("\n"));
+    assert!(substring_checked >= 15, "{substring_checked}");
+    assert!(
+        nonempty * 10 >= qs.len() * 8,
+        "{nonempty} of {} queries hit",
+        qs.len()
+    );
+}
+
+/// Country counts, language counts, total, undated.
+type BruteFacets = (Vec<(String, u32)>, Vec<(String, u32)>, u32, u32);
+
+/// Facet counts by brute force, following the rules in `corpus::facets`'s documentation.
+fn brute_facets(
+    articles: &[Article],
+    state: &ViewState,
+    hits: Option<&BTreeSet<u32>>,
+) -> BruteFacets {
+    let (from, to) = state.date_range();
+    let undated_mode = state.effective_undated();
+    let mut countries: std::collections::BTreeMap<String, u32> = Default::default();
+    let mut langs: std::collections::BTreeMap<String, u32> = Default::default();
+    let (mut total, mut undated) = (0, 0);
+    for (i, a) in articles.iter().enumerate() {
+        if hits.is_some_and(|h| !h.contains(&(i as u32))) {
+            continue;
+        }
+        let codes: BTreeSet<&str> = a.countries.iter().map(|c| c.code.as_str()).collect();
+        let country_ok = state.countries.is_empty()
+            || match state.country_match {
+                CountryMatch::Any => state.countries.iter().any(|c| codes.contains(c.as_str())),
+                CountryMatch::All => state.countries.iter().all(|c| codes.contains(c.as_str())),
+            };
+        let lang_ok = state.langs.is_empty() || state.langs.contains(&a.lang);
+        let date_ok = match a.date {
+            None => undated_mode != Undated::Exclude,
+            Some(d) => {
+                undated_mode != Undated::Only
+                    && from.is_none_or(|f| d >= f)
+                    && to.is_none_or(|t| d <= t)
+            }
+        };
+        if country_ok && lang_ok && date_ok {
+            total += 1;
+        }
+        if country_ok && lang_ok && a.date.is_none() {
+            undated += 1;
+        }
+        let count_countries = match state.country_match {
+            CountryMatch::Any => lang_ok && date_ok,
+            CountryMatch::All => country_ok && lang_ok && date_ok,
+        };
+        if count_countries {
+            for code in &codes {
+                *countries.entry((*code).to_owned()).or_default() += 1;
+            }
+        }
+        if country_ok && date_ok {
+            *langs.entry(a.lang.clone()).or_default() += 1;
+        }
+    }
+    let sorted = |m: std::collections::BTreeMap<String, u32>, selected: &[String]| {
+        let mut v: Vec<(String, u32)> = m.into_iter().collect();
+        for s in selected {
+            if !v.iter().any(|(c, _)| c == s) {
+                v.push((s.clone(), 0));
+            }
+        }
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    };
+    (
+        sorted(countries, &state.countries),
+        sorted(langs, &state.langs),
+        total,
+        undated,
+    )
+}
+
+#[test]
+fn facet_counts_equal_brute_force() {
+    let loaded = &*LOADED;
+    let articles = &loaded.blob.articles;
+    for (url, q) in [
+        ("", ""),
+        ("lang=vi,th", ""),
+        ("country=KH,TH&match=any", ""),
+        ("country=KH,TH&match=all&from=2015&to=2022-06", ""),
+        ("undated=only", ""),
+        ("country=CN&lang=zh&undated=exclude", ""),
+        ("country=VN,LA&from=2020", "police"),
+        ("lang=en,id,ms", "the"),
+        ("", "biên giới"),
+    ] {
+        let (state, notices) = ViewState::parse(url);
+        assert!(notices.is_empty(), "{url}: {notices:?}");
+        let hits: Vec<(u32, f32)>;
+        let set: BTreeSet<u32>;
+        let (text, hit_set) = if q.is_empty() {
+            (TextMatches::All, None)
+        } else {
+            hits = loaded.blob.search(&Query::parse_exact(q));
+            set = hits.iter().map(|(d, _)| *d).collect();
+            assert!(!set.is_empty(), "{q}");
+            (TextMatches::Hits(&hits), Some(&set))
+        };
+        let got = facets(articles, &state, text);
+        let (countries, langs, total, undated) = brute_facets(articles, &state, hit_set);
+        assert_eq!(got.countries, countries, "{url} q={q}");
+        assert_eq!(got.langs, langs, "{url} q={q}");
+        assert_eq!(got.total, total, "{url} q={q}");
+        assert_eq!(got.undated, undated, "{url} q={q}");
+        assert_eq!(
+            corpus::facets::filter(articles, &state, text).len() as u32,
+            total,
+            "{url} q={q}"
+        );
+    }
+}
