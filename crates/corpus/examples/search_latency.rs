@@ -29,7 +29,11 @@ fn main() {
         }
     };
     let decoded = started.elapsed();
-    let text_bytes: usize = blob.articles.iter().map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>()).sum();
+    let text_bytes: usize = blob
+        .articles
+        .iter()
+        .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
+        .sum();
     println!(
         "{} articles ({} errors), text {:.1} MB, blob {:.1} MB; load {:.2?}, blob+index {:.2?}, decode {:.2?}",
         blob.articles.len(),
@@ -40,8 +44,23 @@ fn main() {
         indexed,
         decoded
     );
-    let default_queries = ["police", "thai lan", "cambodia scam", "\"call centre\"", "lừa đảo", "lua dao", "คอลเซ็นเตอร์", "网络诈骗", "诈骗", "border police fraud"];
-    let queries: Vec<String> = if args.len() > 1 { args[1..].to_vec() } else { default_queries.iter().map(|q| (*q).to_owned()).collect() };
+    let default_queries = [
+        "police",
+        "thai lan",
+        "cambodia scam",
+        "\"call centre\"",
+        "lừa đảo",
+        "lua dao",
+        "คอลเซ็นเตอร์",
+        "网络诈骗",
+        "诈骗",
+        "border police fraud",
+    ];
+    let queries: Vec<String> = if args.len() > 1 {
+        args[1..].to_vec()
+    } else {
+        default_queries.iter().map(|q| (*q).to_owned()).collect()
+    };
     for q in &queries {
         let query = Query::parse(q);
         let mut times: Vec<f64> = Vec::new();
@@ -53,6 +72,11 @@ fn main() {
         }
         times.sort_by(f64::total_cmp);
         let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
-        println!("{q:>24}: {hits:>6} hits  p50 {:.3} ms  p95 {:.3} ms  max {:.3} ms", at(0.5), at(0.95), at(1.0));
+        println!(
+            "{q:>24}: {hits:>6} hits  p50 {:.3} ms  p95 {:.3} ms  max {:.3} ms",
+            at(0.5),
+            at(0.95),
+            at(1.0)
+        );
     }
 }
