@@ -13,8 +13,13 @@
 //!    `Đông Nam Á` → `dong nam a`) and leaves every other script's marks alone: `ผู้ใหญ่` stays
 //!    `ผู้ใหญ่`, Greek and Cyrillic keep their accents.
 //!
-//! ASCII runs take a fast path (byte-wise lower-case, same length), so English text allocates only
-//! the output string and records no offset entries.
+//! Runs of ASCII and of characters that provably fold to themselves (Thai, Lao, Khmer, Myanmar,
+//! Han, kana, Hangul syllables, CJK punctuation) take a fast path with no normalizer call: ASCII is
+//! lower-cased byte-wise (same length), the rest copied, and no offset entries are recorded. Only
+//! clusters with anything else (Latin letters with marks, fullwidth forms, upper case beyond
+//! ASCII, marks of non-zero combining class, …) go through the steps above. A test checks the
+//! fast-path character set against the Unicode data, and a property test checks the fast loop
+//! against the plain per-cluster reference.
 //!
 //! Why `icu_normalizer` and `char::to_lowercase` rather than `icu_casemap` or
 //! `unicode-normalization` + `caseless`: the normalizer is the only Unicode table we need that std
@@ -25,7 +30,7 @@
 use std::ops::Range;
 
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 const NFC: ComposingNormalizerBorrowed<'static> = ComposingNormalizerBorrowed::new_nfc();
 const NFD: DecomposingNormalizerBorrowed<'static> = DecomposingNormalizerBorrowed::new_nfd();
@@ -102,32 +107,136 @@ impl Folded {
 
 /// The folding loop: appends the folded text to `out`, calling `changed(folded, original)` for
 /// every cluster whose bytes changed.
+///
+/// Fast path: a stretch of [`folds_to_itself`] characters (ASCII is lower-cased byte-wise) is
+/// copied without the normalizer or the grapheme segmenter, because every cluster made only of
+/// such characters folds to itself (see [`folds_to_itself`]). Only the stretch's last cluster may
+/// continue into the following (slow) characters, e.g. `a` + U+0301 or `ก` + a tone mark; when it
+/// does, that cluster is left to the slow path, which folds one cluster at a time.
 fn fold_into(text: &str, out: &mut String, changed: &mut dyn FnMut(Range<usize>, Range<usize>)) {
+    const MEMO: usize = 64;
     let mut pos = 0;
     let mut scratch = String::new();
+    // Direct-mapped cache of one-character clusters: (char, folded bytes, folded length). Slot
+    // chars start as NUL, whose own fold (itself) is what the empty entry holds.
+    let mut memo = [('\0', [0u8; 4], 1u8); MEMO];
     while pos < text.len() {
         let rest = &text[pos..];
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        // The last ASCII byte before a non-ASCII char may start a cluster with combining marks.
-        let fast = if ascii == rest.len() {
-            ascii
+        let run = fast_prefix(rest);
+        let fast = if run == rest.len() || run == 0 {
+            run
         } else {
-            ascii.saturating_sub(1)
+            last_boundary(rest, run)
         };
         if fast > 0 {
-            let run = &rest[..fast];
-            out.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+            let start = out.len();
+            out.push_str(&rest[..fast]);
+            // Only ASCII bytes change: the other characters of the stretch fold to themselves.
+            out[start..].make_ascii_lowercase();
             pos += fast;
             continue;
         }
         let cluster = rest.graphemes(true).next().unwrap_or(rest);
         let start = out.len();
-        fold_cluster(cluster, out, &mut scratch);
+        let mut chars = cluster.chars();
+        match (chars.next(), chars.next()) {
+            // A one-character cluster folds the same way every time: memoise (Vietnamese
+            // letters, fullwidth punctuation in Chinese text).
+            (Some(c), None) => {
+                let slot = &mut memo[c as usize % MEMO];
+                if slot.0 != c {
+                    fold_cluster(cluster, out, &mut scratch);
+                    let folded = &out[start..];
+                    if folded.len() <= 4 {
+                        let mut bytes = [0; 4];
+                        bytes[..folded.len()].copy_from_slice(folded.as_bytes());
+                        *slot = (c, bytes, folded.len() as u8);
+                    }
+                } else {
+                    let bytes = &slot.1[..usize::from(slot.2)];
+                    out.push_str(std::str::from_utf8(bytes).unwrap_or_default());
+                }
+            }
+            _ => fold_cluster(cluster, out, &mut scratch),
+        }
         if out[start..] != *cluster {
             changed(start..out.len(), pos..pos + cluster.len());
         }
         pos += cluster.len();
     }
+}
+
+/// Byte length of the longest prefix of `text` made of ASCII and [`folds_to_itself`] characters
+/// whose marks are in canonical order (the NFC quick check: a mark never follows a mark of a
+/// higher combining class), so that the prefix, and every cluster in it, is already NFC.
+fn fast_prefix(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut last_class = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            i += 1;
+            last_class = 0;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !folds_to_itself(c) {
+            break;
+        }
+        let class = mark_class(c);
+        if class != 0 && class < last_class {
+            break;
+        }
+        last_class = class;
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// Canonical combining class of a [`folds_to_itself`] character (0 for all but these marks).
+fn mark_class(c: char) -> u8 {
+    match c {
+        '\u{1037}' => 7,
+        '\u{0E3A}' | '\u{0EBA}' | '\u{17D2}' | '\u{1039}' | '\u{103A}' => 9,
+        '\u{0E38}' | '\u{0E39}' => 103,
+        '\u{0E48}'..='\u{0E4B}' => 107,
+        '\u{0EB8}' | '\u{0EB9}' => 118,
+        '\u{0EC8}'..='\u{0ECB}' => 122,
+        '\u{108D}' => 220,
+        '\u{17DD}' => 230,
+        _ => 0,
+    }
+}
+
+/// The last cluster boundary of `text` at or before `pos` (segmenting `text` from its start, as
+/// the slow path does).
+fn last_boundary(text: &str, pos: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(pos, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(false) {
+        return pos;
+    }
+    cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+}
+
+/// Characters that fold to themselves in any cluster made only of them and ASCII, provided marks
+/// are in canonical order ([`mark_class`], checked by [`fast_prefix`]): NFC quick check Yes (NFC-stable and never the second half of a canonical
+/// composition, so a string of them is already NFC), lower case already, not fullwidth ASCII, not
+/// Latin, not a regional indicator, emoji or ZWJ (whose clustering looks behind). Thai, Lao,
+/// Khmer and Myanmar letters and marks, Han, kana, Hangul syllables, CJK and common
+/// general punctuation. Checked against the Unicode data by a test.
+fn folds_to_itself(c: char) -> bool {
+    matches!(c,
+        '\u{0E01}'..='\u{0E3A}' | '\u{0E3F}'..='\u{0E5B}' // Thai
+        | '\u{0E81}'..='\u{0EDF}' // Lao
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{1000}'..='\u{1025}' | '\u{1027}'..='\u{102D}' | '\u{102F}'..='\u{109F}' // Myanmar
+        | '\u{2010}'..='\u{2027}' // dashes, quotes, bullets, ellipsis
+        | '\u{3000}'..='\u{3029}' // CJK punctuation
+        | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' // kana
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' // Han
+        | '\u{AC00}'..='\u{D7A3}') // Hangul syllables
 }
 
 /// Folds one grapheme cluster onto `out`.
@@ -265,6 +374,140 @@ mod tests {
         let f = fold_with_offsets("ผู้ใหญ่ abc");
         assert_eq!(f.original_range(3..9), 3..9);
         assert!(f.changed.is_empty());
+    }
+
+    /// The reference loop: every cluster through [`fold_cluster`], no fast path.
+    fn fold_reference(text: &str) -> Folded {
+        let mut folded = Folded::default();
+        let mut scratch = String::new();
+        let mut pos = 0;
+        for cluster in text.graphemes(true) {
+            let start = folded.text.len();
+            fold_cluster(cluster, &mut folded.text, &mut scratch);
+            if folded.text[start..] != *cluster {
+                let end = folded.text.len();
+                folded.changed.push((start, end, pos, pos + cluster.len()));
+            }
+            pos += cluster.len();
+        }
+        folded
+    }
+
+    /// Fast and reference folds give the same text and the same offset mapping.
+    fn assert_same_as_reference(text: &str) {
+        let fast = fold_with_offsets(text);
+        let slow = fold_reference(text);
+        assert_eq!(fast.text, slow.text, "{text:?}");
+        assert_eq!(fold(text), slow.text, "{text:?}");
+        let cuts: Vec<usize> = (0..=fast.text.len())
+            .filter(|&i| fast.text.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                assert_eq!(
+                    fast.original_range(a..b),
+                    slow.original_range(a..b),
+                    "{text:?} {a}..{b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fast_path_thai_with_combining_marks() {
+        // Thai letters, class-0 marks, tone marks (class 107) and lower vowels (class 103) out of
+        // canonical order, and a Latin acute on a Thai letter.
+        for s in [
+            "ผู้ใหญ่ก่อน",
+            "ก\u{E48}\u{E38}น",
+            "ก\u{E38}\u{E48}น",
+            "ก\u{301}ข",
+            "กั\u{301}",
+            "ทั้งนี้ abc ก\u{E4B}",
+            "ປະເທດລາວ\u{EC8}\u{EB8}",
+            "ប្រទេស\u{17DD}",
+            "မြန်မာ\u{1025}\u{102E}",
+        ] {
+            assert_same_as_reference(s);
+        }
+    }
+
+    #[test]
+    fn fast_path_vietnamese_decomposed_and_precomposed() {
+        for s in [
+            "Tha\u{301}i Lan Vie\u{302}\u{323}t",
+            "Thái Lan Việt Đông Nam Á",
+            "NGƯỜI VIỆT, ĐỒNG",
+            "a\u{301}\u{302}",
+        ] {
+            assert_same_as_reference(s);
+        }
+    }
+
+    #[test]
+    fn fast_path_fullwidth_ascii_upper_and_cjk() {
+        for s in [
+            "ＡＳＥＡＮ２０２４，东盟ＡＳＥＡＮ。",
+            "ABC Def\r\nGHI",
+            "网络诈骗「打击」…—",
+            "か\u{3099}き\u{309A}カ\u{3099}",
+            "\u{1100}\u{1161}\u{11A8}가\u{11A8}한국",
+            "👍\u{200D}👍🇹🇭🇻🇳",
+            "\u{F900}\u{2000}Ω\u{212B}",
+        ] {
+            assert_same_as_reference(s);
+        }
+    }
+
+    /// Every fast-path character: combining class as in `mark_class`, NFC-stable, never a composition's second half,
+    /// already lower case, not fullwidth ASCII, not Latin.
+    #[test]
+    fn fast_path_characters_fold_to_themselves() {
+        use icu_normalizer::properties::{
+            CanonicalCombiningClassMapBorrowed, CanonicalCompositionBorrowed,
+            CanonicalDecompositionBorrowed, Decomposed,
+        };
+        let ccc = CanonicalCombiningClassMapBorrowed::new();
+        let decomp = CanonicalDecompositionBorrowed::new();
+        let comp = CanonicalCompositionBorrowed::new();
+        let mut seconds = std::collections::HashSet::new();
+        for p in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Decomposed::Expansion(a, b) = decomp.decompose(p) {
+                if comp.compose(a, b) == Some(p) {
+                    seconds.insert(b);
+                }
+            }
+        }
+        assert!(seconds.contains(&'\u{301}') && seconds.contains(&'\u{3099}'));
+        let mut n = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if !folds_to_itself(c) {
+                continue;
+            }
+            n += 1;
+            assert_eq!(ccc.get_u8(c), mark_class(c), "{c:?} U+{:04X}", c as u32);
+            assert!(!seconds.contains(&c), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(NFC.normalize(&c.to_string()), c.to_string());
+            assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
+            assert_eq!(fullwidth_to_ascii(c), c);
+            assert!(!is_latin(c));
+            assert_eq!(fold_reference(&c.to_string()).text, c.to_string());
+        }
+        assert!(n > 30_000);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_fold_equals_reference_any_string(s in "\\PC{0,24}") {
+            assert_same_as_reference(&s);
+        }
+
+        #[test]
+        fn fast_fold_equals_reference_mixed(
+            s in "[a-zA-Z0-9 \\r\\n,.ก-๛ກ-ໟក-៿က-႟à-ỹÀ-Ỹ\\u{300}-\\u{36F}\\u{3041}-\\u{30FF}一-丟가-갛\\u{1100}-\\u{11FF}！-～\\u{200D}\\u{1F1E6}-\\u{1F1FF}👍©‼〰]{0,16}"
+        ) {
+            assert_same_as_reference(&s);
+        }
     }
 
     #[test]

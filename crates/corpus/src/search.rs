@@ -215,6 +215,11 @@ impl FieldScan {
                 }
             }
             parts => {
+                // Every part occurs as a substring wherever the phrase matches: a cheap test that
+                // skips segmenting the (many) candidate fields without one.
+                if parts.iter().any(|p| !self.folded.contains(p.text.as_str())) {
+                    return 0;
+                }
                 self.segs();
                 let k = parts.len();
                 let text = self.folded.as_str();
