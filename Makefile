@@ -21,7 +21,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus lint test test-native test-wasm test-e2e clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-quick report lint test test-native test-wasm test-e2e test-bench clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -29,6 +29,8 @@ help:
 	@echo "make build        release site in dist/ (PUBLIC_URL=/sub/path/ for a sub-path, SEEDS_DIR=dir for other seeds)"
 	@echo "make offline      one self-contained file, $(OFFLINE_HTML), that works from file:// (SEEDS_DIR=dir too)"
 	@echo "make check-seeds  report every article, warning and error in \$$SEEDS_DIR"
+	@echo "make bench        Borderlines vs MiniSearch, FlexSearch, Pagefind at N = 100 … 50,000 -> bench/REPORT.md"
+	@echo "make bench-quick  the same at N = 1,000 only"
 
 setup:
 	@scripts/setup.sh
@@ -56,11 +58,25 @@ SEED ?= 42
 bench-corpus:
 	cargo run --release -q -p corpus -- generate --articles $(N) --seed $(SEED) --out target/bench-corpus/$(N) --verify
 
+# The benchmark (not part of `make test`; see bench/REPORT.md). BENCH_N overrides the sizes.
+BENCH_N ?= 100,1000,10000,50000
+bench: setup-test
+	node bench/run.mjs --n $(BENCH_N)
+	node bench/report.mjs
+
+bench-quick: setup-test
+	node bench/run.mjs --n 1000 --quick
+	node bench/report.mjs
+
+report:
+	node bench/report.mjs
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p borderlines --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p corpus --no-default-features --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p bench --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test -p corpus
@@ -76,7 +92,12 @@ test-e2e:
 	SEEDS_DIR=tests/fixtures/hostile-seeds trunk build --release --public-url /borderlines/ --dist target/e2e-hostile-dist
 	node --test --test-reporter=spec e2e/
 
-test: setup-test lint test-native test-wasm test-e2e
+# The bench harness on N = 100 (no timings asserted): it runs, and Borderlines' recall is 1.0 and
+# its facet and timeline counts equal brute force.
+test-bench:
+	node bench/run.mjs --smoke
+
+test: setup-test lint test-native test-wasm test-e2e test-bench
 
 clean:
 	cargo clean

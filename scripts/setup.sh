@@ -38,7 +38,7 @@ if [ "${1:-}" = test ]; then
   fi
 fi
 
-# npm packages (wasm-opt from binaryen, playwright-core, axe-core): pinned by package-lock.json.
+# npm packages (wasm-opt from binaryen, playwright-core, axe-core; the bench peers minisearch, flexsearch, pagefind): pinned by package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json node_modules/.package-lock.stamp 2>/dev/null; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error

@@ -1,0 +1,741 @@
+#!/usr/bin/env node
+// Turns benchmark results into a report. Reads every `<N>.json` written by bench/run.mjs (N = the
+// number of articles; any subset of sizes may be present) and writes, from scratch each time:
+//
+//   <outDir>/REPORT.md             targets with pass/fail, per-N tables, charts, engine settings
+//   <outDir>/charts/latency.svg    query latency p50 (solid) and p95 (dashed) against N, log-log
+//   <outDir>/charts/transfer.svg   brotli transfer bytes against N, log-log, with the article text
+//   <outDir>/charts/startup.svg    Borderlines navigation → first card against N, log x
+//
+//   node bench/report.mjs [RESULTS_DIR=bench/results] [OUT_DIR=bench]
+//
+// No dependencies. Any measured figure may be null or absent: tables print "—" for it, charts skip
+// the point (and, on log axes, points that are not positive), targets show "—" instead of ✅/❌.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const SELF = 'borderlines';
+const KNOWN_ENGINES = [SELF, 'minisearch', 'flexsearch', 'pagefind'];
+const LABELS = {
+  borderlines: 'Borderlines',
+  minisearch: 'MiniSearch',
+  flexsearch: 'FlexSearch',
+  pagefind: 'Pagefind',
+};
+// Okabe–Ito: distinguishable with the common colour-vision deficiencies; shapes double the cue.
+const COLOURS = {
+  borderlines: '#0072B2',
+  minisearch: '#E69F00',
+  flexsearch: '#009E73',
+  pagefind: '#CC79A7',
+};
+const SPARE_COLOURS = ['#D55E00', '#56B4E9', '#F0E442'];
+const SHAPES = ['circle', 'square', 'triangle', 'diamond'];
+const TEXT_COLOUR = '#000000';
+const DASHED = '7 4';
+const DOTTED = '2 3';
+
+const TRANSFER_RATIO_MAX = 1.25;
+const LATENCY_RATIO_MAX = 1.0;
+const KEYSTROKE_P95_MAX_MS = 16;
+const FIRST_CARD_P50_MAX_MS = 1000;
+const WASM_MEMORY_RATIO_MAX = 3;
+
+// ---------------------------------------------------------------------------------------------
+// Reading results
+
+/** Every `<N>.json` in `dir`, parsed, sorted by N ascending. */
+function loadResults(dir) {
+  const files = readdirSync(dir).filter((f) => /^\d+\.json$/.test(f));
+  return files
+    .map((f) => {
+      const path = join(dir, f);
+      let data;
+      try {
+        data = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (e) {
+        throw new Error(`${path}: ${e.message}`);
+      }
+      return { ...data, n: num(data.n) ?? Number(f.slice(0, -'.json'.length)) };
+    })
+    .sort((a, b) => a.n - b.n);
+}
+
+/** `v` if it is a finite number, else null. */
+function num(v) {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** `a / b`, or null when either is missing or `b` is 0. */
+function ratio(a, b) {
+  return num(a) === null || !num(b) ? null : a / b;
+}
+
+/** Engine names across all results: the known four in order, then any others. */
+function engineNames(results) {
+  const seen = new Set(KNOWN_ENGINES);
+  for (const r of results) {
+    for (const name of Object.keys({ ...r.engines, ...r.transfer?.engines })) seen.add(name);
+  }
+  return [...seen];
+}
+
+const label = (engine) => LABELS[engine] ?? engine;
+const peersOf = (engines) => engines.filter((e) => e !== SELF);
+const textBrotli = (r) => num(r.transfer?.textBrotli) ?? num(r.corpus?.textBrotli);
+const textGzip = (r) => num(r.transfer?.textGzip) ?? num(r.corpus?.textGzip);
+
+/** The peer with the lowest positive latency `stat` ('p50' or 'p95'), or null if none has one. */
+function bestPeer(r, engines, stat) {
+  let best = null;
+  for (const name of peersOf(engines)) {
+    const value = num(r.engines?.[name]?.latency?.[stat]);
+    if (value > 0 && (best === null || value < best.value)) {
+      best = { name, value, recall: num(r.engines[name].recall?.mean) };
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const COUNT = new Intl.NumberFormat('en-US');
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function fmtCount(v) {
+  return num(v) === null ? '—' : COUNT.format(v);
+}
+
+/** Bytes as B, KB or MB (1 KB = 1000 B) with one decimal. */
+function fmtBytes(v) {
+  if (num(v) === null) return '—';
+  if (Math.abs(v) < 1e3) return `${v} B`;
+  if (Math.abs(v) < 1e6) return `${ONE_DECIMAL.format(v / 1e3)} KB`;
+  return `${ONE_DECIMAL.format(v / 1e6)} MB`;
+}
+
+/** Milliseconds: two significant digits below 10, whole numbers above. */
+function fmtMs(v) {
+  if (num(v) === null) return '—';
+  return Math.abs(v) < 10 ? `${v.toPrecision(2)} ms` : `${COUNT.format(Math.round(v))} ms`;
+}
+
+function fmtRatio(v) {
+  return num(v) === null ? '—' : `${v.toFixed(2)}×`;
+}
+
+function fmtRecall(v) {
+  return num(v) === null ? '—' : v.toFixed(3);
+}
+
+function mark(ok) {
+  return ok === true ? '✅' : ok === false ? '❌' : '—';
+}
+
+/** Text safe inside a Markdown table cell. */
+function cell(text) {
+  return String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/** A Markdown table; `align` holds one of 'l' or 'r' per column. */
+function table(header, rows, align = header.map((_, i) => (i === 0 ? 'l' : 'r'))) {
+  const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = `|${align.map((a) => (a === 'r' ? '---:' : ':---')).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets: each gives, for one results file, a text and ok = true, false or null (not measured).
+
+function latencyTarget(stat) {
+  return {
+    name: `Query latency ${stat}: Borderlines ÷ fastest peer`,
+    limit: `≤ ${LATENCY_RATIO_MAX.toFixed(2)}×`,
+    check(r, engines) {
+      const best = bestPeer(r, engines, stat);
+      const value = ratio(r.engines?.[SELF]?.latency?.[stat], best?.value);
+      if (value === null) return { text: '—', ok: null };
+      const recall = best.recall !== null && best.recall < 1 ? `, recall ${fmtRecall(best.recall)}` : '';
+      return { text: `${fmtRatio(value)} (${label(best.name)}${recall})`, ok: value <= LATENCY_RATIO_MAX };
+    },
+  };
+}
+
+const TARGETS = [
+  {
+    name: 'Transfer: Borderlines brotli ÷ article text brotli',
+    limit: `≤ ${TRANSFER_RATIO_MAX.toFixed(2)}×`,
+    check(r) {
+      const value = ratio(r.transfer?.engines?.[SELF]?.brotli, textBrotli(r));
+      return { text: fmtRatio(value), ok: value === null ? null : value <= TRANSFER_RATIO_MAX };
+    },
+  },
+  {
+    name: 'Transfer: Borderlines gzip ÷ article text gzip',
+    limit: 'for reference',
+    check(r) {
+      return { text: fmtRatio(ratio(r.transfer?.engines?.[SELF]?.gzip, textGzip(r))), ok: undefined };
+    },
+  },
+  latencyTarget('p50'),
+  latencyTarget('p95'),
+  {
+    name: 'Keystroke → painted, p95',
+    limit: `≤ ${KEYSTROKE_P95_MAX_MS} ms`,
+    check(r) {
+      const value = num(r.interaction?.keystroke?.p95);
+      return { text: fmtMs(value), ok: value === null ? null : value <= KEYSTROKE_P95_MAX_MS };
+    },
+  },
+  {
+    name: 'Navigation → first card, p50',
+    limit: `≤ ${FIRST_CARD_P50_MAX_MS} ms`,
+    check(r) {
+      const value = num(r.startup?.firstCardMs?.p50);
+      return { text: fmtMs(value), ok: value === null ? null : value <= FIRST_CARD_P50_MAX_MS };
+    },
+  },
+  {
+    name: 'Wasm memory after start ÷ embedded data',
+    limit: `≤ ${WASM_MEMORY_RATIO_MAX}×`,
+    check(r) {
+      const memory = num(r.startup?.wasmMemoryBytes);
+      const value = ratio(memory, r.startup?.embeddedDataBytes);
+      if (value === null) return { text: fmtBytes(memory), ok: null };
+      return { text: `${fmtRatio(value)} (${fmtBytes(memory)})`, ok: value <= WASM_MEMORY_RATIO_MAX };
+    },
+  },
+  {
+    name: 'Borderlines recall and result counts',
+    limit: 'recall 1, counts match',
+    check(r) {
+      const e = r.engines?.[SELF];
+      const recall = num(e?.recall?.mean);
+      const counts = e?.countsOk ?? null;
+      const text = `recall ${fmtRecall(recall)}, counts ${counts === null ? 'not checked' : counts ? 'match' : 'differ'}`;
+      const oks = [recall === null ? null : recall === 1, counts];
+      const ok = oks.includes(false) ? false : oks.includes(null) ? null : true;
+      return { text, ok };
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// REPORT.md sections
+
+function intro(results) {
+  const sizes = results.map((r) => fmtCount(r.n)).join(', ');
+  return `<!-- Generated by \`make bench\` (node bench/report.mjs) from bench/results/*.json. Do not edit. -->
+# Borderlines benchmark
+
+Borderlines embeds its articles and search index in a WebAssembly app. This benchmark builds it on a
+deterministic synthetic corpus of N articles (here N = ${sizes}) and compares it with three
+client-side search engines, MiniSearch, FlexSearch and Pagefind, indexing the same articles: bytes
+transferred, query latency and recall over the same queries, build cost, start-up time and
+interaction latency. All engines are measured in the same headless-Chromium session on one machine,
+so the figures to read are the ratios against those peers; absolute times are context for this
+machine only. Regenerate with \`make bench\` (every N) or \`make bench-quick\` (N = 1,000 only);
+both rewrite this file and \`charts/\`.`;
+}
+
+function environment(results) {
+  const r = results.at(-1);
+  const m = r.machine ?? {};
+  const v = r.versions ?? {};
+  const rows = [
+    ['CPU', m.cpu ?? '—'],
+    ['Cores', fmtCount(m.cores)],
+    ['Memory', num(m.memGiB) === null ? '—' : `${m.memGiB} GiB`],
+    ['OS', m.os ?? '—'],
+    ...Object.entries(v).map(([name, version]) => [versionLabel(name), version ?? '—']),
+  ];
+  const shas = new Set(results.map((x) => x.versions?.borderlines ?? null));
+  const mixed =
+    shas.size > 1 ? '\n\n**Note:** the result files come from different Borderlines commits.' : '';
+  return `## Machine and versions
+
+From the N = ${fmtCount(r.n)} run${r.generatedAt ? `, ${r.generatedAt}` : ''}.
+
+${table(['', ''], rows, ['l', 'l'])}${mixed}`;
+}
+
+function versionLabel(name) {
+  const names = { chromium: 'Chromium', node: 'Node.js', rustc: 'rustc', trunk: 'Trunk', wasmBindgen: 'wasm-bindgen' };
+  return names[name] ?? LABELS[name] ?? name;
+}
+
+function targetsSection(results, engines) {
+  const header = ['Target', 'Limit', ...results.map((r) => `N = ${fmtCount(r.n)}`)];
+  const rows = TARGETS.map((t) => [
+    t.name,
+    t.limit,
+    ...results.map((r) => {
+      const { text, ok } = t.check(r, engines);
+      return ok === undefined || text === '—' ? text : `${mark(ok)} ${text}`;
+    }),
+  ]);
+  return `## Targets
+
+${table(header, rows, ['l', 'l', ...results.map(() => 'r')])}
+
+The transfer and keystroke targets are stated for N = 10,000; every N is shown. "Fastest peer" is the
+peer with the lowest p50 (resp. p95) at that N; its mean recall is shown when below 1, since a peer
+that misses results does less work. — means not measured.`;
+}
+
+function readingGuide() {
+  return `## Reading the tables
+
+- **Transfer**: the bytes of each engine's page, code and data as served (raw) and compressed with
+  gzip and brotli. "Brotli ÷ text" compares with the brotli-compressed article text alone. Pagefind
+  fetches index fragments on demand: "First query" and "Session" are the bytes it fetched for the
+  first query and over the whole query session.
+- **Queries**: time per query over all runs; "p50 across runs" is the range of each run's median.
+  Recall is the share of the exact matches an engine returns (mean / worst query); "Counts" is whether
+  the reported result counts were checked and matched. Engines whose recall is below 1 are listed with
+  their worst queries.
+- **Build**: wall time and peak resident memory of each build step.
+- **Start-up and interaction** (Borderlines only): times from navigation, a keystroke or a filter
+  chip click until the result is painted, and memory once the app has started.`;
+}
+
+function sizeSection(r, engines) {
+  const quick = r.quick ? ' (quick run)' : '';
+  const c = r.corpus ?? {};
+  const runs = r.order?.length ? ` Engines ran in the order ${r.order.map(label).join(', ')}.` : '';
+  return `## N = ${fmtCount(r.n)}${quick}
+
+${fmtCount(c.articles)} articles (seed ${c.seed ?? '—'}), ${fmtBytes(c.textBytes)} of text, ${fmtCount(c.queries)} queries; ${fmtCount(r.runs)} runs after ${fmtCount(r.warmupQueries)} warm-up queries.${runs}${r.generatedAt ? ` Generated ${r.generatedAt}.` : ''}
+
+### Transfer
+
+${transferTable(r, engines)}
+
+### Queries
+
+${latencyTable(r, engines)}${recallNotes(r, engines)}
+
+Median latency by kind of query:
+
+${kindTable(r, engines)}
+
+### Build
+
+${buildTable(r)}
+
+### Start-up and interaction
+
+${interactionTable(r)}
+
+Wasm memory after start ${fmtBytes(r.startup?.wasmMemoryBytes)}, JS heap ${fmtBytes(r.startup?.jsHeapBytes)}, embedded data ${fmtBytes(r.startup?.embeddedDataBytes)}.`;
+}
+
+function transferTable(r, engines) {
+  const t = r.transfer ?? {};
+  const rows = engines.map((name) => {
+    const e = t.engines?.[name] ?? {};
+    const lazy = name === 'pagefind';
+    return [
+      label(name),
+      fmtBytes(e.raw),
+      fmtBytes(e.gzip),
+      fmtBytes(e.brotli),
+      fmtRatio(ratio(e.brotli, textBrotli(r))),
+      lazy ? fmtBytes(e.firstQueryBytes) : '',
+      lazy ? fmtBytes(e.sessionBytes) : '',
+    ];
+  });
+  rows.push(['Article text', fmtBytes(r.corpus?.textBytes), fmtBytes(textGzip(r)), fmtBytes(textBrotli(r)), fmtRatio(1), '', '']);
+  const header = ['Engine', 'Raw', 'Gzip', 'Brotli', 'Brotli ÷ text', 'First query', 'Session'];
+  return table(header, rows);
+}
+
+function latencyTable(r, engines) {
+  const rows = engines.map((name) => {
+    const e = r.engines?.[name] ?? {};
+    const l = e.latency ?? {};
+    return [
+      label(name),
+      fmtMs(num(l.p50)),
+      fmtMs(num(l.p95)),
+      fmtMs(num(l.max)),
+      runSpread(l.runs),
+      `${fmtRecall(num(e.recall?.mean))} / ${fmtRecall(num(e.recall?.min))}`,
+      e.countsOk === true ? `✅ ${fmtCount(e.countsChecked)}` : e.countsOk === false ? '❌' : '—',
+      fmtMs(num(e.indexBuildMs)),
+      fmtBytes(e.indexBytes),
+    ];
+  });
+  const header = ['Engine', 'p50', 'p95', 'max', 'p50 across runs', 'Recall mean / min', 'Counts', 'Index build', 'Index size'];
+  return table(header, rows);
+}
+
+/** The range of the per-run p50s, "min–max". */
+function runSpread(runs) {
+  const p50s = (Array.isArray(runs) ? runs : []).map((run) => num(run?.p50)).filter((v) => v !== null);
+  if (p50s.length === 0) return '—';
+  return `${fmtMs(Math.min(...p50s))} – ${fmtMs(Math.max(...p50s))}`;
+}
+
+/** One line per engine that missed results: how often and on which queries. */
+function recallNotes(r, engines) {
+  const lines = engines.flatMap((name) => {
+    const recall = r.engines?.[name]?.recall;
+    if (num(recall?.mean) === null || recall.mean >= 1) return [];
+    const worst = (recall.worst ?? [])
+      .slice(0, 3)
+      .map((w) => `\`${String(w.q).replace(/`/g, "'")}\` (${fmtRecall(num(w.recall))})`)
+      .join(', ');
+    const perfect = `${fmtCount(recall.perfectQueries)} of ${fmtCount(recall.queries)} queries complete`;
+    return [`- ${label(name)}: ${perfect}${worst ? `; worst ${worst}` : ''}.`];
+  });
+  return lines.length ? `\n\n${lines.join('\n')}` : '';
+}
+
+function kindTable(r, engines) {
+  const kinds = [...new Set(engines.flatMap((name) => Object.keys(r.engines?.[name]?.byKind ?? {})))];
+  if (kinds.length === 0) return '—';
+  const rows = kinds.map((kind) => [kind, ...engines.map((name) => fmtMs(num(r.engines?.[name]?.byKind?.[kind]?.p50)))]);
+  return table(['Kind', ...engines.map(label)], rows);
+}
+
+function buildTable(r) {
+  const steps = { site: 'Site (trunk build, release)', prep: 'Preparation (prep)', pagefind: 'Pagefind index' };
+  const rows = Object.entries(r.build ?? {}).map(([step, b]) => [
+    steps[step] ?? step,
+    fmtMs(num(b?.wallMs)),
+    fmtBytes(b?.peakRssBytes),
+  ]);
+  return rows.length ? table(['Step', 'Wall time', 'Peak RSS'], rows) : '—';
+}
+
+function interactionTable(r) {
+  const i = r.interaction ?? {};
+  const debounce = num(i.keystrokeDebounceMs) === null ? '' : ` (input debounced ${fmtMs(i.keystrokeDebounceMs)})`;
+  const rows = [
+    ['Navigation → first card', r.startup?.firstCardMs],
+    [`Keystroke → painted${debounce}`, i.keystroke],
+    ['Filter chip → painted', i.chip],
+  ].map(([what, s]) => [what, fmtMs(num(s?.p50)), fmtMs(num(s?.p95)), fmtMs(num(s?.max)), fmtCount(s?.samples)]);
+  return table(['Borderlines', 'p50', 'p95', 'max', 'Samples'], rows);
+}
+
+function chartsSection() {
+  return `## Charts
+
+![Query latency p50 and p95 against N](charts/latency.svg)
+
+![Transfer, brotli, against N](charts/transfer.svg)
+
+![Borderlines navigation to first card against N](charts/startup.svg)`;
+}
+
+function configSection(results, engines) {
+  const r = results.at(-1);
+  const lines = engines.map((name) => `- **${label(name)}**: ${String(r.engines?.[name]?.config ?? '—').replace(/\s*\n\s*/g, ' ')}`);
+  return `## Engine configurations
+
+As run at N = ${fmtCount(r.n)}.
+
+${lines.join('\n')}`;
+}
+
+function report(results, engines) {
+  return [
+    intro(results),
+    environment(results),
+    targetsSection(results, engines),
+    readingGuide(),
+    ...results.map((r) => sizeSection(r, engines)),
+    chartsSection(),
+    configSection(results, engines),
+  ].join('\n\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// SVG charts
+
+const WIDTH = 760;
+const HEIGHT = 440;
+const PLOT = { left: 96, right: WIDTH - 190, top: 56, bottom: HEIGHT - 62 };
+
+function xml(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const round = (v) => Math.round(v * 10) / 10;
+
+/**
+ * A scale mapping data values onto [from, to] pixels. Log scales ignore values that are not
+ * positive. `ticks` are the data values to label.
+ */
+function logScale(values, [from, to], fixedTicks) {
+  const vs = values.filter((v) => v > 0);
+  const logs = vs.length ? vs.map(Math.log10) : [0, 1];
+  let lo = Math.min(...logs);
+  let hi = Math.max(...logs);
+  const pad = hi > lo ? (hi - lo) * 0.08 : 0.5;
+  lo -= pad;
+  hi += pad;
+  const ticks = fixedTicks ?? logTicks(lo, hi);
+  return { ticks, toPx: (v) => (v > 0 ? from + ((Math.log10(v) - lo) / (hi - lo)) * (to - from) : null) };
+}
+
+/** 1, 10, 100… within [10^lo, 10^hi]; with 2 and 5 added when that gives too few. */
+function logTicks(lo, hi) {
+  const within = (mantissas) => {
+    const ticks = [];
+    for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) {
+      for (const m of mantissas) {
+        const v = m * 10 ** k;
+        if (Math.log10(v) >= lo && Math.log10(v) <= hi) ticks.push(Number(v.toPrecision(1)));
+      }
+    }
+    return ticks;
+  };
+  const decades = within([1]);
+  return decades.length >= 3 ? decades : within([1, 2, 5]);
+}
+
+function linearScale(values, [from, to]) {
+  const max = Math.max(0, ...values.filter((v) => num(v) !== null));
+  const step = niceStep((max || 1) / 5);
+  const top = Math.ceil((max * 1.05) / step) * step || step;
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+  return { ticks, toPx: (v) => (num(v) === null ? null : from + (v / top) * (to - from)) };
+}
+
+function niceStep(raw) {
+  const k = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * k).find((s) => s >= raw);
+}
+
+function marker(shape, x, y, colour, hollow) {
+  const fill = hollow ? '#ffffff' : colour;
+  const paint = `fill="${fill}" stroke="${colour}" stroke-width="1.8"`;
+  const s = 4.5;
+  switch (shape) {
+    case 'square':
+      return `<rect x="${round(x - s)}" y="${round(y - s)}" width="${2 * s}" height="${2 * s}" ${paint}/>`;
+    case 'triangle':
+      return `<path d="M${round(x)} ${round(y - s - 1)}L${round(x + s + 1)} ${round(y + s)}L${round(x - s - 1)} ${round(y + s)}Z" ${paint}/>`;
+    case 'diamond':
+      return `<path d="M${round(x)} ${round(y - s - 1)}L${round(x + s + 1)} ${round(y)}L${round(x)} ${round(y + s + 1)}L${round(x - s - 1)} ${round(y)}Z" ${paint}/>`;
+    default:
+      return `<circle cx="${round(x)}" cy="${round(y)}" r="${s}" ${paint}/>`;
+  }
+}
+
+/**
+ * A line chart. Each series is { name, colour, dash, shape, hollow, points: [[x, y]] }; points with
+ * a y that cannot be drawn are skipped and the line joins the remaining ones. `legend` entries are
+ * { name, colour, dash, shape, hollow } and are drawn as given.
+ */
+function lineChart({ title, description, xLabel, yLabel, xScale, yScale, xFormat, yFormat, series, legend, guides = [] }) {
+  const parts = [frame(title, description)];
+  parts.push(grid(xScale, yScale, xFormat, yFormat));
+  parts.push(...guides.map((g) => guide(g, yScale)));
+  const drawn = series.map((s) => seriesSvg(s, xScale, yScale, xFormat, yFormat));
+  parts.push(...drawn);
+  if (drawn.every((d) => d === '')) {
+    parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${(PLOT.top + PLOT.bottom) / 2}" text-anchor="middle" fill="#555555">No data</text>`);
+  }
+  parts.push(axes(xLabel, yLabel));
+  parts.push(legendSvg(legend));
+  parts.push('</svg>\n');
+  return parts.join('\n');
+}
+
+function frame(title, description) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="title desc" font-family="system-ui, sans-serif" font-size="12" fill="#222222">
+<title id="title">${xml(title)}</title>
+<desc id="desc">${xml(description)}</desc>
+<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>
+<text x="${WIDTH / 2}" y="28" text-anchor="middle" font-size="16" font-weight="600">${xml(title)}</text>`;
+}
+
+function grid(xScale, yScale, xFormat, yFormat) {
+  const out = [];
+  for (const t of xScale.ticks) {
+    const x = round(xScale.toPx(t));
+    out.push(`<line x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${PLOT.bottom}" stroke="#e3e3e3"/>`);
+    out.push(`<text x="${x}" y="${PLOT.bottom + 18}" text-anchor="middle">${xml(xFormat(t))}</text>`);
+  }
+  for (const t of yScale.ticks) {
+    const y = round(yScale.toPx(t));
+    out.push(`<line x1="${PLOT.left}" y1="${y}" x2="${PLOT.right}" y2="${y}" stroke="#e3e3e3"/>`);
+    out.push(`<text x="${PLOT.left - 8}" y="${y + 4}" text-anchor="end">${xml(yFormat(t))}</text>`);
+  }
+  return out.join('\n');
+}
+
+function axes(xLabel, yLabel) {
+  const midY = (PLOT.top + PLOT.bottom) / 2;
+  return `<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#888888"/>
+<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 18}" text-anchor="middle">${xml(xLabel)}</text>
+<text x="18" y="${midY}" text-anchor="middle" transform="rotate(-90 18 ${midY})">${xml(yLabel)}</text>`;
+}
+
+/** A horizontal reference line at data value `y`, labelled at its right end. */
+function guide({ y, text }, yScale) {
+  const py = round(yScale.toPx(y));
+  return `<line x1="${PLOT.left}" y1="${py}" x2="${PLOT.right}" y2="${py}" stroke="#D55E00" stroke-dasharray="${DOTTED}" stroke-width="1.5"/>
+<text x="${PLOT.left + 6}" y="${py - 5}" fill="#D55E00">${xml(text)}</text>`;
+}
+
+function seriesSvg(s, xScale, yScale, xFormat, yFormat) {
+  const pts = s.points
+    .map(([x, y]) => ({ x, y, px: xScale.toPx(x), py: yScale.toPx(y) }))
+    .filter((p) => p.px !== null && p.py !== null && num(p.y) !== null);
+  if (pts.length === 0) return '';
+  const d = pts.map((p, i) => `${i ? 'L' : 'M'}${round(p.px)} ${round(p.py)}`).join('');
+  const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
+  const line = `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2"${dash}/>`;
+  const markers = pts.map(
+    (p) => `<g>${marker(s.shape, p.px, p.py, s.colour, s.hollow)}<title>${xml(`${s.name}, N = ${xFormat(p.x)}: ${yFormat(p.y)}`)}</title></g>`,
+  );
+  return [line, ...markers].join('\n');
+}
+
+function legendSvg(entries) {
+  const x = PLOT.right + 18;
+  return entries
+    .map((e, i) => {
+      const y = PLOT.top + 10 + i * 22;
+      const dash = e.dash ? ` stroke-dasharray="${e.dash}"` : '';
+      const line = e.colour ? `<line x1="${x}" y1="${y}" x2="${x + 30}" y2="${y}" stroke="${e.colour}" stroke-width="2"${dash}/>` : '';
+      const shape = e.shape ? marker(e.shape, x + 15, y, e.colour, e.hollow) : '';
+      return `${line}${shape}<text x="${x + 38}" y="${y + 4}">${xml(e.name)}</text>`;
+    })
+    .join('\n');
+}
+
+// Axis label formats: short, so ticks stay readable.
+const fmtN = (v) => (v >= 1000 ? `${Number((v / 1000).toPrecision(3))}k` : String(v));
+const fmtTickMs = (v) => `${Number(v.toPrecision(3))} ms`;
+const fmtTickBytes = (v) => fmtBytes(v).replace(/\.0 /, ' ');
+
+function engineStyles(engines) {
+  let spare = 0;
+  return Object.fromEntries(
+    engines.map((name, i) => [
+      name,
+      { name: label(name), colour: COLOURS[name] ?? SPARE_COLOURS[spare++ % SPARE_COLOURS.length], shape: SHAPES[i % SHAPES.length] },
+    ]),
+  );
+}
+
+function latencyChart(results, engines) {
+  const styles = engineStyles(engines);
+  const series = engines.flatMap((name) =>
+    ['p50', 'p95'].map((stat) => ({
+      ...styles[name],
+      name: `${label(name)} ${stat}`,
+      dash: stat === 'p95' ? DASHED : null,
+      hollow: stat === 'p95',
+      points: results.map((r) => [r.n, num(r.engines?.[name]?.latency?.[stat])]),
+    })),
+  );
+  const ns = results.map((r) => r.n);
+  const ys = series.flatMap((s) => s.points.map(([, y]) => y));
+  return lineChart({
+    title: 'Query latency against corpus size',
+    description: `Median (p50, solid) and 95th-percentile (p95, dashed) query latency in milliseconds for ${engines.map(label).join(', ')}, against the number of articles N, both axes logarithmic.`,
+    xLabel: 'Articles (N, log scale)',
+    yLabel: 'Query latency (ms, log scale)',
+    xScale: logScale(ns, [PLOT.left, PLOT.right], ns),
+    yScale: logScale(ys, [PLOT.bottom, PLOT.top]),
+    xFormat: fmtN,
+    yFormat: fmtTickMs,
+    series,
+    legend: [
+      ...engines.map((name) => ({ ...styles[name] })),
+      { name: 'p50', colour: '#555555' },
+      { name: 'p95', colour: '#555555', dash: DASHED },
+    ],
+  });
+}
+
+function transferChart(results, engines) {
+  const styles = engineStyles(engines);
+  const text = { name: 'Article text', colour: TEXT_COLOUR, dash: DOTTED, shape: 'circle', hollow: true };
+  const series = [
+    ...engines.map((name) => ({ ...styles[name], points: results.map((r) => [r.n, num(r.transfer?.engines?.[name]?.brotli)]) })),
+    { ...text, points: results.map((r) => [r.n, textBrotli(r)]) },
+  ];
+  const ns = results.map((r) => r.n);
+  const ys = series.flatMap((s) => s.points.map(([, y]) => y));
+  return lineChart({
+    title: 'Transfer (brotli) against corpus size',
+    description: `Brotli-compressed bytes each engine transfers (${engines.map(label).join(', ')}), and the brotli-compressed article text for reference, against the number of articles N, both axes logarithmic.`,
+    xLabel: 'Articles (N, log scale)',
+    yLabel: 'Transfer, brotli (bytes, log scale)',
+    xScale: logScale(ns, [PLOT.left, PLOT.right], ns),
+    yScale: logScale(ys, [PLOT.bottom, PLOT.top]),
+    xFormat: fmtN,
+    yFormat: fmtTickBytes,
+    series,
+    legend: [...engines.map((name) => styles[name]), { ...text, name: 'Article text (brotli)' }],
+  });
+}
+
+function startupChart(results) {
+  const colour = COLOURS[SELF];
+  const stats = [
+    { stat: 'p50', name: 'p50', dash: null, hollow: false },
+    { stat: 'p95', name: 'p95', dash: DASHED, hollow: true },
+  ];
+  const series = stats.map((s) => ({
+    ...s,
+    colour,
+    shape: 'circle',
+    points: results.map((r) => [r.n, num(r.startup?.firstCardMs?.[s.stat])]),
+  }));
+  const ns = results.map((r) => r.n);
+  const ys = [...series.flatMap((s) => s.points.map(([, y]) => y)), FIRST_CARD_P50_MAX_MS];
+  return lineChart({
+    title: 'Borderlines: navigation to first card',
+    description: `Time from navigation to the first article card painted, p50 (solid) and p95 (dashed), in milliseconds, against the number of articles N (logarithmic); the p50 target is ${FIRST_CARD_P50_MAX_MS} ms.`,
+    xLabel: 'Articles (N, log scale)',
+    yLabel: 'Navigation → first card (ms)',
+    xScale: logScale(ns, [PLOT.left, PLOT.right], ns),
+    yScale: linearScale(ys, [PLOT.bottom, PLOT.top]),
+    xFormat: fmtN,
+    yFormat: (v) => `${COUNT.format(v)} ms`,
+    series,
+    legend: series.map((s) => ({ ...s, name: `Borderlines ${s.name}` })),
+    guides: [{ y: FIRST_CARD_P50_MAX_MS, text: `p50 target ${COUNT.format(FIRST_CARD_P50_MAX_MS)} ms` }],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function main() {
+  const resultsDir = process.argv[2] ?? join(HERE, 'results');
+  const outDir = process.argv[3] ?? HERE;
+  const results = loadResults(resultsDir);
+  if (results.length === 0) {
+    console.error(`report: no <N>.json results in ${resultsDir}`);
+    process.exit(1);
+  }
+  const engines = engineNames(results);
+  mkdirSync(join(outDir, 'charts'), { recursive: true });
+  const outputs = {
+    'REPORT.md': report(results, engines),
+    'charts/latency.svg': latencyChart(results, engines),
+    'charts/transfer.svg': transferChart(results, engines),
+    'charts/startup.svg': startupChart(results),
+  };
+  for (const [name, content] of Object.entries(outputs)) {
+    const path = join(outDir, name);
+    writeFileSync(path, content);
+    const rel = relative(process.cwd(), path);
+    console.log(rel.startsWith('..') ? resolve(path) : rel);
+  }
+}
+
+main();

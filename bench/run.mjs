@@ -1,0 +1,400 @@
+// `make bench`: for each N, generates a corpus, builds the release site over it, and measures in one
+// headless-Chromium session Borderlines against MiniSearch, FlexSearch and Pagefind: transfer,
+// build, start-up, query latency and recall, and interaction through the UI. Writes
+// bench/results/<N>.json; bench/report.mjs turns those into bench/REPORT.md.
+//
+//   node bench/run.mjs [--n 100,1000,10000] [--runs 3] [--warmup 20] [--smoke]
+//
+// --smoke (what `make test` runs): N = 100, one run, no site build; checks that the harness works
+// and that Borderlines' recall is 1.0 and its counts equal brute force. Writes target/bench/smoke.json.
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, release } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { launch } from '../e2e/support.mjs';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const SEED = 42;
+const args = parseArgs(process.argv.slice(2));
+const SMOKE = args.smoke;
+const SIZES = SMOKE ? [100] : (args.n ?? '100,1000,10000').split(',').map(Number);
+const RUNS = Number(args.runs ?? (SMOKE ? 1 : 3));
+const WARMUP = Number(args.warmup ?? (SMOKE ? 5 : 20));
+const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind'];
+const PEERS = { minisearch: 'node_modules/minisearch/dist/es/index.js', flexsearch: 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs' };
+const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+
+function parseArgs(list) {
+  const out = {};
+  for (let i = 0; i < list.length; i += 1) {
+    const key = list[i].replace(/^--/, '');
+    if (i + 1 < list.length && !list[i + 1].startsWith('--')) { out[key] = list[i + 1]; i += 1; } else out[key] = true;
+  }
+  return out;
+}
+
+const say = (line) => console.log(`[bench] ${line}`);
+
+/** Runs a command, returning wall time and the peak resident memory of its whole process tree. */
+async function measured(cmd, argv, { env = {}, quiet = true } = {}) {
+  const started = performance.now();
+  const child = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', quiet ? 'pipe' : 'inherit', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; if (stderr.length > 200_000) stderr = stderr.slice(-100_000); });
+  child.stdout?.on('data', () => {});
+  let peak = 0;
+  const poll = setInterval(async () => { peak = Math.max(peak, await treeRss(child.pid)); }, 100);
+  const code = await new Promise((ok) => child.on('close', ok));
+  clearInterval(poll);
+  if (code !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${stderr.slice(-4000)}`);
+  return { wallMs: Math.round(performance.now() - started), peakRssBytes: peak || null, stderr };
+}
+
+async function treeRss(pid) {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const status = await readFile(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of await readdir(`/proc/${p}/task`)) {
+        const children = (await readFile(`/proc/${p}/task/${task}/children`, 'utf8')).trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch { /* the process ended meanwhile */ }
+  }
+  return total;
+}
+
+async function filesUnder(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...await filesUnder(path)); else out.push(path);
+  }
+  return out;
+}
+
+/** Raw, gzip -9 (what GitHub Pages serves) and brotli (quality 9, 16 MB window) sizes of the given byte strings. */
+function compressedSizes(buffers) {
+  let raw = 0; let gzip = 0; let brotli = 0;
+  for (const b of buffers) {
+    raw += b.length;
+    gzip += gzipSync(b, { level: 9 }).length;
+    brotli += brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
+  }
+  return { raw, gzip, brotli };
+}
+
+async function siteTransfer(dir) {
+  const files = (await filesUnder(dir)).filter((f) => /\.(html|js|wasm|css|svg|json)$/.test(f) && !f.endsWith('404.html'));
+  const buffers = await Promise.all(files.map((f) => readFile(f)));
+  const sizes = compressedSizes(buffers);
+  sizes.files = Object.fromEntries(files.map((f, i) => [f.slice(dir.length + 1), buffers[i].length]));
+  return sizes;
+}
+
+/** One-off: the bench engine (corpus crate search as a wasm module without the DOM), optimised like the site. */
+async function buildEngine() {
+  const out = join(ROOT, 'target/bench/engine');
+  say('building the bench engine (wasm)');
+  await measured('cargo', ['build', '--release', '-q', '-p', 'bench', '--lib', '--target', 'wasm32-unknown-unknown']);
+  await measured('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, 'target/wasm32-unknown-unknown/release/bench.wasm']);
+  await measured('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, join(out, 'bench_bg.wasm'), '-o', join(out, 'bench_bg.wasm')]);
+  return out;
+}
+
+async function prepare(n) {
+  const corpusDir = join(ROOT, `target/bench-corpus/${n}`);
+  const dataDir = join(ROOT, `target/bench/${n}`);
+  say(`N=${n}: generating the corpus`);
+  await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
+  say(`N=${n}: bench-prep (blob, peer documents, Pagefind pages, queries with brute-force truth)`);
+  await measured('cargo', ['build', '--release', '-q', '-p', 'bench', '--bin', 'bench-prep']);
+  const prep = await measured(join(ROOT, 'target/release/bench-prep'), [corpusDir, dataDir]);
+  process.stdout.write(prep.stderr);
+  say(`N=${n}: Pagefind indexing ${n} pages`);
+  await rm(join(dataDir, 'pagefind'), { recursive: true, force: true });
+  const pagefind = await measured('pagefind', ['--site', join(dataDir, 'pages'), '--output-path', join(dataDir, 'pagefind')]);
+  const seeds = await Promise.all((await filesUnder(corpusDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => readFile(f)));
+  const text = compressedSizes([Buffer.concat(seeds)]);
+  const meta = JSON.parse(await readFile(join(dataDir, 'meta.json'), 'utf8'));
+  return { corpusDir, dataDir, prep, pagefind, text, meta };
+}
+
+async function buildSite(n, corpusDir) {
+  const dist = join(ROOT, `target/bench/${n}/site`);
+  say(`N=${n}: building the release site (trunk, SEEDS_DIR=${corpusDir})`);
+  const build = await measured('trunk', ['build', '--release', '--public-url', '/borderlines/', '--dist', dist], { env: { SEEDS_DIR: corpusDir } });
+  return { dist, build };
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** A static server with mounts, a byte counter per path (GET /__bytes?prefix=) and uploads (POST /__upload/name). */
+async function serve(mounts, uploads) {
+  const served = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/__bytes') {
+      const prefix = url.searchParams.get('prefix') ?? '/';
+      const bytes = served.filter(([p]) => p.startsWith(prefix)).reduce((s, [, b]) => s + b, 0);
+      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify({ bytes }));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/__upload/')) {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      await mkdir(uploads, { recursive: true });
+      await writeFile(join(uploads, url.pathname.slice('/__upload/'.length).replace(/[^\w.-]/g, '')), Buffer.concat(chunks));
+      res.writeHead(204).end();
+      return;
+    }
+    const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
+    if (!mount) { res.writeHead(404).end(); return; }
+    const dir = mounts[mount];
+    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(mount.length))));
+    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) path = join(path, 'index.html');
+      const size = (await stat(path)).size;
+      served.push([url.pathname, size]);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store',
+        // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+        'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
+      createReadStream(path).pipe(res);
+    } catch { res.writeHead(404).end(); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+function shuffled(list) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function summary(values) {
+  const s = values.filter((v) => v != null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const at = (p) => s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
+  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1], samples: s.length };
+}
+
+/** Records, in the site page, when the first card is painted and the wasm memory once started. */
+function siteProbe() {
+  window.__probe = { firstCardMs: null, wasmMemory: null };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__probe.wasm = e.detail?.wasm; });
+  const seen = () => {
+    if (document.querySelector('article[data-article-id]')) {
+      requestAnimationFrame(() => { window.__probe.firstCardMs = performance.now(); });
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
+}
+
+async function measureSite(browser, origin) {
+  const firstCard = [];
+  let wasmMemoryBytes = null;
+  let jsHeapBytes = null;
+  for (let i = 0; i < 5; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(siteProbe);
+    await page.goto(`${origin}/borderlines/`);
+    await page.waitForFunction(() => window.__probe.firstCardMs != null, null, { timeout: 120_000 });
+    firstCard.push(await page.evaluate(() => window.__probe.firstCardMs));
+    if (i === 0) {
+      [wasmMemoryBytes, jsHeapBytes] = await page.evaluate(() => [window.__probe.wasm?.memory?.buffer?.byteLength ?? null,
+        performance.memory?.usedJSHeapSize ?? null]);
+    }
+    if (i < 4) await context.close();
+    else return { startup: { firstCardMs: summary(firstCard), wasmMemoryBytes, jsHeapBytes }, page, context };
+  }
+  return null;
+}
+
+/** Keystroke → results painted, and chip click → painted, through the UI. */
+async function measureInteraction(page, words) {
+  await page.evaluate(() => {
+    window.__keys = [];
+    document.addEventListener('keydown', (e) => { window.__lastKey = e.timeStamp; }, true);
+  });
+  const keystroke = [];
+  const input = page.locator('#search-input');
+  for (const word of words) {
+    await input.fill('');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).get('q'));
+    let typed = '';
+    for (const ch of word) {
+      typed += ch;
+      await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+      const ms = await page.evaluate((expect) => new Promise((done) => {
+        const check = () => {
+          if ((new URLSearchParams(location.search).get('q') ?? '') === expect) {
+            requestAnimationFrame(() => done(performance.now() - window.__lastKey));
+          } else requestAnimationFrame(check);
+        };
+        check();
+      }), typed.trim() ? typed : '');
+      if (typed.trim()) keystroke.push(ms);
+    }
+  }
+  await input.fill('');
+  await page.waitForFunction(() => !new URLSearchParams(location.search).get('q'));
+  const chip = [];
+  const codes = await page.$$eval('[data-country-filter]', (els) => els.slice(0, 5).map((e) => e.getAttribute('data-country-filter')));
+  for (let round = 0; round < 4; round += 1) {
+    for (const code of codes) {
+      const ms = await page.evaluate((c) => new Promise((done) => {
+        const before = location.search;
+        const started = performance.now();
+        document.querySelector(`[data-country-filter="${c}"]`).click();
+        const check = () => (location.search !== before
+          ? requestAnimationFrame(() => done(performance.now() - started))
+          : requestAnimationFrame(check));
+        check();
+      }), code);
+      chip.push(ms);
+    }
+  }
+  return { keystroke: summary(keystroke), chip: summary(chip) };
+}
+
+function versions() {
+  const run = (cmd, argv) => { try { return execFileSync(cmd, argv, { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return null; } };
+  const pkg = (name) => JSON.parse(execFileSync('node', ['-p', `JSON.stringify(require('./node_modules/${name}/package.json'))`], { cwd: ROOT, encoding: 'utf8' })).version;
+  return {
+    node: process.version,
+    rustc: run('rustc', ['--version'])?.split(' ')[1] ?? null,
+    trunk: run('trunk', ['--version'])?.split(' ')[1] ?? null,
+    wasmBindgen: run('wasm-bindgen', ['--version'])?.split(' ')[1] ?? null,
+    borderlines: run('git', ['rev-parse', '--short', 'HEAD']),
+    minisearch: pkg('minisearch'), flexsearch: pkg('flexsearch'), pagefind: pkg('pagefind'),
+  };
+}
+
+async function benchOne(n, browser, common) {
+  const prepared = await prepare(n);
+  const site = SMOKE ? null : await buildSite(n, prepared.corpusDir);
+  const uploads = join(prepared.dataDir, 'uploads');
+  const server = await serve({
+    '/bench/': join(ROOT, 'bench/page'), '/engine/': common.engineDir, '/modules/': join(ROOT, 'node_modules'),
+    '/data/': prepared.dataDir, ...(site ? { '/borderlines/': site.dist } : {}),
+  }, uploads);
+  const order = shuffled(ENGINES);
+  const engines = {};
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20 * 60_000);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${server.origin}/bench/index.html`);
+    await page.waitForFunction(() => window.benchReady === true);
+    await page.evaluate(() => window.bench.load('/data/'));
+    for (const name of order) {
+      say(`N=${n}: ${name}`);
+      engines[name] = await page.evaluate(([e, opts]) => window.bench.run(e, opts), [name, { runs: RUNS, warmup: WARMUP }]);
+      const l = engines[name].latency;
+      say(`N=${n}: ${name} p50 ${l.p50?.toFixed(3)} ms p95 ${l.p95?.toFixed(3)} ms recall ${engines[name].recall.mean.toFixed(4)}`);
+    }
+    if (errors.length) throw new Error(`bench page errors:\n${errors.join('\n')}`);
+    await context.close();
+
+    const transfer = { textGzip: prepared.text.gzip, textBrotli: prepared.text.brotli, engines: {} };
+    let startup = null;
+    let interaction = null;
+    if (site) {
+      transfer.engines.borderlines = await siteTransfer(site.dist);
+      const measuredSite = await measureSite(browser, server.origin);
+      startup = { ...measuredSite.startup, embeddedDataBytes: prepared.meta.blobBytes };
+      say(`N=${n}: interaction through the UI`);
+      interaction = { ...await measureInteraction(measuredSite.page, common.typedWords), keystrokeDebounceMs: null };
+      await measuredSite.context.close();
+    }
+    const docs = await readFile(join(prepared.dataDir, 'docs.json'));
+    for (const [peer, lib] of Object.entries(PEERS)) {
+      const index = await readFile(join(uploads, peer === 'minisearch' ? 'minisearch-index.json' : 'flexsearch-index.txt')).catch(() => null);
+      if (!index) continue;
+      const libBytes = await readFile(join(ROOT, lib));
+      const sizes = compressedSizes([libBytes, index, docs]);
+      sizes.files = { [lib.split('/').pop()]: libBytes.length, index: index.length, 'docs.json (text for the cards)': docs.length };
+      transfer.engines[peer] = sizes;
+    }
+    if (engines.pagefind) {
+      const pf = engines.pagefind;
+      const bundle = (await filesUnder(join(prepared.dataDir, 'pagefind'))).length;
+      // Pagefind's index and fragment files are already compressed: what it fetches is what travels.
+      transfer.engines.pagefind = { raw: pf.sessionBytes, gzip: pf.sessionBytes, brotli: pf.sessionBytes,
+        firstQueryBytes: pf.firstQueryBytes, sessionBytes: pf.sessionBytes, bundleFiles: bundle };
+    }
+    return {
+      n, generatedAt: new Date().toISOString(), quick: Boolean(args.quick), smoke: SMOKE,
+      machine: common.machine, versions: common.versions,
+      corpus: { articles: prepared.meta.articles, seed: SEED, textBytes: prepared.text.raw, textGzip: prepared.text.gzip,
+        textBrotli: prepared.text.brotli, blobBytes: prepared.meta.blobBytes, queries: prepared.meta.queries },
+      build: { site: site?.build ? { wallMs: site.build.wallMs, peakRssBytes: site.build.peakRssBytes } : null,
+        prep: { wallMs: prepared.prep.wallMs, peakRssBytes: prepared.prep.peakRssBytes },
+        pagefind: { wallMs: prepared.pagefind.wallMs, peakRssBytes: prepared.pagefind.peakRssBytes } },
+      transfer, startup, engines, interaction, order, runs: RUNS, warmupQueries: WARMUP,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  const engineDir = await buildEngine();
+  const browser = await launch();
+  const common = {
+    engineDir,
+    versions: { ...versions(), chromium: browser.version() },
+    machine: { cpu: cpus()[0]?.model ?? null, cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), os: `Linux ${release()}` },
+    typedWords: ['police', 'lua dao', 'campuchia', 'border'],
+  };
+  const outDir = join(ROOT, SMOKE ? 'target/bench' : 'bench/results');
+  await mkdir(outDir, { recursive: true });
+  let failed = false;
+  try {
+    for (const n of SIZES) {
+      const result = await benchOne(n, browser, common);
+      const file = join(outDir, SMOKE ? 'smoke.json' : `${n}.json`);
+      for (const [name, e] of Object.entries(result.engines)) say(`N=${n}: ${name} by kind ${JSON.stringify(Object.fromEntries(Object.entries(e.byKind).map(([k, v]) => [k, [v.p50, v.p95, e.recall.byKind[k]?.toFixed(2)]])))}`);
+      await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
+      say(`N=${n}: wrote ${file}`);
+      const own = result.engines.borderlines;
+      if (own.recall.mean !== 1 || own.countsOk !== true) {
+        failed = true;
+        console.error(`[bench] N=${n}: Borderlines recall ${own.recall.mean}, counts ok ${own.countsOk}`, JSON.stringify(own.recall.worst), JSON.stringify(own.countsWrong));
+      }
+      for (const name of ENGINES) {
+        if (!result.engines[name] || result.engines[name].recall.queries !== result.corpus.queries) {
+          failed = true;
+          console.error(`[bench] N=${n}: ${name} did not answer every query`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  say(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (failed) process.exit(1);
+}
+
+await main();

@@ -1,0 +1,194 @@
+//! `bench-prep SEEDS_DIR OUT_DIR`: everything the browser bench loads for one corpus.
+//!
+//! - `blob.bin`: the corpus blob, exactly as `build.rs` embeds it in the site;
+//! - `docs.json`: the same articles, in blob order, for the peer engines to index;
+//! - `pages/<index>.html`: one page per article for Pagefind's CLI;
+//! - `queries.json`: the query set with brute-force truth (result set and view counts);
+//! - `meta.json`: sizes and timings of this preparation.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use bench::brute::{view_counts, view_matches, FoldedCorpus};
+use bench::queries::query_set;
+use corpus::seeds::load_seeds;
+use corpus::view_state::ViewState;
+use corpus::Article;
+use serde_json::json;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [seeds, out] = args.as_slice() else {
+        eprintln!("usage: bench-prep SEEDS_DIR OUT_DIR");
+        return ExitCode::from(2);
+    };
+    match prepare(Path::new(seeds), Path::new(out)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bench-prep: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write(path: PathBuf, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let report = load_seeds(seeds);
+    if let Some(error) = report.errors.first() {
+        return Err(format!(
+            "{} seed errors, first: {error}",
+            report.errors.len()
+        ));
+    }
+    let load_ms = started.elapsed().as_millis();
+    let started = Instant::now();
+    let blob = report.to_blob();
+    let bytes = blob.to_bytes();
+    let blob_ms = started.elapsed().as_millis();
+    let pages = out.join("pages");
+    let _ = std::fs::remove_dir_all(&pages);
+    std::fs::create_dir_all(&pages).map_err(|e| format!("{}: {e}", pages.display()))?;
+    write(out.join("blob.bin"), &bytes)?;
+    let articles = &blob.articles;
+
+    let docs: Vec<serde_json::Value> = articles.iter().map(doc_json).collect();
+    write(
+        out.join("docs.json"),
+        serde_json::to_vec(&docs).map_err(|e| e.to_string())?,
+    )?;
+    for (i, a) in articles.iter().enumerate() {
+        write(pages.join(format!("{i}.html")), page_html(a))?;
+    }
+
+    let started = Instant::now();
+    let folded = FoldedCorpus::new(articles);
+    let mut queries = Vec::new();
+    let mut disagreements = Vec::new();
+    for q in query_set(articles) {
+        let text = folded.text_matches(&q.q);
+        if matches!(q.kind, "thai" | "zh" | "zh-cross") {
+            let plain = folded.substring_matches(&q.q);
+            if plain != text {
+                disagreements.push(format!(
+                    "{:?}: typed-query scan {} docs, plain substring scan {} docs",
+                    q.q,
+                    text.len(),
+                    plain.len()
+                ));
+            }
+        }
+        let (state, notices) = ViewState::parse(&q.filter_params());
+        if !notices.is_empty() {
+            return Err(format!(
+                "query {:?}: bad filter parameters {notices:?}",
+                q.q
+            ));
+        }
+        let shown: BTreeSet<u32> = view_matches(articles, &state, Some(&text));
+        let counts = view_counts(articles, &state, Some(&text));
+        let counts: serde_json::Value =
+            serde_json::from_str(&counts.to_json()).map_err(|e| e.to_string())?;
+        queries.push(json!({
+            "q": q.q,
+            "kind": q.kind,
+            "params": q.filter_params(),
+            "countries": q.countries,
+            "allCountries": q.all_countries,
+            "fromYear": q.from_year,
+            "toYear": q.to_year,
+            "truth": shown,
+            "counts": counts,
+        }));
+    }
+    let truth_ms = started.elapsed().as_millis();
+    if !disagreements.is_empty() {
+        return Err(format!(
+            "brute-force scans disagree:\n{}",
+            disagreements.join("\n")
+        ));
+    }
+    write(
+        out.join("queries.json"),
+        serde_json::to_vec(&queries).map_err(|e| e.to_string())?,
+    )?;
+    let text_bytes: usize = articles.iter().map(|a| text_of(a).len()).sum();
+    let meta = json!({
+        "articles": articles.len(),
+        "queries": queries.len(),
+        "textBytes": text_bytes,
+        "blobBytes": bytes.len(),
+        "loadMs": load_ms,
+        "blobMs": blob_ms,
+        "truthMs": truth_ms,
+    });
+    write(out.join("meta.json"), meta.to_string())?;
+    eprintln!(
+        "bench-prep: {} articles, {} queries, blob {} bytes; load {load_ms} ms, blob {blob_ms} ms, truth {truth_ms} ms",
+        articles.len(),
+        queries.len(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+/// Title, paragraphs, captions and source: the text every engine indexes.
+fn text_of(a: &Article) -> String {
+    let mut parts: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
+    parts.extend(a.captions.iter().map(String::as_str));
+    parts.extend(a.source.as_deref());
+    parts.join("\n")
+}
+
+fn doc_json(a: &Article) -> serde_json::Value {
+    let countries: Vec<&str> = a.countries.iter().map(|c| c.code.as_str()).collect();
+    json!({
+        "id": a.id,
+        "title": a.title,
+        "text": text_of(a),
+        "lang": a.lang,
+        "date": a.date.map(|d| d.to_string()),
+        "year": a.date.map(|d| d.year),
+        "countries": countries,
+    })
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The page a Pagefind site would publish for the article: title and text in the indexed
+/// body, countries and year as Pagefind filters (`all` lets the bench list every page).
+fn page_html(a: &Article) -> String {
+    let mut html = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>{}</title></head><body><main data-pagefind-body><h1>{}</h1>",
+        escape(&a.title),
+        escape(&a.title)
+    );
+    for p in a.paragraphs.iter().chain(&a.captions).chain(&a.source) {
+        html.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    html.push_str("<div hidden data-pagefind-filter=\"all:1\"></div>");
+    for c in &a.countries {
+        html.push_str(&format!(
+            "<div hidden data-pagefind-filter=\"country:{}\"></div>",
+            escape(&c.code)
+        ));
+    }
+    if let Some(d) = a.date {
+        html.push_str(&format!(
+            "<div hidden data-pagefind-filter=\"year:{}\"></div>",
+            d.year
+        ));
+    }
+    html.push_str("</main></body></html>\n");
+    html
+}

@@ -1,0 +1,174 @@
+//! Brute-force truth for the bench: which articles a query must return and what the view's
+//! counts must be, by scanning every article's folded text, written independently of the index.
+
+use std::collections::BTreeSet;
+
+use corpus::fold::fold;
+use corpus::search::Query;
+use corpus::view_state::{CountryMatch, Undated, ViewState};
+use corpus::Article;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::counts::ViewCounts;
+
+/// Every article's searchable fields (title, paragraphs, captions, source), folded once, plus
+/// the whole folded text joined for cheap substring pre-checks.
+#[derive(Debug)]
+pub struct FoldedCorpus {
+    fields: Vec<Vec<String>>,
+    joined: Vec<String>,
+}
+
+impl FoldedCorpus {
+    pub fn new(articles: &[Article]) -> FoldedCorpus {
+        let fields: Vec<Vec<String>> = articles
+            .iter()
+            .map(|a| {
+                std::iter::once(a.title.as_str())
+                    .chain(a.paragraphs.iter().map(String::as_str))
+                    .chain(a.captions.iter().map(String::as_str))
+                    .chain(a.source.as_deref())
+                    .map(fold)
+                    .collect()
+            })
+            .collect();
+        let joined = fields.iter().map(|f| f.join("\n")).collect();
+        FoldedCorpus { fields, joined }
+    }
+
+    /// Articles whose text matches `query` (the app's typed-query semantics: every item must
+    /// occur; the last word may be a prefix), checked by `Query::matches_fields` on the folded
+    /// fields after a plain substring pre-check of each folded word.
+    pub fn text_matches(&self, query_text: &str) -> BTreeSet<u32> {
+        let query = Query::parse(query_text);
+        let words: Vec<String> = fold(query_text)
+            .split(|c: char| c.is_whitespace() || c == '"')
+            .filter(|w| w.chars().all(char::is_alphanumeric) && !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let scan = |range: std::ops::Range<usize>| -> Vec<u32> {
+            range
+                .filter(|&i| {
+                    let joined = &self.joined[i];
+                    if !words.iter().all(|w| joined.contains(w.as_str())) {
+                        return false;
+                    }
+                    let f = &self.fields[i];
+                    query.matches_fields(&f[0], f[1..].iter().map(String::as_str))
+                })
+                .filter_map(|i| u32::try_from(i).ok())
+                .collect()
+        };
+        let n = self.fields.len();
+        std::thread::scope(|s| {
+            let first = s.spawn(|| scan(0..n / 2));
+            let mut all = scan(n / 2..n);
+            all.extend(first.join().unwrap_or_default());
+            all.into_iter().collect()
+        })
+    }
+
+    /// For a Thai or Chinese query (no spaces): the articles where the folded query occurs in a
+    /// folded line, starting and ending on grapheme-cluster boundaries. A second, independent
+    /// check of `text_matches` for unspaced scripts.
+    pub fn substring_matches(&self, query_text: &str) -> BTreeSet<u32> {
+        let q = fold(query_text);
+        (0..self.fields.len())
+            .filter(|&i| {
+                self.joined[i].contains(&q)
+                    && self.fields[i].iter().any(|field| {
+                        field.split('\n').any(|line| {
+                            let bounds: BTreeSet<usize> = line
+                                .grapheme_indices(true)
+                                .map(|(at, _)| at)
+                                .chain([line.len()])
+                                .collect();
+                            bounds.iter().any(|&b| {
+                                line[b..].starts_with(&q) && bounds.contains(&(b + q.len()))
+                            })
+                        })
+                    })
+            })
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect()
+    }
+}
+
+/// Whether an article passes the view's country, language and date filters, from the URL
+/// rules in the README: `match=any` needs one selected country, `match=all` every one; a date
+/// range keeps dated articles inside it, and undated ones only when `undated=include`.
+fn passes(article: &Article, state: &ViewState) -> (bool, bool, bool) {
+    let codes: BTreeSet<&str> = article.countries.iter().map(|c| c.code.as_str()).collect();
+    let country = state.countries.is_empty()
+        || match state.country_match {
+            CountryMatch::Any => state.countries.iter().any(|c| codes.contains(c.as_str())),
+            CountryMatch::All => state.countries.iter().all(|c| codes.contains(c.as_str())),
+        };
+    let lang = state.langs.is_empty() || state.langs.contains(&article.lang);
+    let (from, to) = state.date_range();
+    let undated = state.effective_undated();
+    let date = match article.date {
+        None => undated != Undated::Exclude,
+        Some(d) => {
+            undated != Undated::Only && from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
+        }
+    };
+    (country, lang, date)
+}
+
+/// The articles the view shows (as a set: order is the app's business), by brute force.
+pub fn view_matches(
+    articles: &[Article],
+    state: &ViewState,
+    text: Option<&BTreeSet<u32>>,
+) -> BTreeSet<u32> {
+    (0..articles.len())
+        .filter_map(|i| u32::try_from(i).ok())
+        .filter(|i| text.is_none_or(|t| t.contains(i)))
+        .filter(|&i| {
+            let (c, l, d) = passes(&articles[i as usize], state);
+            c && l && d
+        })
+        .collect()
+}
+
+/// The view's counts by brute force, following the facet rules documented in corpus::facets:
+/// a language chip counts what selecting it would add (its own filter left out), a country chip
+/// the same with `match=any` and the remaining results with `match=all`; the timeline leaves the
+/// date filter out.
+pub fn view_counts(
+    articles: &[Article],
+    state: &ViewState,
+    text: Option<&BTreeSet<u32>>,
+) -> ViewCounts {
+    let mut counts = ViewCounts::default();
+    for (i, article) in articles.iter().enumerate() {
+        if text.is_some_and(|t| !u32::try_from(i).is_ok_and(|i| t.contains(&i))) {
+            continue;
+        }
+        let (country, lang, date) = passes(article, state);
+        if country && lang && date {
+            counts.total += 1;
+        }
+        let countries_counted = match state.country_match {
+            CountryMatch::Any => lang && date,
+            CountryMatch::All => country && lang && date,
+        };
+        if countries_counted {
+            let codes: BTreeSet<&str> = article.countries.iter().map(|c| c.code.as_str()).collect();
+            for code in codes {
+                *counts.countries.entry(code.to_owned()).or_default() += 1;
+            }
+        }
+        if country && date {
+            *counts.langs.entry(article.lang.clone()).or_default() += 1;
+        }
+        if country && lang {
+            match article.date {
+                Some(d) => *counts.years.entry(d.year).or_default() += 1,
+                None => counts.undated += 1,
+            }
+        }
+    }
+    counts
+}

@@ -1,0 +1,53 @@
+//! The corpus crate's search and filtering, called from the bench page without the DOM: the
+//! same calls the explorer makes for a view (`src/views/explorer.rs`), over the same blob bytes
+//! `build.rs` embeds.
+
+use corpus::facets::{self, TextMatches};
+use corpus::search::Query;
+use corpus::view_state::ViewState;
+use corpus::CorpusBlob;
+use wasm_bindgen::prelude::*;
+
+use crate::counts::ViewCounts;
+
+/// A decoded corpus, ready to answer views.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Engine {
+    blob: CorpusBlob,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Decodes the blob once, as the app does at start-up.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8]) -> Result<Engine, JsError> {
+        let blob = CorpusBlob::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Engine { blob })
+    }
+
+    /// Number of articles.
+    pub fn articles(&self) -> u32 {
+        u32::try_from(self.blob.articles.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The cards the explorer shows for a URL query string (`q=…&country=…`): article indices
+    /// in display order.
+    pub fn view(&self, params: &str) -> Vec<u32> {
+        let (state, _notices) = ViewState::parse(params);
+        let query = Query::parse(&state.q);
+        let hits = (!query.is_empty()).then(|| self.blob.search(&query));
+        let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
+        facets::filter(&self.blob.articles, &state, text)
+    }
+
+    /// The view's counts (total, country and language chips, timeline per year, undated) as
+    /// JSON, for the bench's brute-force check.
+    pub fn counts(&self, params: &str) -> String {
+        let (state, _notices) = ViewState::parse(params);
+        let query = Query::parse(&state.q);
+        let hits = (!query.is_empty()).then(|| self.blob.search(&query));
+        let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
+        ViewCounts::from_app(&self.blob.articles, &state, text).to_json()
+    }
+}
