@@ -11,7 +11,7 @@
 //
 // No dependencies. Any measured figure may be null or absent: tables print "—" for it, charts skip
 // the point (and, on log axes, points that are not positive), targets show "—" instead of ✅/❌.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -215,7 +215,9 @@ const TARGETS = [
       const e = r.engines?.[SELF];
       const recall = num(e?.recall?.mean);
       const counts = e?.countsOk ?? null;
-      const text = `recall ${fmtRecall(recall)}, counts ${counts === null ? 'not checked' : counts ? 'match' : 'differ'}`;
+      if (recall === null && counts === null) return { text: '—', ok: null };
+      const countsText = counts === null ? 'not checked' : counts ? 'match' : 'differ';
+      const text = `recall ${fmtRecall(recall)}, counts ${countsText}`;
       const oks = [recall === null ? null : recall === 1, counts];
       const ok = oks.includes(false) ? false : oks.includes(null) ? null : true;
       return { text, ok };
@@ -262,9 +264,10 @@ From the N = ${fmtCount(r.n)} run${r.generatedAt ? `, ${r.generatedAt}` : ''}.
 ${table(['', ''], rows, ['l', 'l'])}${mixed}`;
 }
 
+const TOOL_LABELS = { chromium: 'Chromium', node: 'Node.js', trunk: 'Trunk', wasmBindgen: 'wasm-bindgen' };
+
 function versionLabel(name) {
-  const names = { chromium: 'Chromium', node: 'Node.js', rustc: 'rustc', trunk: 'Trunk', wasmBindgen: 'wasm-bindgen' };
-  return names[name] ?? LABELS[name] ?? name;
+  return TOOL_LABELS[name] ?? LABELS[name] ?? name;
 }
 
 function targetsSection(results, engines) {
@@ -305,10 +308,14 @@ function readingGuide() {
 function sizeSection(r, engines) {
   const quick = r.quick ? ' (quick run)' : '';
   const c = r.corpus ?? {};
-  const runs = r.order?.length ? ` Engines ran in the order ${r.order.map(label).join(', ')}.` : '';
+  const s = r.startup ?? {};
+  const order = r.order?.length ? ` Engines ran in the order ${r.order.map(label).join(', ')}.` : '';
+  const generated = r.generatedAt ? ` Generated ${r.generatedAt}.` : '';
   return `## N = ${fmtCount(r.n)}${quick}
 
-${fmtCount(c.articles)} articles (seed ${c.seed ?? '—'}), ${fmtBytes(c.textBytes)} of text, ${fmtCount(c.queries)} queries; ${fmtCount(r.runs)} runs after ${fmtCount(r.warmupQueries)} warm-up queries.${runs}${r.generatedAt ? ` Generated ${r.generatedAt}.` : ''}
+${fmtCount(c.articles)} articles (seed ${c.seed ?? '—'}), ${fmtBytes(c.textBytes)} of text, \
+${fmtCount(c.queries)} queries; ${fmtCount(r.runs)} runs after ${fmtCount(r.warmupQueries)} warm-up \
+queries.${order}${generated}
 
 ### Transfer
 
@@ -330,7 +337,8 @@ ${buildTable(r)}
 
 ${interactionTable(r)}
 
-Wasm memory after start ${fmtBytes(r.startup?.wasmMemoryBytes)}, JS heap ${fmtBytes(r.startup?.jsHeapBytes)}, embedded data ${fmtBytes(r.startup?.embeddedDataBytes)}.`;
+Wasm memory after start ${fmtBytes(s.wasmMemoryBytes)}, JS heap ${fmtBytes(s.jsHeapBytes)}, \
+embedded data ${fmtBytes(s.embeddedDataBytes)}.`;
 }
 
 function transferTable(r, engines) {
@@ -348,7 +356,8 @@ function transferTable(r, engines) {
       lazy ? fmtBytes(e.sessionBytes) : '',
     ];
   });
-  rows.push(['Article text', fmtBytes(r.corpus?.textBytes), fmtBytes(textGzip(r)), fmtBytes(textBrotli(r)), fmtRatio(1), '', '']);
+  const text = [fmtBytes(r.corpus?.textBytes), fmtBytes(textGzip(r)), fmtBytes(textBrotli(r))];
+  rows.push(['Article text', ...text, fmtRatio(1), '', '']);
   const header = ['Engine', 'Raw', 'Gzip', 'Brotli', 'Brotli ÷ text', 'First query', 'Session'];
   return table(header, rows);
 }
@@ -359,23 +368,25 @@ function latencyTable(r, engines) {
     const l = e.latency ?? {};
     return [
       label(name),
-      fmtMs(num(l.p50)),
-      fmtMs(num(l.p95)),
-      fmtMs(num(l.max)),
+      fmtMs(l.p50),
+      fmtMs(l.p95),
+      fmtMs(l.max),
       runSpread(l.runs),
-      `${fmtRecall(num(e.recall?.mean))} / ${fmtRecall(num(e.recall?.min))}`,
+      `${fmtRecall(e.recall?.mean)} / ${fmtRecall(e.recall?.min)}`,
       e.countsOk === true ? `✅ ${fmtCount(e.countsChecked)}` : e.countsOk === false ? '❌' : '—',
-      fmtMs(num(e.indexBuildMs)),
+      fmtMs(e.indexBuildMs),
       fmtBytes(e.indexBytes),
     ];
   });
-  const header = ['Engine', 'p50', 'p95', 'max', 'p50 across runs', 'Recall mean / min', 'Counts', 'Index build', 'Index size'];
-  return table(header, rows);
+  const header = ['Engine', 'p50', 'p95', 'max', 'p50 across runs', 'Recall mean / min', 'Counts'];
+  return table([...header, 'Index build', 'Index size'], rows);
 }
 
 /** The range of the per-run p50s, "min–max". */
 function runSpread(runs) {
-  const p50s = (Array.isArray(runs) ? runs : []).map((run) => num(run?.p50)).filter((v) => v !== null);
+  const p50s = (Array.isArray(runs) ? runs : [])
+    .map((run) => num(run?.p50))
+    .filter((v) => v !== null);
   if (p50s.length === 0) return '—';
   return `${fmtMs(Math.min(...p50s))} – ${fmtMs(Math.max(...p50s))}`;
 }
@@ -387,7 +398,7 @@ function recallNotes(r, engines) {
     if (num(recall?.mean) === null || recall.mean >= 1) return [];
     const worst = (recall.worst ?? [])
       .slice(0, 3)
-      .map((w) => `\`${String(w.q).replace(/`/g, "'")}\` (${fmtRecall(num(w.recall))})`)
+      .map((w) => `\`${String(w.q).replace(/`/g, "'")}\` (${fmtRecall(w.recall)})`)
       .join(', ');
     const perfect = `${fmtCount(recall.perfectQueries)} of ${fmtCount(recall.queries)} queries complete`;
     return [`- ${label(name)}: ${perfect}${worst ? `; worst ${worst}` : ''}.`];
@@ -396,17 +407,22 @@ function recallNotes(r, engines) {
 }
 
 function kindTable(r, engines) {
-  const kinds = [...new Set(engines.flatMap((name) => Object.keys(r.engines?.[name]?.byKind ?? {})))];
+  const byKind = (name) => r.engines?.[name]?.byKind ?? {};
+  const kinds = [...new Set(engines.flatMap((name) => Object.keys(byKind(name))))];
   if (kinds.length === 0) return '—';
-  const rows = kinds.map((kind) => [kind, ...engines.map((name) => fmtMs(num(r.engines?.[name]?.byKind?.[kind]?.p50)))]);
+  const rows = kinds.map((kind) => [kind, ...engines.map((name) => fmtMs(byKind(name)[kind]?.p50))]);
   return table(['Kind', ...engines.map(label)], rows);
 }
 
 function buildTable(r) {
-  const steps = { site: 'Site (trunk build, release)', prep: 'Preparation (prep)', pagefind: 'Pagefind index' };
+  const steps = {
+    site: 'Site (trunk build, release)',
+    prep: 'Preparation (prep)',
+    pagefind: 'Pagefind index',
+  };
   const rows = Object.entries(r.build ?? {}).map(([step, b]) => [
     steps[step] ?? step,
-    fmtMs(num(b?.wallMs)),
+    fmtMs(b?.wallMs),
     fmtBytes(b?.peakRssBytes),
   ]);
   return rows.length ? table(['Step', 'Wall time', 'Peak RSS'], rows) : '—';
@@ -414,12 +430,13 @@ function buildTable(r) {
 
 function interactionTable(r) {
   const i = r.interaction ?? {};
-  const debounce = num(i.keystrokeDebounceMs) === null ? '' : ` (input debounced ${fmtMs(i.keystrokeDebounceMs)})`;
+  const debounce =
+    num(i.keystrokeDebounceMs) === null ? '' : ` (input debounced ${fmtMs(i.keystrokeDebounceMs)})`;
   const rows = [
     ['Navigation → first card', r.startup?.firstCardMs],
     [`Keystroke → painted${debounce}`, i.keystroke],
     ['Filter chip → painted', i.chip],
-  ].map(([what, s]) => [what, fmtMs(num(s?.p50)), fmtMs(num(s?.p95)), fmtMs(num(s?.max)), fmtCount(s?.samples)]);
+  ].map(([what, s]) => [what, ...[s?.p50, s?.p95, s?.max].map(fmtMs), fmtCount(s?.samples)]);
   return table(['Borderlines', 'p50', 'p95', 'max', 'Samples'], rows);
 }
 
@@ -435,7 +452,8 @@ function chartsSection() {
 
 function configSection(results, engines) {
   const r = results.at(-1);
-  const lines = engines.map((name) => `- **${label(name)}**: ${String(r.engines?.[name]?.config ?? '—').replace(/\s*\n\s*/g, ' ')}`);
+  const config = (name) => String(r.engines?.[name]?.config ?? '—').replace(/\s*\n\s*/g, ' ');
+  const lines = engines.map((name) => `- **${label(name)}**: ${config(name)}`);
   return `## Engine configurations
 
 As run at N = ${fmtCount(r.n)}.
@@ -461,37 +479,42 @@ function report(results, engines) {
 const WIDTH = 760;
 const HEIGHT = 440;
 const PLOT = { left: 96, right: WIDTH - 190, top: 56, bottom: HEIGHT - 62 };
+const GRID_COLOUR = '#e3e3e3';
+const GUIDE_COLOUR = '#D55E00';
 
 function xml(s) {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 const round = (v) => Math.round(v * 10) / 10;
 
 /**
- * A scale mapping data values onto [from, to] pixels. Log scales ignore values that are not
- * positive. `ticks` are the data values to label.
+ * A logarithmic scale from data values onto pixels [from, to]: { ticks, toPx }. toPx gives null for
+ * values that are not positive. Ticks are `fixedTicks` if given, else powers of ten (and 2, 5).
  */
 function logScale(values, [from, to], fixedTicks) {
-  const vs = values.filter((v) => v > 0);
-  const logs = vs.length ? vs.map(Math.log10) : [0, 1];
-  let lo = Math.min(...logs);
-  let hi = Math.max(...logs);
+  const logs = values.filter((v) => v > 0).map(Math.log10);
+  let lo = logs.length ? Math.min(...logs) : 0;
+  let hi = logs.length ? Math.max(...logs) : 1;
   const pad = hi > lo ? (hi - lo) * 0.08 : 0.5;
   lo -= pad;
   hi += pad;
-  const ticks = fixedTicks ?? logTicks(lo, hi);
-  return { ticks, toPx: (v) => (v > 0 ? from + ((Math.log10(v) - lo) / (hi - lo)) * (to - from) : null) };
+  const toPx = (v) => (v > 0 ? from + ((Math.log10(v) - lo) / (hi - lo)) * (to - from) : null);
+  return { ticks: fixedTicks ?? logTicks(lo, hi), toPx };
 }
 
-/** 1, 10, 100… within [10^lo, 10^hi]; with 2 and 5 added when that gives too few. */
+/** 1, 10, 100… within [10^lo, 10^hi]; with 2 and 5 added when that gives fewer than three. */
 function logTicks(lo, hi) {
   const within = (mantissas) => {
     const ticks = [];
     for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) {
       for (const m of mantissas) {
-        const v = m * 10 ** k;
-        if (Math.log10(v) >= lo && Math.log10(v) <= hi) ticks.push(Number(v.toPrecision(1)));
+        const v = Number((m * 10 ** k).toPrecision(1));
+        if (Math.log10(v) >= lo && Math.log10(v) <= hi) ticks.push(v);
       }
     }
     return ticks;
@@ -500,6 +523,7 @@ function logTicks(lo, hi) {
   return decades.length >= 3 ? decades : within([1, 2, 5]);
 }
 
+/** A linear scale from 0 to a round value above every one of `values`, onto pixels [from, to]. */
 function linearScale(values, [from, to]) {
   const max = Math.max(0, ...values.filter((v) => num(v) !== null));
   const step = niceStep((max || 1) / 5);
@@ -508,97 +532,107 @@ function linearScale(values, [from, to]) {
   return { ticks, toPx: (v) => (num(v) === null ? null : from + (v / top) * (to - from)) };
 }
 
+/** The smallest of 1, 2, 5 × 10^k that is at least `raw`. */
 function niceStep(raw) {
   const k = 10 ** Math.floor(Math.log10(raw));
   return [1, 2, 5, 10].map((m) => m * k).find((s) => s >= raw);
 }
 
 function marker(shape, x, y, colour, hollow) {
-  const fill = hollow ? '#ffffff' : colour;
-  const paint = `fill="${fill}" stroke="${colour}" stroke-width="1.8"`;
-  const s = 4.5;
+  const paint = `fill="${hollow ? '#ffffff' : colour}" stroke="${colour}" stroke-width="1.8"`;
+  const r = 4.5;
+  const polygon = (pts) =>
+    `<polygon points="${pts.map(([dx, dy]) => `${round(x + dx)},${round(y + dy)}`).join(' ')}" ${paint}/>`;
   switch (shape) {
     case 'square':
-      return `<rect x="${round(x - s)}" y="${round(y - s)}" width="${2 * s}" height="${2 * s}" ${paint}/>`;
+      return polygon([[-r, -r], [r, -r], [r, r], [-r, r]]);
     case 'triangle':
-      return `<path d="M${round(x)} ${round(y - s - 1)}L${round(x + s + 1)} ${round(y + s)}L${round(x - s - 1)} ${round(y + s)}Z" ${paint}/>`;
+      return polygon([[0, -r - 1], [r + 1, r], [-r - 1, r]]);
     case 'diamond':
-      return `<path d="M${round(x)} ${round(y - s - 1)}L${round(x + s + 1)} ${round(y)}L${round(x)} ${round(y + s + 1)}L${round(x - s - 1)} ${round(y)}Z" ${paint}/>`;
+      return polygon([[0, -r - 1], [r + 1, 0], [0, r + 1], [-r - 1, 0]]);
     default:
-      return `<circle cx="${round(x)}" cy="${round(y)}" r="${s}" ${paint}/>`;
+      return `<circle cx="${round(x)}" cy="${round(y)}" r="${r}" ${paint}/>`;
   }
 }
 
 /**
- * A line chart. Each series is { name, colour, dash, shape, hollow, points: [[x, y]] }; points with
- * a y that cannot be drawn are skipped and the line joins the remaining ones. `legend` entries are
- * { name, colour, dash, shape, hollow } and are drawn as given.
+ * A line chart as an SVG document. `chart.series` are { name, colour, dash, shape, hollow, points:
+ * [[x, y]] }: points the scales cannot place (null, or not positive on a log scale) are skipped and
+ * the line joins the rest. `chart.legend` entries are { name, colour, dash, shape, hollow }, drawn
+ * as given. `chart.guides` are horizontal reference lines { y, text }.
  */
-function lineChart({ title, description, xLabel, yLabel, xScale, yScale, xFormat, yFormat, series, legend, guides = [] }) {
-  const parts = [frame(title, description)];
-  parts.push(grid(xScale, yScale, xFormat, yFormat));
-  parts.push(...guides.map((g) => guide(g, yScale)));
-  const drawn = series.map((s) => seriesSvg(s, xScale, yScale, xFormat, yFormat));
-  parts.push(...drawn);
-  if (drawn.every((d) => d === '')) {
-    parts.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${(PLOT.top + PLOT.bottom) / 2}" text-anchor="middle" fill="#555555">No data</text>`);
-  }
-  parts.push(axes(xLabel, yLabel));
-  parts.push(legendSvg(legend));
-  parts.push('</svg>\n');
-  return parts.join('\n');
+function lineChart(chart) {
+  const { series, legend, guides = [] } = chart;
+  const drawn = series.map((s) => seriesSvg(s, chart)).filter((svg) => svg !== '');
+  const noData = `<text x="${(PLOT.left + PLOT.right) / 2}" y="${(PLOT.top + PLOT.bottom) / 2}" \
+text-anchor="middle" fill="#555555">No data</text>`;
+  return [
+    frame(chart.title, chart.description),
+    grid(chart),
+    ...guides.map((g) => guide(g, chart.yScale)),
+    ...(drawn.length ? drawn : [noData]),
+    axes(chart.xLabel, chart.yLabel),
+    legendSvg(legend),
+    '</svg>\n',
+  ].join('\n');
 }
 
 function frame(title, description) {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="title desc" font-family="system-ui, sans-serif" font-size="12" fill="#222222">
+<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" \
+viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="title desc"
+  font-family="system-ui, sans-serif" font-size="12" fill="#222222">
 <title id="title">${xml(title)}</title>
 <desc id="desc">${xml(description)}</desc>
 <rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>
 <text x="${WIDTH / 2}" y="28" text-anchor="middle" font-size="16" font-weight="600">${xml(title)}</text>`;
 }
 
-function grid(xScale, yScale, xFormat, yFormat) {
+function grid({ xScale, yScale, xFormat, yFormat }) {
   const out = [];
   for (const t of xScale.ticks) {
     const x = round(xScale.toPx(t));
-    out.push(`<line x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${PLOT.bottom}" stroke="#e3e3e3"/>`);
+    out.push(`<line x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${PLOT.bottom}" stroke="${GRID_COLOUR}"/>`);
     out.push(`<text x="${x}" y="${PLOT.bottom + 18}" text-anchor="middle">${xml(xFormat(t))}</text>`);
   }
   for (const t of yScale.ticks) {
     const y = round(yScale.toPx(t));
-    out.push(`<line x1="${PLOT.left}" y1="${y}" x2="${PLOT.right}" y2="${y}" stroke="#e3e3e3"/>`);
+    out.push(`<line x1="${PLOT.left}" y1="${y}" x2="${PLOT.right}" y2="${y}" stroke="${GRID_COLOUR}"/>`);
     out.push(`<text x="${PLOT.left - 8}" y="${y + 4}" text-anchor="end">${xml(yFormat(t))}</text>`);
   }
   return out.join('\n');
 }
 
 function axes(xLabel, yLabel) {
+  const midX = (PLOT.left + PLOT.right) / 2;
   const midY = (PLOT.top + PLOT.bottom) / 2;
-  return `<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#888888"/>
-<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 18}" text-anchor="middle">${xml(xLabel)}</text>
+  const box = `x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"`;
+  return `<rect ${box} fill="none" stroke="#888888"/>
+<text x="${midX}" y="${HEIGHT - 18}" text-anchor="middle">${xml(xLabel)}</text>
 <text x="18" y="${midY}" text-anchor="middle" transform="rotate(-90 18 ${midY})">${xml(yLabel)}</text>`;
 }
 
-/** A horizontal reference line at data value `y`, labelled at its right end. */
+/** A horizontal reference line at data value `y`, labelled at its left end. */
 function guide({ y, text }, yScale) {
   const py = round(yScale.toPx(y));
-  return `<line x1="${PLOT.left}" y1="${py}" x2="${PLOT.right}" y2="${py}" stroke="#D55E00" stroke-dasharray="${DOTTED}" stroke-width="1.5"/>
-<text x="${PLOT.left + 6}" y="${py - 5}" fill="#D55E00">${xml(text)}</text>`;
+  return `<line x1="${PLOT.left}" y1="${py}" x2="${PLOT.right}" y2="${py}" stroke="${GUIDE_COLOUR}" \
+stroke-dasharray="${DOTTED}" stroke-width="1.5"/>
+<text x="${PLOT.left + 6}" y="${py - 5}" fill="${GUIDE_COLOUR}">${xml(text)}</text>`;
 }
 
-function seriesSvg(s, xScale, yScale, xFormat, yFormat) {
+/** One series: its line, and a marker per point with the value as a tooltip. */
+function seriesSvg(s, { xScale, yScale, xFormat, yFormat }) {
   const pts = s.points
     .map(([x, y]) => ({ x, y, px: xScale.toPx(x), py: yScale.toPx(y) }))
-    .filter((p) => p.px !== null && p.py !== null && num(p.y) !== null);
+    .filter((p) => p.px !== null && p.py !== null);
   if (pts.length === 0) return '';
   const d = pts.map((p, i) => `${i ? 'L' : 'M'}${round(p.px)} ${round(p.py)}`).join('');
   const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
-  const line = `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2"${dash}/>`;
-  const markers = pts.map(
-    (p) => `<g>${marker(s.shape, p.px, p.py, s.colour, s.hollow)}<title>${xml(`${s.name}, N = ${xFormat(p.x)}: ${yFormat(p.y)}`)}</title></g>`,
-  );
-  return [line, ...markers].join('\n');
+  const markers = pts.map((p) => {
+    const tip = xml(`${s.name}, N = ${xFormat(p.x)}: ${yFormat(p.y)}`);
+    return `<g>${marker(s.shape, p.px, p.py, s.colour, s.hollow)}<title>${tip}</title></g>`;
+  });
+  return [`<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2"${dash}/>`, ...markers].join('\n');
 }
 
 function legendSvg(entries) {
@@ -607,7 +641,7 @@ function legendSvg(entries) {
     .map((e, i) => {
       const y = PLOT.top + 10 + i * 22;
       const dash = e.dash ? ` stroke-dasharray="${e.dash}"` : '';
-      const line = e.colour ? `<line x1="${x}" y1="${y}" x2="${x + 30}" y2="${y}" stroke="${e.colour}" stroke-width="2"${dash}/>` : '';
+      const line = `<line x1="${x}" y1="${y}" x2="${x + 30}" y2="${y}" stroke="${e.colour}" stroke-width="2"${dash}/>`;
       const shape = e.shape ? marker(e.shape, x + 15, y, e.colour, e.hollow) : '';
       return `${line}${shape}<text x="${x + 38}" y="${y + 4}">${xml(e.name)}</text>`;
     })
@@ -619,15 +653,29 @@ const fmtN = (v) => (v >= 1000 ? `${Number((v / 1000).toPrecision(3))}k` : Strin
 const fmtTickMs = (v) => `${Number(v.toPrecision(3))} ms`;
 const fmtTickBytes = (v) => fmtBytes(v).replace(/\.0 /, ' ');
 
+/** Colour, marker shape and name per engine. */
 function engineStyles(engines) {
-  let spare = 0;
+  const extras = engines.filter((name) => !COLOURS[name]);
+  const colour = (name) => COLOURS[name] ?? SPARE_COLOURS[extras.indexOf(name) % SPARE_COLOURS.length];
   return Object.fromEntries(
     engines.map((name, i) => [
       name,
-      { name: label(name), colour: COLOURS[name] ?? SPARE_COLOURS[spare++ % SPARE_COLOURS.length], shape: SHAPES[i % SHAPES.length] },
+      { name: label(name), colour: colour(name), shape: SHAPES[i % SHAPES.length] },
     ]),
   );
 }
+
+/** What every chart against N shares: the x axis and its labels. */
+function byN(results) {
+  const ns = results.map((r) => r.n);
+  return {
+    xLabel: 'Articles (N, log scale)',
+    xScale: logScale(ns, [PLOT.left, PLOT.right], ns),
+    xFormat: fmtN,
+  };
+}
+
+const yValues = (series) => series.flatMap((s) => s.points.map(([, y]) => y));
 
 function latencyChart(results, engines) {
   const styles = engineStyles(engines);
@@ -640,20 +688,18 @@ function latencyChart(results, engines) {
       points: results.map((r) => [r.n, num(r.engines?.[name]?.latency?.[stat])]),
     })),
   );
-  const ns = results.map((r) => r.n);
-  const ys = series.flatMap((s) => s.points.map(([, y]) => y));
   return lineChart({
+    ...byN(results),
     title: 'Query latency against corpus size',
-    description: `Median (p50, solid) and 95th-percentile (p95, dashed) query latency in milliseconds for ${engines.map(label).join(', ')}, against the number of articles N, both axes logarithmic.`,
-    xLabel: 'Articles (N, log scale)',
+    description:
+      `Median (p50, solid lines) and 95th-percentile (p95, dashed lines) query latency in milliseconds ` +
+      `for ${engines.map(label).join(', ')}, against the number of articles N; both axes logarithmic.`,
     yLabel: 'Query latency (ms, log scale)',
-    xScale: logScale(ns, [PLOT.left, PLOT.right], ns),
-    yScale: logScale(ys, [PLOT.bottom, PLOT.top]),
-    xFormat: fmtN,
+    yScale: logScale(yValues(series), [PLOT.bottom, PLOT.top]),
     yFormat: fmtTickMs,
     series,
     legend: [
-      ...engines.map((name) => ({ ...styles[name] })),
+      ...engines.map((name) => styles[name]),
       { name: 'p50', colour: '#555555' },
       { name: 'p95', colour: '#555555', dash: DASHED },
     ],
@@ -662,53 +708,56 @@ function latencyChart(results, engines) {
 
 function transferChart(results, engines) {
   const styles = engineStyles(engines);
-  const text = { name: 'Article text', colour: TEXT_COLOUR, dash: DOTTED, shape: 'circle', hollow: true };
+  const text = {
+    name: 'Article text (brotli)',
+    colour: TEXT_COLOUR,
+    dash: DOTTED,
+    shape: 'circle',
+    hollow: true,
+  };
   const series = [
-    ...engines.map((name) => ({ ...styles[name], points: results.map((r) => [r.n, num(r.transfer?.engines?.[name]?.brotli)]) })),
+    ...engines.map((name) => ({
+      ...styles[name],
+      points: results.map((r) => [r.n, num(r.transfer?.engines?.[name]?.brotli)]),
+    })),
     { ...text, points: results.map((r) => [r.n, textBrotli(r)]) },
   ];
-  const ns = results.map((r) => r.n);
-  const ys = series.flatMap((s) => s.points.map(([, y]) => y));
   return lineChart({
+    ...byN(results),
     title: 'Transfer (brotli) against corpus size',
-    description: `Brotli-compressed bytes each engine transfers (${engines.map(label).join(', ')}), and the brotli-compressed article text for reference, against the number of articles N, both axes logarithmic.`,
-    xLabel: 'Articles (N, log scale)',
+    description:
+      `Brotli-compressed bytes transferred by ${engines.map(label).join(', ')}, and the ` +
+      `brotli-compressed article text for reference, against the number of articles N; both axes logarithmic.`,
     yLabel: 'Transfer, brotli (bytes, log scale)',
-    xScale: logScale(ns, [PLOT.left, PLOT.right], ns),
-    yScale: logScale(ys, [PLOT.bottom, PLOT.top]),
-    xFormat: fmtN,
+    yScale: logScale(yValues(series), [PLOT.bottom, PLOT.top]),
     yFormat: fmtTickBytes,
     series,
-    legend: [...engines.map((name) => styles[name]), { ...text, name: 'Article text (brotli)' }],
+    legend: [...engines.map((name) => styles[name]), text],
   });
 }
 
 function startupChart(results) {
-  const colour = COLOURS[SELF];
-  const stats = [
-    { stat: 'p50', name: 'p50', dash: null, hollow: false },
-    { stat: 'p95', name: 'p95', dash: DASHED, hollow: true },
-  ];
-  const series = stats.map((s) => ({
-    ...s,
-    colour,
+  const series = ['p50', 'p95'].map((stat) => ({
+    name: `Borderlines ${stat}`,
+    colour: COLOURS[SELF],
     shape: 'circle',
-    points: results.map((r) => [r.n, num(r.startup?.firstCardMs?.[s.stat])]),
+    dash: stat === 'p95' ? DASHED : null,
+    hollow: stat === 'p95',
+    points: results.map((r) => [r.n, num(r.startup?.firstCardMs?.[stat])]),
   }));
-  const ns = results.map((r) => r.n);
-  const ys = [...series.flatMap((s) => s.points.map(([, y]) => y)), FIRST_CARD_P50_MAX_MS];
+  const target = FIRST_CARD_P50_MAX_MS;
   return lineChart({
+    ...byN(results),
     title: 'Borderlines: navigation to first card',
-    description: `Time from navigation to the first article card painted, p50 (solid) and p95 (dashed), in milliseconds, against the number of articles N (logarithmic); the p50 target is ${FIRST_CARD_P50_MAX_MS} ms.`,
-    xLabel: 'Articles (N, log scale)',
+    description:
+      `Time from navigation until the first article card is painted, p50 (solid) and p95 (dashed), ` +
+      `in milliseconds, against the number of articles N (logarithmic); the p50 target is ${target} ms.`,
     yLabel: 'Navigation → first card (ms)',
-    xScale: logScale(ns, [PLOT.left, PLOT.right], ns),
-    yScale: linearScale(ys, [PLOT.bottom, PLOT.top]),
-    xFormat: fmtN,
+    yScale: linearScale([...yValues(series), target], [PLOT.bottom, PLOT.top]),
     yFormat: (v) => `${COUNT.format(v)} ms`,
     series,
-    legend: series.map((s) => ({ ...s, name: `Borderlines ${s.name}` })),
-    guides: [{ y: FIRST_CARD_P50_MAX_MS, text: `p50 target ${COUNT.format(FIRST_CARD_P50_MAX_MS)} ms` }],
+    legend: series,
+    guides: [{ y: target, text: `p50 target ${COUNT.format(target)} ms` }],
   });
 }
 
@@ -717,7 +766,7 @@ function startupChart(results) {
 function main() {
   const resultsDir = process.argv[2] ?? join(HERE, 'results');
   const outDir = process.argv[3] ?? HERE;
-  const results = loadResults(resultsDir);
+  const results = existsSync(resultsDir) ? loadResults(resultsDir) : [];
   if (results.length === 0) {
     console.error(`report: no <N>.json results in ${resultsDir}`);
     process.exit(1);

@@ -12,18 +12,32 @@ use yew::{classes, component, html, Callback, Html, KeyboardEvent, MouseEvent, P
 use crate::components::copy_link::CopyLink;
 use crate::components::marked_text::marked_text;
 use crate::data;
-use crate::view_url::{Nav, ViewHandle};
+use crate::view_url::ViewHandle;
 
 /// Characters of context in a collapsed card's passage.
 const SNIPPET_CHARS: usize = 320;
 
+/// What a reader asks of a card; the explorer turns it into the next view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CardAction {
+    /// Open (true) or close (false) the article with this id.
+    Expand(String, bool),
+    /// Filter by this country (already selected: nothing happens).
+    Country(String),
+}
+
+/// Only what the card shows: when a view change leaves these equal (a chip elsewhere, a page
+/// of more results), the card is not rendered again.
 #[derive(Properties, PartialEq, Debug)]
 pub struct ArticleCardProps {
     /// Position of the article in the embedded corpus.
     pub index: u32,
-    pub state: Rc<ViewState>,
+    pub expanded: bool,
+    /// Per country of the article, in its order: whether the view filters by it.
+    pub selected_countries: Rc<[bool]>,
     pub query: Rc<Query>,
-    pub on_change: Callback<(ViewState, Nav)>,
+    /// Stable across renders (it reads the current view when called).
+    pub on_action: Callback<CardAction>,
 }
 
 #[component]
@@ -34,28 +48,22 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let Some(article) = corpus.articles.get(props.index as usize) else {
         return Html::default();
     };
-    let state = &props.state;
     let query = &props.query;
-    let expanded = state.article.as_deref() == Some(article.id.as_str());
+    let expanded = props.expanded;
     let body_id = format!("body-{}", article.id);
     let title_id = format!("title-{}", article.id);
 
     let toggle = {
-        let (state, on_change, id) = (state.clone(), props.on_change.clone(), article.id.clone());
+        let (on_action, id) = (props.on_action.clone(), article.id.clone());
         Callback::from(move |_: MouseEvent| {
-            let next = if expanded {
-                state.close_article()
-            } else {
-                state.open_article(&id)
-            };
-            on_change.emit((next, Nav::Push));
+            on_action.emit(CardAction::Expand(id.clone(), !expanded))
         })
     };
     let onkeydown = {
-        let (state, on_change) = (state.clone(), props.on_change.clone());
+        let (on_action, id) = (props.on_action.clone(), article.id.clone());
         Callback::from(move |event: KeyboardEvent| {
             if expanded && event.key() == "Escape" {
-                on_change.emit((state.close_article(), Nav::Push));
+                on_action.emit(CardAction::Expand(id.clone(), false));
             }
         })
     };
@@ -94,15 +102,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             </p>
             if !article.countries.is_empty() {
                 <ul class="chips" aria-label="Countries mentioned (press to filter)">
-                    { for article.countries.iter().map(|c| {
-                        let selected = state.has_country(&c.code);
+                    { for article.countries.iter().enumerate().map(|(i, c)| {
+                        let selected = props.selected_countries.get(i).copied().unwrap_or(false);
                         let onclick = {
-                            let (state, on_change, code) = (state.clone(), props.on_change.clone(), c.code.clone());
-                            Callback::from(move |_: MouseEvent| {
-                                if !state.has_country(&code) {
-                                    on_change.emit((state.toggle_country(&code), Nav::Push));
-                                }
-                            })
+                            let (on_action, code) = (props.on_action.clone(), c.code.clone());
+                            Callback::from(move |_: MouseEvent| on_action.emit(CardAction::Country(code.clone())))
                         };
                         let noun = if c.mentions == 1 { "mention" } else { "mentions" };
                         html! {

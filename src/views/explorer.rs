@@ -11,11 +11,11 @@ use corpus::view_state::{CountryMatch, Sort, ViewState};
 use corpus::CorpusBlob;
 use web_sys::HtmlSelectElement;
 use yew::{
-    component, html, use_effect_with, use_memo, use_state, Callback, Event, Html, MouseEvent,
-    TargetCast,
+    component, html, use_effect_with, use_memo, use_mut_ref, use_state, Callback, Event, Html,
+    MouseEvent, TargetCast,
 };
 
-use crate::components::article_card::ArticleCard;
+use crate::components::article_card::{ArticleCard, CardAction};
 use crate::components::facet_chips::{Chip, ChipKind, FacetChips};
 use crate::components::search_box::SearchBox;
 use crate::components::summary_bar::SummaryBar;
@@ -80,6 +80,25 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
         let view = view.clone();
         Callback::from(move |(next, nav): (ViewState, Nav)| view.go(next, nav))
     };
+    // Cards get one callback for the whole session, reading the view current when it fires, so
+    // that their props stay equal and Yew skips them when only something else changed.
+    let latest_view = use_mut_ref(|| view.clone());
+    *latest_view.borrow_mut() = view.clone();
+    let on_card = (*use_memo((), move |()| {
+        Callback::from(move |action: CardAction| {
+            let view = latest_view.borrow().clone();
+            let state = &view.state;
+            match action {
+                CardAction::Expand(id, true) => view.go(state.open_article(&id), Nav::Push),
+                CardAction::Expand(_, false) => view.go(state.close_article(), Nav::Push),
+                CardAction::Country(code) if !state.has_country(&code) => {
+                    view.go(state.toggle_country(&code), Nav::Push);
+                }
+                CardAction::Country(_) => {}
+            }
+        })
+    }))
+    .clone();
 
     // A new view starts at the first page again.
     {
@@ -234,10 +253,16 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
                         </div>
                     }
                     <ol class="cards">
-                        { for derived.results.iter().take(limit).map(|&index| html! {
-                            <li key={index}>
-                                <ArticleCard {index} state={state.clone()} query={derived.query.clone()} on_change={on_change.clone()} />
-                            </li>
+                        { for derived.results.iter().take(limit).filter_map(|&index| {
+                            let article = corpus.articles.get(index as usize)?;
+                            let expanded = state.article.as_deref() == Some(article.id.as_str());
+                            let selected_countries: Rc<[bool]> =
+                                article.countries.iter().map(|c| state.has_country(&c.code)).collect();
+                            Some(html! {
+                                <li key={index}>
+                                    <ArticleCard {index} {expanded} {selected_countries} query={derived.query.clone()} on_action={on_card.clone()} />
+                                </li>
+                            })
                         }) }
                     </ol>
                     if count > limit {

@@ -19,9 +19,10 @@
 //!
 //! The index stores **no second copy of the text**. Word items are answered exactly by the
 //! postings; runs and phrases get candidates from the intersection of their bigram postings and
-//! are then confirmed on the documents' own text, folded on the fly through [`Documents`] (the app
-//! has the articles in memory). Candidates are few after intersection, so folding them is cheap,
-//! and it keeps the transfer size close to the text's own.
+//! are then confirmed on the documents' own text, folded through [`Documents`] (the app has the
+//! articles in memory, and [`crate::CorpusBlob`] keeps each article's folded text once a query has
+//! needed it). This keeps the transfer size close to the text's own; the price is a scan of the
+//! candidates' text, which the bench (`bench/REPORT.md`) measures.
 //!
 //! # Trade-offs
 //!
@@ -103,6 +104,15 @@ pub enum Field {
 /// the body (one call with the whole `"\n"`-joined body is equivalent: no match crosses a line).
 pub trait Documents {
     fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str));
+
+    /// Like [`Documents::visit`], with each text already folded ([`crate::fold::fold`]). The
+    /// default folds on the fly into `scratch`; a cache of folded text answers without folding.
+    fn visit_folded(&self, doc: u32, scratch: &mut String, f: &mut dyn FnMut(Field, &str)) {
+        self.visit(doc, &mut |field, text| {
+            fold_to(text, scratch);
+            f(field, scratch);
+        });
+    }
 }
 
 impl Documents for [DocText] {
@@ -370,12 +380,13 @@ impl SearchIndex {
         let mut counts: Vec<[u32; 2]> = Vec::new();
         if !confirm.is_empty() {
             let mut scan = FieldScan::default();
+            let mut scratch = String::new();
             let mut kept = Vec::with_capacity(candidates.len());
             let mut doc_counts = vec![[0u32; 2]; confirm.len()];
             for &doc in &candidates {
                 doc_counts.iter_mut().for_each(|c| *c = [0, 0]);
-                docs.visit(doc, &mut |field, text| {
-                    scan.load(text);
+                docs.visit_folded(doc, &mut scratch, &mut |field, folded| {
+                    scan.load_folded(folded);
                     let f = usize::from(field == Field::Body);
                     for (k, &p) in confirm.iter().enumerate() {
                         doc_counts[k][f] += scan.count(plans[p].item, &mut |_| {});

@@ -166,7 +166,7 @@ impl FieldScan {
     }
 
     /// Uses already folded text.
-    fn load_folded(&mut self, folded: &str) {
+    pub(crate) fn load_folded(&mut self, folded: &str) {
         self.folded.clear();
         self.folded.push_str(folded);
         self.segs_ready = false;
@@ -184,6 +184,23 @@ impl FieldScan {
 
     /// Counts the matches of `item` in the loaded field, reporting each folded range.
     pub(crate) fn count(&mut self, item: &Item, on_match: &mut dyn FnMut(Range<usize>)) -> u32 {
+        let ascii_words = !item.parts.is_empty()
+            && item
+                .parts
+                .iter()
+                .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii());
+        if ascii_words {
+            if let Some(ranges) = ascii_word_matches(&self.folded, &item.parts, item.prefix) {
+                let n = ranges.len() as u32;
+                ranges.into_iter().for_each(&mut *on_match);
+                return n;
+            }
+        }
+        self.count_by_segments(item, on_match)
+    }
+
+    /// [`FieldScan::count`] by segmenting the whole field: the definition of a match.
+    fn count_by_segments(&mut self, item: &Item, on_match: &mut dyn FnMut(Range<usize>)) -> u32 {
         let mut n = 0;
         match item.parts.as_slice() {
             [] => {}
@@ -233,6 +250,67 @@ impl FieldScan {
         }
         n
     }
+}
+
+/// The matches of an item made of ASCII words (one word, possibly a typed prefix, or a phrase) in
+/// folded `text`, found from the occurrences of its first word instead of segmenting the whole
+/// field: the same ranges as [`FieldScan::count_by_segments`]. `None` when non-ASCII text touches
+/// a candidate, where only segmentation decides where a word ends.
+fn ascii_word_matches(text: &str, parts: &[Part], prefix: bool) -> Option<Vec<Range<usize>>> {
+    let bytes = text.as_bytes();
+    let first = parts.first()?.text.as_str();
+    if first.is_empty() {
+        return None;
+    }
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let mut out = Vec::new();
+    'occurrence: for (start, _) in text.match_indices(first) {
+        if let Some(&before) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+            if !before.is_ascii() {
+                return None;
+            }
+            if word(before) {
+                continue;
+            }
+        }
+        let mut at = start + first.len();
+        for part in &parts[1..] {
+            // One or more separators on the same line, then the next word.
+            let gap = at;
+            while let Some(&b) = bytes.get(at) {
+                if !b.is_ascii() {
+                    return None;
+                }
+                if word(b) {
+                    break;
+                }
+                if b == b'\n' {
+                    continue 'occurrence;
+                }
+                at += 1;
+            }
+            if at == gap || !text[at..].starts_with(part.text.as_str()) {
+                continue 'occurrence;
+            }
+            at += part.text.len();
+        }
+        // The last word ends here; a typed prefix may run on to the end of its word.
+        let mut end = at;
+        while let Some(&b) = bytes.get(end) {
+            if !b.is_ascii() {
+                return None;
+            }
+            if !word(b) {
+                break;
+            }
+            end += 1;
+        }
+        if end > at && !(prefix && parts.len() == 1) {
+            continue;
+        }
+        out.push(start..end);
+    }
+    Some(out)
 }
 
 /// Does the phrase `parts` match the consecutive segments `window`? Returns the folded range.
@@ -425,6 +503,32 @@ fn forward_chars(text: &str, pos: usize, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII fast path finds exactly what segmenting the field finds, or declines.
+        #[test]
+        fn ascii_fast_path_equals_segmentation(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "b", "ab", "ba", "a1", " ", "  ", "\n", "\r\n", "-", ".", "'", "ó", "中", "ก", "\u{301}",
+            ]), 0..24),
+            words in proptest::collection::vec(proptest::sample::select(vec!["a", "b", "ab", "ba", "a1"]), 1..4),
+            prefix in proptest::bool::ANY,
+        ) {
+            let text = fold(&pieces.concat());
+            let parts: Vec<Part> = words
+                .iter()
+                .map(|w| Part { kind: SegmentKind::Word, text: (*w).to_owned() })
+                .collect();
+            let item = Item { parts: parts.clone(), prefix: prefix && parts.len() == 1 };
+            if let Some(fast) = ascii_word_matches(&text, &item.parts, item.prefix) {
+                let mut scan = FieldScan::default();
+                scan.load_folded(&text);
+                let mut slow = Vec::new();
+                scan.count_by_segments(&item, &mut |r| slow.push(r));
+                proptest::prop_assert_eq!(fast, slow, "{:?} {:?}", text, words);
+            }
+        }
+    }
 
     fn marked(text: &str, q: &str) -> Vec<String> {
         highlight(text, &Query::parse_exact(q))
