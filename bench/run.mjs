@@ -23,6 +23,8 @@ const SMOKE = args.smoke;
 const SIZES = SMOKE ? [100] : (args.n ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(args.runs ?? (SMOKE ? 1 : 3));
 const WARMUP = Number(args.warmup ?? (SMOKE ? 5 : 20));
+// Pagefind's extended binary (Chinese and Thai segmentation), from npm for linux-x64.
+const PAGEFIND = 'node_modules/@pagefind/linux-x64/bin/pagefind_extended';
 const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind'];
 const PEERS = { minisearch: 'node_modules/minisearch/dist/es/index.js', flexsearch: 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs' };
 const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -120,7 +122,7 @@ async function prepare(n) {
   process.stdout.write(prep.stderr);
   say(`N=${n}: Pagefind indexing ${n} pages`);
   await rm(join(dataDir, 'pagefind'), { recursive: true, force: true });
-  const pagefind = await measured('pagefind', ['--site', join(dataDir, 'pages'), '--output-path', join(dataDir, 'pagefind')]);
+  const pagefind = await measured(PAGEFIND, ['--site', join(dataDir, 'pages'), '--output-path', join(dataDir, 'pagefind')]);
   const seeds = await Promise.all((await filesUnder(corpusDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => readFile(f)));
   const text = compressedSizes([Buffer.concat(seeds)]);
   const meta = JSON.parse(await readFile(join(dataDir, 'meta.json'), 'utf8'));
@@ -283,7 +285,7 @@ function versions() {
     trunk: run('trunk', ['--version'])?.split(' ')[1] ?? null,
     wasmBindgen: run('wasm-bindgen', ['--version'])?.split(' ')[1] ?? null,
     borderlines: run('git', ['rev-parse', '--short', 'HEAD']),
-    minisearch: pkg('minisearch'), flexsearch: pkg('flexsearch'), pagefind: pkg('pagefind'),
+    minisearch: pkg('minisearch'), flexsearch: pkg('flexsearch'), pagefind: pkg('@pagefind/linux-x64'),
   };
 }
 
