@@ -79,7 +79,7 @@ lint:
 	cargo clippy -p bench --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test -p corpus
+	cargo test -p corpus -p bench
 
 test-wasm:
 	cargo test -p borderlines --target wasm32-unknown-unknown

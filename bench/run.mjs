@@ -15,6 +15,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { launch } from '../e2e/support.mjs';
+import { summary } from './page/stats.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const SEED = 42;
@@ -185,13 +186,6 @@ function shuffled(list) {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
-}
-
-function summary(values) {
-  const s = values.filter((v) => v != null).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const at = (p) => s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
-  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1], samples: s.length };
 }
 
 /** Records, in the site page, when the first card is painted and the wasm memory once started. */

@@ -5,6 +5,7 @@
 import init, { Engine } from '/engine/bench.js';
 import MiniSearch from '/modules/minisearch/dist/es/index.js';
 import { Index } from '/modules/flexsearch/dist/flexsearch.bundle.module.min.mjs';
+import { summary } from './stats.mjs';
 
 const log = (line) => { document.getElementById('log').textContent += `${line}\n`; };
 
@@ -30,6 +31,9 @@ function filterOf(query) {
   };
 }
 
+/** The app's URL query string for a bench query: its filters, then `q`. */
+const viewParams = (query) => `${query.params ? `${query.params}&` : ''}q=${encodeURIComponent(query.q)}`;
+
 /** Peers have no phrase syntax: a quoted phrase becomes its words, ANDed (a superset). */
 const plainWords = (q) => q.replace(/"/g, ' ').trim();
 
@@ -45,12 +49,10 @@ const ENGINES = {
       return { buildMs: null, decodeMs: performance.now() - started, indexBytes: bytes.length };
     },
     search(query) {
-      const params = `${query.params ? `${query.params}&` : ''}q=${encodeURIComponent(query.q)}`;
-      return this.engine.view(params);
+      return this.engine.view(viewParams(query));
     },
     counts(query) {
-      const params = `${query.params ? `${query.params}&` : ''}q=${encodeURIComponent(query.q)}`;
-      return JSON.parse(this.engine.counts(params));
+      return JSON.parse(this.engine.counts(viewParams(query)));
     },
     free() { this.engine?.free(); this.engine = null; },
   },
@@ -153,16 +155,6 @@ async function upload(name, text) {
 
 async function fetchedBytes(prefix) {
   return (await (await fetch(`/__bytes?prefix=${encodeURIComponent(prefix)}`)).json()).bytes;
-}
-
-function percentile(sorted, p) {
-  if (!sorted.length) return null;
-  return sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
-}
-
-function summary(times) {
-  const s = [...times].sort((a, b) => a - b);
-  return { p50: percentile(s, 0.5), p95: percentile(s, 0.95), max: s[s.length - 1] ?? null, samples: s.length };
 }
 
 function recallOf(got, truth) {

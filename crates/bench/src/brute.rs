@@ -36,21 +36,20 @@ impl FoldedCorpus {
         FoldedCorpus { fields, joined }
     }
 
-    /// Articles whose text matches `query` (the app's typed-query semantics: every item must
-    /// occur; the last word may be a prefix), checked by `Query::matches_fields` on the folded
-    /// fields after a plain substring pre-check of each folded word.
-    pub fn text_matches(&self, query_text: &str) -> BTreeSet<u32> {
-        let query = Query::parse(query_text);
-        let words: Vec<String> = fold(query_text)
-            .split(|c: char| c.is_whitespace() || c == '"')
-            .filter(|w| w.chars().all(char::is_alphanumeric) && !w.is_empty())
-            .map(str::to_owned)
+    /// Articles whose text matches `query` (every item must occur; `Query::parse` makes the
+    /// last word a prefix, as typed), checked by `Query::matches_fields` on the folded fields
+    /// after a plain substring pre-check: every part of every item occurs in any match.
+    pub fn text_matches(&self, query: &Query) -> BTreeSet<u32> {
+        let parts: Vec<&str> = query
+            .items()
+            .iter()
+            .flat_map(|item| item.parts.iter().map(|p| p.text.as_str()))
             .collect();
         let scan = |range: std::ops::Range<usize>| -> Vec<u32> {
             range
                 .filter(|&i| {
                     let joined = &self.joined[i];
-                    if !words.iter().all(|w| joined.contains(w.as_str())) {
+                    if !parts.iter().all(|p| joined.contains(p)) {
                         return false;
                     }
                     let f = &self.fields[i];

@@ -34,9 +34,7 @@ impl Engine {
     /// The cards the explorer shows for a URL query string (`q=…&country=…`): article indices
     /// in display order.
     pub fn view(&self, params: &str) -> Vec<u32> {
-        let (state, _notices) = ViewState::parse(params);
-        let query = Query::parse(&state.q);
-        let hits = (!query.is_empty()).then(|| self.blob.search(&query));
+        let (state, hits) = self.search(params);
         let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
         facets::filter(&self.blob.articles, &state, text)
     }
@@ -44,10 +42,19 @@ impl Engine {
     /// The view's counts (total, country and language chips, timeline per year, undated) as
     /// JSON, for the bench's brute-force check.
     pub fn counts(&self, params: &str) -> String {
+        let (state, hits) = self.search(params);
+        let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
+        ViewCounts::from_app(&self.blob.articles, &state, text).to_json()
+    }
+}
+
+impl Engine {
+    /// The view of a URL query string and its text hits (`None` without a query), as the
+    /// explorer derives them.
+    fn search(&self, params: &str) -> (ViewState, Option<Vec<(u32, f32)>>) {
         let (state, _notices) = ViewState::parse(params);
         let query = Query::parse(&state.q);
         let hits = (!query.is_empty()).then(|| self.blob.search(&query));
-        let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
-        ViewCounts::from_app(&self.blob.articles, &state, text).to_json()
+        (state, hits)
     }
 }

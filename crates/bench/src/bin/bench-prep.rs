@@ -13,6 +13,8 @@ use std::time::Instant;
 
 use bench::brute::{view_counts, view_matches, FoldedCorpus};
 use bench::queries::query_set;
+use corpus::index::DocText;
+use corpus::search::Query;
 use corpus::seeds::load_seeds;
 use corpus::view_state::ViewState;
 use corpus::Article;
@@ -71,7 +73,7 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
     let mut queries = Vec::new();
     let mut disagreements = Vec::new();
     for q in query_set(articles) {
-        let text = folded.text_matches(&q.q);
+        let text = folded.text_matches(&Query::parse(&q.q));
         if matches!(q.kind, "thai" | "zh" | "zh-cross") {
             let plain = folded.substring_matches(&q.q);
             if plain != text {
@@ -137,12 +139,9 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Title, paragraphs, captions and source: the text every engine indexes.
+/// Paragraphs, captions and source, joined by `"\n"`: the body the index searches.
 fn text_of(a: &Article) -> String {
-    let mut parts: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
-    parts.extend(a.captions.iter().map(String::as_str));
-    parts.extend(a.source.as_deref());
-    parts.join("\n")
+    DocText::from_article(a).body
 }
 
 fn doc_json(a: &Article) -> serde_json::Value {

@@ -1,16 +1,17 @@
-//! The synthetic corpus of `corpus::generate`: deterministic, loads without errors, and search and
-//! facets over it agree with brute force.
+//! The synthetic corpus of `corpus::generate` (the bench's corpora): deterministic, loads without
+//! errors, and search and facets over it agree with the bench's brute force (`bench::brute`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
+use bench::brute::{view_counts, FoldedCorpus};
 use corpus::facets::{facets, TextMatches};
 use corpus::fold::fold;
 use corpus::generate::{self, Generated};
 use corpus::search::Query;
 use corpus::seeds::{load_seeds, SeedsReport};
-use corpus::view_state::{CountryMatch, Undated, ViewState};
+use corpus::view_state::ViewState;
 use corpus::{Article, CorpusBlob};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -21,10 +22,8 @@ struct Loaded {
     generated: Vec<Generated>,
     report: SeedsReport,
     blob: CorpusBlob,
-    /// Per article of `blob`, its searchable fields folded once (title first). Folding is
-    /// idempotent (checked), so brute force over these is brute force over the originals, without
-    /// re-folding 700 KB for every query in a debug build.
-    folded: Vec<Vec<String>>,
+    /// The blob's articles folded once, for brute force.
+    folded: FoldedCorpus,
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -39,20 +38,12 @@ static LOADED: LazyLock<Loaded> = LazyLock::new(|| {
     let report = load_seeds(&dir);
     let _ = std::fs::remove_dir_all(&dir);
     let blob = CorpusBlob::new(report.articles.clone(), Vec::new());
-    let folded = blob
-        .articles
-        .iter()
-        .map(|a| {
-            fields(a)
-                .into_iter()
-                .map(|f| {
-                    let once = fold(f);
-                    assert_eq!(fold(&once), once, "fold is idempotent");
-                    once
-                })
-                .collect()
-        })
-        .collect();
+    // Folding is idempotent, so brute force over folded text is brute force over the originals.
+    for field in blob.articles.iter().flat_map(fields) {
+        let once = fold(field);
+        assert_eq!(fold(&once), once, "fold is idempotent");
+    }
+    let folded = FoldedCorpus::new(&blob.articles);
     Loaded {
         generated: generate::corpus(SEED, N),
         report,
@@ -157,24 +148,6 @@ fn is_thai_or_han(c: char) -> bool {
     matches!(c as u32, 0x0E00..=0x0E7F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
-/// Independent check for an unspaced-script query: the folded query occurs in a folded line of
-/// the article, starting and ending on grapheme-cluster boundaries.
-fn substring_match(folded_fields: &[String], query: &str) -> bool {
-    let q = fold(query);
-    folded_fields.iter().any(|field| {
-        field.split('\n').any(|f| {
-            let bounds: Vec<usize> = f
-                .grapheme_indices(true)
-                .map(|(i, _)| i)
-                .chain([f.len()])
-                .collect();
-            bounds
-                .iter()
-                .any(|&b| f[b..].starts_with(&q) && bounds.contains(&(b + q.len())))
-        })
-    })
-}
-
 /// The query set: at least 50 queries drawn from the generated words and text.
 fn queries(articles: &[Article]) -> Vec<(String, bool)> {
     // (query, typed: the last word is a prefix)
@@ -267,26 +240,6 @@ fn queries(articles: &[Article]) -> Vec<(String, bool)> {
     out
 }
 
-/// `Query::matches_fields` over every article, on two threads.
-fn brute_force(folded: &[Vec<String>], query: &Query) -> BTreeSet<u32> {
-    let half = folded.len() / 2;
-    let scan = |from: usize, to: usize| -> Vec<u32> {
-        (from..to)
-            .filter(|&i| {
-                let f = &folded[i];
-                query.matches_fields(&f[0], f[1..].iter().map(String::as_str))
-            })
-            .map(|i| i as u32)
-            .collect()
-    };
-    std::thread::scope(|s| {
-        let first = s.spawn(|| scan(0, half));
-        let mut all = scan(half, folded.len());
-        all.extend(first.join().expect("scan thread"));
-        all.into_iter().collect()
-    })
-}
-
 #[test]
 fn search_equals_brute_force_on_generated_text() {
     let loaded = &*LOADED;
@@ -309,7 +262,7 @@ fn search_equals_brute_force_on_generated_text() {
             .into_iter()
             .map(|(d, _)| d)
             .collect();
-        let want = brute_force(&loaded.folded, &query);
+        let want = loaded.folded.text_matches(&query);
         if !want.is_empty() {
             nonempty += 1;
         }
@@ -330,9 +283,7 @@ fn search_equals_brute_force_on_generated_text() {
         let unspaced = !text.contains([' ', '"']) && text.chars().all(is_thai_or_han);
         if unspaced && !text.is_empty() {
             substring_checked += 1;
-            let plain: BTreeSet<u32> = (0..articles.len() as u32)
-                .filter(|&i| substring_match(&loaded.folded[i as usize], text))
-                .collect();
+            let plain = loaded.folded.substring_matches(text);
             if got != plain {
                 failures.push(format!(
                     "{text:?}: index {} docs, plain substring {} docs",
@@ -351,74 +302,17 @@ fn search_equals_brute_force_on_generated_text() {
     );
 }
 
-/// Country counts, language counts, total, undated.
-type BruteFacets = (Vec<(String, u32)>, Vec<(String, u32)>, u32, u32);
-
-/// Facet counts by brute force, following the rules in `corpus::facets`'s documentation.
-fn brute_facets(
-    articles: &[Article],
-    state: &ViewState,
-    hits: Option<&BTreeSet<u32>>,
-) -> BruteFacets {
-    let (from, to) = state.date_range();
-    let undated_mode = state.effective_undated();
-    let mut countries: std::collections::BTreeMap<String, u32> = Default::default();
-    let mut langs: std::collections::BTreeMap<String, u32> = Default::default();
-    let (mut total, mut undated) = (0, 0);
-    for (i, a) in articles.iter().enumerate() {
-        if hits.is_some_and(|h| !h.contains(&(i as u32))) {
-            continue;
-        }
-        let codes: BTreeSet<&str> = a.countries.iter().map(|c| c.code.as_str()).collect();
-        let country_ok = state.countries.is_empty()
-            || match state.country_match {
-                CountryMatch::Any => state.countries.iter().any(|c| codes.contains(c.as_str())),
-                CountryMatch::All => state.countries.iter().all(|c| codes.contains(c.as_str())),
-            };
-        let lang_ok = state.langs.is_empty() || state.langs.contains(&a.lang);
-        let date_ok = match a.date {
-            None => undated_mode != Undated::Exclude,
-            Some(d) => {
-                undated_mode != Undated::Only
-                    && from.is_none_or(|f| d >= f)
-                    && to.is_none_or(|t| d <= t)
-            }
-        };
-        if country_ok && lang_ok && date_ok {
-            total += 1;
-        }
-        if country_ok && lang_ok && a.date.is_none() {
-            undated += 1;
-        }
-        let count_countries = match state.country_match {
-            CountryMatch::Any => lang_ok && date_ok,
-            CountryMatch::All => country_ok && lang_ok && date_ok,
-        };
-        if count_countries {
-            for code in &codes {
-                *countries.entry((*code).to_owned()).or_default() += 1;
-            }
-        }
-        if country_ok && date_ok {
-            *langs.entry(a.lang.clone()).or_default() += 1;
+/// Counts as `corpus::facets` lists them: count descending then code, every selected code present
+/// (at zero if need be).
+fn listed(counts: &BTreeMap<String, u32>, selected: &[String]) -> Vec<(String, u32)> {
+    let mut v: Vec<(String, u32)> = counts.iter().map(|(c, n)| (c.clone(), *n)).collect();
+    for s in selected {
+        if !v.iter().any(|(c, _)| c == s) {
+            v.push((s.clone(), 0));
         }
     }
-    let sorted = |m: std::collections::BTreeMap<String, u32>, selected: &[String]| {
-        let mut v: Vec<(String, u32)> = m.into_iter().collect();
-        for s in selected {
-            if !v.iter().any(|(c, _)| c == s) {
-                v.push((s.clone(), 0));
-            }
-        }
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v
-    };
-    (
-        sorted(countries, &state.countries),
-        sorted(langs, &state.langs),
-        total,
-        undated,
-    )
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
 }
 
 #[test]
@@ -449,14 +343,18 @@ fn facet_counts_equal_brute_force() {
             (TextMatches::Hits(&hits), Some(&set))
         };
         let got = facets(articles, &state, text);
-        let (countries, langs, total, undated) = brute_facets(articles, &state, hit_set);
-        assert_eq!(got.countries, countries, "{url} q={q}");
-        assert_eq!(got.langs, langs, "{url} q={q}");
-        assert_eq!(got.total, total, "{url} q={q}");
-        assert_eq!(got.undated, undated, "{url} q={q}");
+        let want = view_counts(articles, &state, hit_set);
+        assert_eq!(
+            got.countries,
+            listed(&want.countries, &state.countries),
+            "{url} q={q}"
+        );
+        assert_eq!(got.langs, listed(&want.langs, &state.langs), "{url} q={q}");
+        assert_eq!(got.total, want.total, "{url} q={q}");
+        assert_eq!(got.undated, want.undated, "{url} q={q}");
         assert_eq!(
             corpus::facets::filter(articles, &state, text).len() as u32,
-            total,
+            want.total,
             "{url} q={q}"
         );
     }
