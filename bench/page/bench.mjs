@@ -195,7 +195,7 @@ window.bench = {
     const pfBefore = name === 'pagefind' ? await fetchedBytes('/data/pagefind/') : 0;
     if (name === 'pagefind') {
       await engine.search(queries[0]);
-      firstQueryBytes = built && (engine.initBytes + (await fetchedBytes('/data/pagefind/')) - pfBefore);
+      firstQueryBytes = engine.initBytes + (await fetchedBytes('/data/pagefind/')) - pfBefore;
     }
     for (const q of queries.slice(0, warmup)) await engine.search(q);
     const perRun = [];
