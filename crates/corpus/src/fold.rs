@@ -185,6 +185,11 @@ fn fast_prefix(text: &str) -> usize {
         if !folds_to_itself(c) {
             break;
         }
+        // An upper-case ASCII letter that `c` may join into one cluster (a spacing or combining
+        // mark) changes that cluster: the slow path records the change for highlighting.
+        if i > 0 && bytes[i - 1].is_ascii_uppercase() {
+            return i - 1;
+        }
         let class = mark_class(c);
         if class != 0 && class < last_class {
             break;
@@ -410,6 +415,22 @@ mod tests {
                     "{text:?} {a}..{b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn fast_path_upper_case_ascii_joined_by_a_mark() {
+        // Found by the property test: `A` + a Myanmar spacing mark is one cluster that folding
+        // changes, so a highlight of the `a` covers the whole cluster.
+        for s in [
+            "A\u{1084}",
+            "xA\u{1084}y",
+            "A\u{E31}",
+            "AB\u{17B6}",
+            "A中",
+            "Aก",
+        ] {
+            assert_same_as_reference(s);
         }
     }
 
