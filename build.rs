@@ -29,7 +29,13 @@ fn main() {
         std::process::exit(1);
     }
     // Warnings (undated, derived title, …) never fail the build; `corpus check` lists them.
-    let blob = report.to_blob().to_bytes();
+    let blob = match report.to_blob().to_bytes() {
+        Ok(blob) => blob,
+        Err(error) => {
+            eprintln!("Borderlines: {error}");
+            std::process::exit(1);
+        }
+    };
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     if let Err(error) = std::fs::write(out_dir.join("corpus.bin"), &blob) {
         eprintln!(

@@ -91,15 +91,19 @@ async fn a_country_chip_toggles_the_country_in_the_url() {
             .is_some()
     })
     .await;
+    let pressed = |r: &Element| {
+        r.query_selector("[data-country-filter='KH']")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("aria-pressed"))
+    };
     click(&root, "[data-country-filter='KH']");
-    until(&root, "filtered", |r| count(r).as_deref() == Some("1")).await;
+    // The count and the chip are rendered by different components: wait for both.
+    until(&root, "filtered and pressed", |r| {
+        count(r).as_deref() == Some("1") && pressed(r).as_deref() == Some("true")
+    })
+    .await;
     assert_eq!(search(), "?country=KH");
-    let pressed = root
-        .query_selector("[data-country-filter='KH']")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("aria-pressed"));
-    assert_eq!(pressed.as_deref(), Some("true"));
     click(&root, "[data-country-filter='KH']");
     until(&root, "unfiltered", |r| count(r).as_deref() == Some("2")).await;
     assert_eq!(search(), "");

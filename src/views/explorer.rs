@@ -11,7 +11,7 @@ use corpus::view_state::{CountryMatch, Sort, ViewState};
 use corpus::CorpusBlob;
 use web_sys::HtmlSelectElement;
 use yew::{
-    component, html, use_effect_with, use_memo, use_mut_ref, use_state, Callback, Event, Html,
+    component, html, use_effect_with, use_memo, use_mut_ref, use_state_eq, Callback, Event, Html,
     MouseEvent, TargetCast,
 };
 
@@ -23,8 +23,11 @@ use crate::components::timeline::Timeline;
 use crate::data;
 use crate::view_url::{use_view, Nav};
 
-/// Cards rendered at once; "Show more" adds this many (the list is paged, never 10,000 cards).
-const PAGE: usize = 50;
+/// Cards per page; "Show more" adds this many (the list is paged, never 10,000 cards).
+const PAGE: usize = 20;
+/// Cards in the first frame of a new view (more than a screenful): the rest of the first page
+/// follows once that frame is painted, so a keystroke's results appear within a frame.
+const FIRST_PAINT: usize = 6;
 
 /// Everything derived from one view: computed once per URL change.
 #[derive(Debug, PartialEq)]
@@ -75,7 +78,8 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
     let derived = use_memo((*state).clone(), |state| {
         data::corpus().map(|corpus| derive(corpus, state)).ok()
     });
-    let shown = use_state(|| PAGE);
+    // How many cards the reader has asked for, and for which view (the URL without `article`).
+    let shown = use_state_eq(|| (ViewState::default(), PAGE));
     let on_change = {
         let view = view.clone();
         Callback::from(move |(next, nav): (ViewState, Nav)| view.go(next, nav))
@@ -100,14 +104,24 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
     }))
     .clone();
 
-    // A new view starts at the first page again.
+    // A new view starts with its first frame of cards, then the first page once that is painted.
+    let view_key = ViewState {
+        article: None,
+        ..(*state).clone()
+    };
+    let requested = if shown.0 == view_key {
+        shown.1
+    } else {
+        FIRST_PAINT
+    };
     {
         let shown = shown.clone();
-        let key = ViewState {
-            article: None,
-            ..(*state).clone()
-        };
-        use_effect_with(key, move |_| shown.set(PAGE));
+        use_effect_with(view_key.clone(), move |key| {
+            if shown.0 != *key {
+                let key = key.clone();
+                after_next_paint(move || shown.set((key, PAGE)));
+            }
+        });
     }
     // `?article=ID`: bring that card into view and give it focus.
     use_effect_with(state.article.clone(), move |article| {
@@ -140,7 +154,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
             .iter()
             .position(|&i| corpus.articles.get(i as usize).is_some_and(|a| &a.id == id))
     });
-    let limit = (*shown).max(open_position.map_or(0, |p| p + 1));
+    let limit = requested.max(open_position.map_or(0, |p| p + 1));
 
     let mut notices: Vec<String> = view.notices.iter().map(ToString::to_string).collect();
     if derived.unknown_article {
@@ -207,8 +221,8 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
         html! { <option value={sort.as_str()} selected={state.effective_sort() == sort}>{ sort.label() }</option> }
     });
     let show_more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(limit + PAGE))
+        let (shown, key) = (shown.clone(), view_key.clone());
+        Callback::from(move |_: MouseEvent| shown.set((key.clone(), limit + PAGE)))
     };
     let clear_filters = {
         let (state, on_change) = (state.clone(), on_change.clone());
@@ -297,6 +311,22 @@ fn page_title(state: &ViewState, count: usize) -> String {
     } else {
         format!("{} · {count} {noun} — Borderlines", parts.join(", "))
     }
+}
+
+/// Runs `f` once the browser has painted the next frame: a task queued from an animation frame
+/// callback runs after that frame's paint.
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        yew::platform::spawn_local(async move {
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            f();
+        });
+    });
+    // Should the request fail, the first frame's cards and "Show more" remain: nothing is lost.
+    let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&callback));
 }
 
 /// Scrolls the card with `id` into view and focuses it, once it is in the DOM.

@@ -18,7 +18,7 @@ fn main() {
     let report = load_seeds(std::path::Path::new(dir));
     let loaded = started.elapsed();
     let started = Instant::now();
-    let bytes = report.to_blob().to_bytes();
+    let bytes = report.to_blob().to_bytes().expect("encode");
     let indexed = started.elapsed();
     let started = Instant::now();
     let blob = match CorpusBlob::from_bytes(&bytes) {

@@ -95,6 +95,11 @@ impl Documents for CachedDocs<'_> {
 #[error("the embedded corpus could not be decoded: {0}")]
 pub struct BlobError(#[from] postcard::Error);
 
+/// The corpus could not be packed into a blob.
+#[derive(Debug, thiserror::Error)]
+#[error("the corpus could not be encoded: {0}")]
+pub struct BlobEncodeError(#[from] postcard::Error);
+
 impl CorpusBlob {
     /// Packs articles (already sorted newest first) with their country names and builds the
     /// search index over them.
@@ -123,9 +128,10 @@ impl CorpusBlob {
         self.index.search(query, &docs)
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        // Serialising plain owned data into a Vec cannot fail.
-        postcard::to_allocvec(self).unwrap_or_default()
+    /// The embedded form. Fails only on an article the parser cannot produce (an empty
+    /// paragraph or one holding a line break, which the compact paragraph encoding excludes).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, BlobEncodeError> {
+        Ok(postcard::to_allocvec(self)?)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<CorpusBlob, BlobError> {

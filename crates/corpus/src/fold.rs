@@ -28,6 +28,7 @@
 //! `icu_experimental`, and it is the lighter of the two normalizers in wasm.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
@@ -123,7 +124,7 @@ fn fold_into(text: &str, out: &mut String, changed: &mut dyn FnMut(Range<usize>,
     while pos < text.len() {
         let rest = &text[pos..];
         let run = fast_prefix(rest);
-        let fast = if run == rest.len() || run == 0 {
+        let fast = if run == rest.len() || run == 0 || starts_lone_latin(rest, run) {
             run
         } else {
             last_boundary(rest, run)
@@ -136,8 +137,22 @@ fn fold_into(text: &str, out: &mut String, changed: &mut dyn FnMut(Range<usize>,
             pos += fast;
             continue;
         }
-        let cluster = rest.graphemes(true).next().unwrap_or(rest);
         let start = out.len();
+        if starts_lone_latin(rest, 0) {
+            if let Some((c, folded)) = rest
+                .chars()
+                .next()
+                .and_then(|c| Some((c, fold_latin_letter(c)?)))
+            {
+                out.push_str(folded);
+                if folded.len() != c.len_utf8() || !rest.starts_with(folded) {
+                    changed(start..out.len(), pos..pos + c.len_utf8());
+                }
+                pos += c.len_utf8();
+                continue;
+            }
+        }
+        let cluster = rest.graphemes(true).next().unwrap_or(rest);
         let mut chars = cluster.chars();
         match (chars.next(), chars.next()) {
             // A one-character cluster folds the same way every time: memoise (Vietnamese
@@ -198,6 +213,51 @@ fn fast_prefix(text: &str) -> usize {
         i += c.len_utf8();
     }
     i
+}
+
+/// The folds of the Latin letters U+00C0–U+024F and U+1E00–U+1EFF (every precomposed
+/// Vietnamese letter among them), each folded as a one-character cluster once, on first use.
+fn fold_latin_letter(c: char) -> Option<&'static str> {
+    const RANGES: [(u32, u32); 2] = [(0xC0, 0x24F), (0x1E00, 0x1EFF)];
+    static TABLE: OnceLock<Vec<String>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut scratch = String::new();
+        RANGES
+            .iter()
+            .flat_map(|&(lo, hi)| lo..=hi)
+            .map(|u| {
+                let mut out = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_cluster(c.encode_utf8(&mut [0; 4]), &mut out, &mut scratch);
+                }
+                out
+            })
+            .collect()
+    });
+    let u = c as u32;
+    let mut offset = 0;
+    for (lo, hi) in RANGES {
+        if (lo..=hi).contains(&u) {
+            return table.get(offset + (u - lo) as usize).map(String::as_str);
+        }
+        offset += (hi - lo + 1) as usize;
+    }
+    None
+}
+
+/// True when the character at `pos` is a Latin letter standing alone as a cluster, preceded by
+/// ASCII (or nothing) and followed by ASCII (or nothing): a precomposed Vietnamese letter between
+/// ASCII letters, the common case. Neither side can join it: ASCII holds no Prepend, Extend,
+/// SpacingMark or ZWJ character, and a Latin letter is none of these either, so the grapheme
+/// segmenter is not needed to find its bounds.
+fn starts_lone_latin(text: &str, pos: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else {
+        return false;
+    };
+    let before = pos == 0 || bytes.get(pos - 1).is_some_and(u8::is_ascii);
+    let after = bytes.get(pos + c.len_utf8()).is_none_or(u8::is_ascii);
+    !c.is_ascii() && is_latin(c) && before && after
 }
 
 /// Canonical combining class of a [`folds_to_itself`] character (0 for all but these marks).

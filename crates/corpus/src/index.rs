@@ -325,6 +325,20 @@ impl SearchIndex {
         }
     }
 
+    /// The index's parts as they are encoded in the blob, by name, for size reports.
+    pub fn encoded_parts(&self) -> Vec<(&'static str, Vec<u8>)> {
+        let encode = |v: &[u32]| postcard::to_allocvec(v).unwrap_or_default();
+        vec![
+            ("dict", self.dict.0.clone()),
+            ("heads", encode(&self.heads)),
+            ("postings", self.postings.0.clone()),
+            (
+                "lens",
+                [encode(&self.title_lens), encode(&self.body_lens)].concat(),
+            ),
+        ]
+    }
+
     /// Number of indexed documents.
     pub fn doc_count(&self) -> u32 {
         self.doc_count

@@ -28,5 +28,5 @@ pub mod lang;
 pub mod seeds;
 
 pub use article::{Article, CountryMention, Warning};
-pub use blob::{BlobError, CorpusBlob};
+pub use blob::{BlobEncodeError, BlobError, CorpusBlob};
 pub use date::{Date, DateError};

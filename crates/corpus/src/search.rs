@@ -402,23 +402,39 @@ pub fn snippet(paragraphs: &[String], query: &Query, max_chars: usize) -> Snippe
     if !query.is_empty() {
         for (p, text) in paragraphs.iter().enumerate() {
             let ranges = highlight(text, query);
-            for (i, r) in ranges.iter().enumerate() {
+            // Ranges are sorted and disjoint, so their ends in chars come from one walk, and as
+            // both window ends only move forward two cursors count the matches in each window.
+            let chars = char_positions(text, &ranges);
+            let total = text.chars().count();
+            let (mut first_inside, mut first_after) = (0, 0);
+            let mut improved = false;
+            for &(r_start, _) in &chars {
                 // Window starting a quarter of the budget before this match.
-                let start = back_chars(text, r.start, max_chars / 4);
-                let end = forward_chars(text, start, max_chars);
-                let hits = ranges[i..].iter().take_while(|h| h.end <= end).count();
-                let hits = hits + ranges[..i].iter().filter(|h| h.start >= start).count();
+                let start = r_start.saturating_sub(max_chars / 4);
+                let end = (start + max_chars).min(total);
+                while chars.get(first_inside).is_some_and(|h| h.0 < start) {
+                    first_inside += 1;
+                }
+                first_after = first_after.max(first_inside);
+                while chars.get(first_after).is_some_and(|h| h.1 <= end) {
+                    first_after += 1;
+                }
+                let hits = first_after - first_inside;
                 if best.is_none_or(|(_, _, n)| hits > n) {
                     best = Some((p, start, hits));
-                    best_ranges.clone_from(&ranges);
+                    improved = true;
                 }
+            }
+            if improved {
+                best_ranges = ranges;
             }
         }
     }
-    let (paragraph, anchor) = best.map_or((0, 0), |(p, s, _)| (p, s));
+    let (paragraph, anchor_chars) = best.map_or((0, 0), |(p, s, _)| (p, s));
     let Some(text) = paragraphs.get(paragraph) else {
         return Snippet::default();
     };
+    let anchor = forward_chars(text, 0, anchor_chars);
     let (start, end) = cut(text, anchor, max_chars);
     let mut out = String::with_capacity(end - start + 8);
     if start > 0 {
@@ -492,6 +508,20 @@ fn back_chars(text: &str, pos: usize, n: usize) -> usize {
         .map_or(0, |(i, _)| if n == 0 { pos } else { i })
 }
 
+/// The `(start, end)` of each of `ranges` (sorted, disjoint byte ranges of `text`) in chars.
+fn char_positions(text: &str, ranges: &[Range<usize>]) -> Vec<(usize, usize)> {
+    let (mut at, mut chars) = (0, 0);
+    let mut to_chars = |pos: usize| {
+        chars += text.get(at..pos).map_or(0, |s| s.chars().count());
+        at = at.max(pos);
+        chars
+    };
+    ranges
+        .iter()
+        .map(|r| (to_chars(r.start), to_chars(r.end)))
+        .collect()
+}
+
 /// Byte offset `n` chars after `pos` (or the end).
 fn forward_chars(text: &str, pos: usize, n: usize) -> usize {
     text[pos..]
@@ -527,6 +557,50 @@ mod tests {
                 scan.count_by_segments(&item, &mut |r| slow.push(r));
                 proptest::prop_assert_eq!(fast, slow, "{:?} {:?}", text, words);
             }
+        }
+    }
+
+    /// The passage choice before the two-cursor count: every window counted from scratch.
+    fn reference_snippet_anchor(
+        paragraphs: &[String],
+        query: &Query,
+        max: usize,
+    ) -> (usize, usize) {
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (p, text) in paragraphs.iter().enumerate() {
+            let ranges = highlight(text, query);
+            for (i, r) in ranges.iter().enumerate() {
+                let start = back_chars(text, r.start, max / 4);
+                let end = forward_chars(text, start, max);
+                let hits = ranges[i..].iter().take_while(|h| h.end <= end).count()
+                    + ranges[..i].iter().filter(|h| h.start >= start).count();
+                if best.is_none_or(|(_, _, n)| hits > n) {
+                    best = Some((p, start, hits));
+                }
+            }
+        }
+        best.map_or((0, 0), |(p, s, _)| (p, s))
+    }
+
+    use proptest::prelude::Strategy as _;
+
+    proptest::proptest! {
+        /// The snippet starts where counting every window from scratch says it should.
+        #[test]
+        fn snippet_window_equals_reference(
+            paragraphs in proptest::collection::vec(proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "abc", "x", " ", "  ", "ó", "中文", "ไทย", "ab\u{301}", ".",
+            ]), 0..60).prop_map(|p| p.concat()), 1..4),
+            q in proptest::sample::select(vec!["ab", "a", "x ab", "中", "ไทย", "\"ab x\"", "o"]),
+            max in 1usize..30,
+        ) {
+            let query = Query::parse(q);
+            let (paragraph, anchor) = reference_snippet_anchor(&paragraphs, &query, max);
+            let got = snippet(&paragraphs, &query, max);
+            proptest::prop_assert_eq!(got.paragraph, paragraph);
+            let (start, end) = cut(&paragraphs[paragraph], anchor, max);
+            let expect = &paragraphs[paragraph][start..end];
+            proptest::prop_assert!(got.text.trim_matches('…') == expect, "{:?} {:?}", got.text, expect);
         }
     }
 

@@ -325,3 +325,39 @@ fn check_exits_1_and_lists_every_error() {
     assert_eq!(json["errors"].as_array().map(Vec::len), Some(2));
     assert_eq!(json["errors"][1]["line"], 1);
 }
+
+/// The blob round-trips every article exactly (paragraphs travel joined by line breaks), for the
+/// real seeds and for fixtures with CRLF, blank-line runs, markup, Thai and Chinese.
+#[test]
+fn blob_round_trips_every_article() {
+    let fixtures = load(
+        "blob-round-trip",
+        &[
+            (
+                "crlf.txt",
+                b"\xEF\xBB\xBFdate 2024-01-02 T\r\nOne.\r\n\r\n\r\nTwo.\r\nThree.\r\n",
+            ),
+            ("markup.txt", b"<p>a</p>\n\n<script>x</script>\n"),
+            ("thai.txt", "แก๊งคอลเซ็นเตอร์\nถูกจับ\n".as_bytes()),
+            ("zh.txt", "打击网络诈骗。\n\n第二段。".as_bytes()),
+            ("title-only.txt", b"date 2024-01-02 Only a title\n"),
+        ],
+    );
+    for report in [load_seeds(&real_seeds()), fixtures] {
+        let blob = report.to_blob();
+        let bytes = blob.to_bytes().expect("encodes");
+        let back = corpus::CorpusBlob::from_bytes(&bytes).expect("decodes");
+        assert_eq!(back.articles, blob.articles);
+    }
+}
+
+/// A paragraph the parser never makes (empty, or holding a line break) is refused, not mangled.
+#[test]
+fn blob_refuses_a_paragraph_it_cannot_carry() {
+    let mut blob = load_seeds(&real_seeds()).to_blob();
+    blob.articles[0].paragraphs.push("two\nlines".into());
+    assert!(blob.to_bytes().is_err());
+    blob.articles[0].paragraphs.pop();
+    blob.articles[0].paragraphs.push(String::new());
+    assert!(blob.to_bytes().is_err());
+}

@@ -51,7 +51,7 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
     let load_ms = started.elapsed().as_millis();
     let started = Instant::now();
     let blob = report.to_blob();
-    let bytes = blob.to_bytes();
+    let bytes = blob.to_bytes().map_err(|e| e.to_string())?;
     let blob_ms = started.elapsed().as_millis();
     let pages = out.join("pages");
     let _ = std::fs::remove_dir_all(&pages);
