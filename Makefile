@@ -29,7 +29,7 @@ help:
 	@echo "make build        release site in dist/ (PUBLIC_URL=/sub/path/ for a sub-path, SEEDS_DIR=dir for other seeds)"
 	@echo "make offline      one self-contained file, $(OFFLINE_HTML), that works from file:// (SEEDS_DIR=dir too)"
 	@echo "make check-seeds  report every article, warning and error in \$$SEEDS_DIR"
-	@echo "make bench        Borderlines vs MiniSearch, FlexSearch, Pagefind at N = 100 … 50,000 -> bench/REPORT.md"
+	@echo "make bench        Borderlines vs MiniSearch, FlexSearch, Pagefind at N = 100 … 10,000 -> bench/REPORT.md"
 	@echo "make bench-quick  the same at N = 1,000 only"
 
 setup:
@@ -58,8 +58,9 @@ SEED ?= 42
 bench-corpus:
 	cargo run --release -q -p corpus -- generate --articles $(N) --seed $(SEED) --out target/bench-corpus/$(N) --verify
 
-# The benchmark (not part of `make test`; see bench/REPORT.md). BENCH_N overrides the sizes.
-BENCH_N ?= 100,1000,10000,50000
+# The benchmark (not part of `make test`; see bench/REPORT.md). BENCH_N overrides the sizes;
+# 50,000 (BENCH_N=100,1000,10000,50000) is not yet verified to fit the 25-minute budget.
+BENCH_N ?= 100,1000,10000
 bench: setup-test
 	node bench/run.mjs --n $(BENCH_N)
 	node bench/report.mjs
