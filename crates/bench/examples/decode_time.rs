@@ -8,6 +8,10 @@ fn main() {
     for _ in 0..3 {
         let t = std::time::Instant::now();
         let blob = corpus::CorpusBlob::from_bytes(&bytes).expect("decode");
-        println!("{} articles decoded in {:.1} ms", blob.articles.len(), t.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "{} articles decoded in {:.1} ms",
+            blob.articles.len(),
+            t.elapsed().as_secs_f64() * 1e3
+        );
     }
 }
