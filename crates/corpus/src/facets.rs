@@ -192,7 +192,7 @@ pub struct Facets {
 }
 
 fn sorted_counts<K: Into<String>>(
-    counts: BTreeMap<K, u32>,
+    counts: impl IntoIterator<Item = (K, u32)>,
     selected: &[String],
 ) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = counts
@@ -254,17 +254,15 @@ impl<'a> CodeCounts<'a> {
         }
     }
 
-    fn into_map(self) -> BTreeMap<String, u32> {
-        let mut out: BTreeMap<String, u32> = self
-            .other
-            .into_iter()
-            .map(|(code, n)| (code.to_owned(), n))
-            .collect();
-        for (i, &n) in self.alpha2.iter().enumerate().filter(|(_, &n)| n > 0) {
-            let code = [b'A' + (i / 26) as u8, b'A' + (i % 26) as u8];
-            out.insert(String::from_utf8_lossy(&code).into_owned(), n);
-        }
-        out
+    /// Every counted code with its count (codes are distinct, in no particular order).
+    fn into_counts(self) -> impl Iterator<Item = (String, u32)> + use<'a> {
+        let alpha2 = self.alpha2.into_iter().enumerate().filter(|&(_, n)| n > 0);
+        alpha2
+            .map(|(i, n)| {
+                let code = [b'A' + (i / 26) as u8, b'A' + (i % 26) as u8];
+                (String::from_utf8_lossy(&code).into_owned(), n)
+            })
+            .chain(self.other.into_iter().map(|(code, n)| (code.to_owned(), n)))
     }
 }
 
@@ -312,8 +310,8 @@ pub fn facets(articles: &[Article], state: &ViewState, text: TextMatches<'_>) ->
         }
     }
     Facets {
-        countries: sorted_counts(countries.into_map(), &state.countries),
-        langs: sorted_counts(langs.into_iter().collect(), &state.langs),
+        countries: sorted_counts(countries.into_counts(), &state.countries),
+        langs: sorted_counts(langs, &state.langs),
         total,
         undated,
     }

@@ -138,40 +138,33 @@ fn fold_into(text: &str, out: &mut String, changed: &mut dyn FnMut(Range<usize>,
             continue;
         }
         let start = out.len();
-        if starts_lone_latin(rest, 0) {
-            if let Some((c, folded)) = rest
-                .chars()
-                .next()
-                .and_then(|c| Some((c, fold_latin_letter(c)?)))
-            {
-                out.push_str(folded);
-                if folded.len() != c.len_utf8() || !rest.starts_with(folded) {
-                    changed(start..out.len(), pos..pos + c.len_utf8());
-                }
-                pos += c.len_utf8();
-                continue;
-            }
-        }
-        let cluster = rest.graphemes(true).next().unwrap_or(rest);
+        let cluster = match rest.chars().next() {
+            Some(c) if starts_lone_latin(rest, 0) => &rest[..c.len_utf8()],
+            _ => rest.graphemes(true).next().unwrap_or(rest),
+        };
         let mut chars = cluster.chars();
         match (chars.next(), chars.next()) {
-            // A one-character cluster folds the same way every time: memoise (Vietnamese
-            // letters, fullwidth punctuation in Chinese text).
-            (Some(c), None) => {
-                let slot = &mut memo[c as usize % MEMO];
-                if slot.0 != c {
-                    fold_cluster(cluster, out, &mut scratch);
-                    let folded = &out[start..];
-                    if folded.len() <= 4 {
-                        let mut bytes = [0; 4];
-                        bytes[..folded.len()].copy_from_slice(folded.as_bytes());
-                        *slot = (c, bytes, folded.len() as u8);
+            // A one-character cluster folds the same way every time: precomposed Latin letters
+            // (Vietnamese) come from a table built once, others are memoised (fullwidth
+            // punctuation in Chinese text, say).
+            (Some(c), None) => match fold_latin_letter(c) {
+                Some(folded) => out.push_str(folded),
+                None => {
+                    let slot = &mut memo[c as usize % MEMO];
+                    if slot.0 != c {
+                        fold_cluster(cluster, out, &mut scratch);
+                        let folded = &out[start..];
+                        if folded.len() <= 4 {
+                            let mut bytes = [0; 4];
+                            bytes[..folded.len()].copy_from_slice(folded.as_bytes());
+                            *slot = (c, bytes, folded.len() as u8);
+                        }
+                    } else {
+                        let bytes = &slot.1[..usize::from(slot.2)];
+                        out.push_str(std::str::from_utf8(bytes).unwrap_or_default());
                     }
-                } else {
-                    let bytes = &slot.1[..usize::from(slot.2)];
-                    out.push_str(std::str::from_utf8(bytes).unwrap_or_default());
                 }
-            }
+            },
             _ => fold_cluster(cluster, out, &mut scratch),
         }
         if out[start..] != *cluster {

@@ -402,6 +402,9 @@ pub fn snippet(paragraphs: &[String], query: &Query, max_chars: usize) -> Snippe
     if !query.is_empty() {
         for (p, text) in paragraphs.iter().enumerate() {
             let ranges = highlight(text, query);
+            if ranges.is_empty() {
+                continue;
+            }
             // Ranges are sorted and disjoint, so their ends in chars come from one walk, and as
             // both window ends only move forward two cursors count the matches in each window.
             let chars = char_positions(text, &ranges);
