@@ -358,7 +358,7 @@ async function benchOne(n, browser, common) {
       const measuredSite = await measureSite(browser, server.origin);
       startup = { ...measuredSite.startup, embeddedDataBytes: prepared.meta.blobBytes };
       say(`N=${n}: interaction through the UI`);
-      interaction = { ...await measureInteraction(measuredSite.page, common.typedWords), keystrokeDebounceMs: 0 };
+      interaction = await measureInteraction(measuredSite.page, common.typedWords);
       await measuredSite.context.close();
     }
     const docs = await readFile(join(prepared.dataDir, 'docs.json'));

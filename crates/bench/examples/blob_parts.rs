@@ -3,21 +3,12 @@
 //! `target/bench/10000/parts/{articles,dict,heads,postings,lens}.bin`.
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/bench/10000".into());
-    let bytes = std::fs::read(format!("{dir}/blob.bin")).expect("blob.bin");
+    let (dir, bytes) = bench::prepared::blob_bytes_from_args("target/bench/10000");
     let blob = corpus::CorpusBlob::from_bytes(&bytes).expect("decode");
     let out = format!("{dir}/parts");
     std::fs::create_dir_all(&out).expect("parts dir");
     let articles = postcard::to_allocvec(&blob.articles).expect("encode");
     std::fs::write(format!("{out}/articles.bin"), &articles).expect("write");
-    let mut joined = blob.articles.clone();
-    for a in &mut joined {
-        a.paragraphs = vec![a.paragraphs.join("\n")];
-    }
-    let joined = postcard::to_allocvec(&joined).expect("encode");
-    std::fs::write(format!("{out}/articles-joined.bin"), &joined).expect("write");
     for (name, part) in blob.index.encoded_parts() {
         std::fs::write(format!("{out}/{name}.bin"), &part).expect("write");
     }

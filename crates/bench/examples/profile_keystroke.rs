@@ -12,17 +12,15 @@ use corpus::view_state::ViewState;
 use corpus::CorpusBlob;
 
 const WORDS: [&str; 4] = ["police", "lua dao", "campuchia", "border"];
-const PAGE: usize = 50;
+/// The app's page of cards.
+const PAGE: usize = 20;
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/bench/10000".into());
-    let bytes = std::fs::read(format!("{dir}/blob.bin")).expect("blob.bin");
+    let (_, bytes) = bench::prepared::blob_bytes_from_args("target/bench/10000");
     let blob = CorpusBlob::from_bytes(&bytes).expect("decode");
     println!(
         "{:>12} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>6} {:>7}",
@@ -56,14 +54,6 @@ fn main() {
                 marks += snippet(&a.paragraphs, &query, 320).highlights.len();
             }
             let cards = ms(t);
-            let t = Instant::now();
-            for &i in results.iter().take(PAGE) {
-                for p in &blob.articles[i as usize].paragraphs {
-                    std::hint::black_box(corpus::fold::fold_with_offsets(p));
-                }
-            }
-            let fold_only = ms(t);
-            eprint!("fold {fold_only:.2} ");
             std::hint::black_box((f, tl, marks));
             println!(
                 "{q:>12} {search:7.2} {filter:7.2} {facet:7.2} {tline:7.2} {cards:7.2} {:7.2} {:6} {:7}",

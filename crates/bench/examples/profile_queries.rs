@@ -9,10 +9,7 @@ use corpus::view_state::ViewState;
 use corpus::CorpusBlob;
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/bench/1000".into());
-    let bytes = std::fs::read(format!("{dir}/blob.bin")).expect("blob.bin");
+    let (dir, bytes) = bench::prepared::blob_bytes_from_args("target/bench/1000");
     let blob = CorpusBlob::from_bytes(&bytes).expect("decode");
     let queries: Vec<serde_json::Value> =
         serde_json::from_slice(&std::fs::read(format!("{dir}/queries.json")).expect("queries"))
