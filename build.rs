@@ -29,7 +29,7 @@ fn main() {
         std::process::exit(1);
     }
     // Warnings (undated, derived title, …) never fail the build; `corpus check` lists them.
-    let blob = match report.to_blob().to_bytes() {
+    let blob = match encode_checked(&report) {
         Ok(blob) => blob,
         Err(error) => {
             eprintln!("Borderlines: {error}");
@@ -44,4 +44,32 @@ fn main() {
         );
         std::process::exit(1);
     }
+}
+
+/// The blob's bytes, after checking that they decode to exactly the parsed articles: the app
+/// decodes each article only when it shows it, so a fault must surface here, not as a missing
+/// card.
+fn encode_checked(report: &corpus::seeds::SeedsReport) -> Result<Vec<u8>, String> {
+    let bytes = report
+        .to_blob()
+        .and_then(|blob| blob.to_bytes())
+        .map_err(|e| e.to_string())?;
+    let decoded = corpus::CorpusBlob::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    if decoded.len() != report.articles.len() {
+        return Err(format!(
+            "the corpus blob holds {} articles instead of {}",
+            decoded.len(),
+            report.articles.len()
+        ));
+    }
+    for (i, article) in report.articles.iter().enumerate() {
+        let back = u32::try_from(i).ok().and_then(|i| decoded.article(i));
+        if back != Some(article) {
+            return Err(format!(
+                "{}: the article does not survive the corpus blob",
+                article.file
+            ));
+        }
+    }
+    Ok(bytes)
 }

@@ -27,6 +27,8 @@ const SMOKE = args.smoke;
 const SIZES = SMOKE ? [100] : (args.n ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(args.runs ?? (SMOKE ? 1 : 3));
 const WARMUP = Number(args.warmup ?? (SMOKE ? 5 : 20));
+/** Measured page loads per N for start-up figures (after one discarded warm-up load). */
+const STARTUP_LOADS = Number(args.loads ?? (SMOKE ? 2 : 7));
 // Pagefind's extended binary (Chinese and Thai segmentation), from npm for linux-x64.
 const PAGEFIND = 'node_modules/@pagefind/linux-x64/bin/pagefind_extended';
 const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind'];
@@ -212,18 +214,22 @@ async function measureSite(browser, origin) {
   const firstCard = [];
   let wasmMemoryBytes = null;
   let jsHeapBytes = null;
-  for (let i = 0; i < 5; i += 1) {
+  // Load 0 warms the browser itself (renderer process, V8, fonts) and is discarded, as warm-up
+  // queries are: every load is still a fresh context with `no-store`, so nothing of the site is
+  // cached between loads.
+  for (let i = 0; i <= STARTUP_LOADS; i += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(siteProbe);
     await page.goto(`${origin}/borderlines/`);
     await page.waitForFunction(() => window.__probe.firstCardMs != null, null, { timeout: 120_000 });
-    firstCard.push(await page.evaluate(() => window.__probe.firstCardMs));
-    if (i === 0) {
+    const ms = await page.evaluate(() => window.__probe.firstCardMs);
+    if (i > 0) firstCard.push(ms);
+    if (i === 1) {
       [wasmMemoryBytes, jsHeapBytes] = await page.evaluate(() => [window.__probe.wasm?.memory?.buffer?.byteLength ?? null,
         performance.memory?.usedJSHeapSize ?? null]);
     }
-    if (i < 4) await context.close();
+    if (i < STARTUP_LOADS) await context.close();
     else return { startup: { firstCardMs: summary(firstCard), wasmMemoryBytes, jsHeapBytes }, page, context };
   }
   return null;

@@ -45,7 +45,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let Ok(corpus) = data::corpus() else {
         return Html::default();
     };
-    let Some(article) = corpus.articles.get(props.index as usize) else {
+    let Some(article) = corpus.article(props.index) else {
         return Html::default();
     };
     let query = &props.query;

@@ -44,14 +44,15 @@ fn derive(corpus: &CorpusBlob, state: &ViewState) -> Derived {
     let query = Query::parse(&state.q);
     let hits = (!query.is_empty()).then(|| corpus.search(&query));
     let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
+    let catalog = corpus.catalog();
     Derived {
-        results: facets::filter(&corpus.articles, state, text),
-        facets: facets::facets(&corpus.articles, state, text),
-        histogram: Rc::new(timeline::timeline(&corpus.articles, state, text)),
+        results: facets::filter(catalog, state, text),
+        facets: facets::facets(catalog, state, text),
+        histogram: Rc::new(timeline::timeline(catalog, state, text)),
         unknown_article: state
             .article
             .as_ref()
-            .is_some_and(|id| !corpus.articles.iter().any(|a| &a.id == id)),
+            .is_some_and(|id| catalog.position(id).is_none()),
         query: Rc::new(query),
     }
 }
@@ -59,7 +60,7 @@ fn derive(corpus: &CorpusBlob, state: &ViewState) -> Derived {
 #[component]
 pub fn Explorer() -> Html {
     match data::corpus() {
-        Ok(corpus) => html! { <ExplorerView corpus_len={corpus.articles.len()} /> },
+        Ok(corpus) => html! { <ExplorerView corpus_len={corpus.len()} /> },
         Err(message) => {
             html! { <main class="page"><p role="alert" class="notice">{ message }</p></main> }
         }
@@ -148,11 +149,12 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
     };
     let count = derived.results.len();
     // Keep the open article on the page even when it is further down the list.
+    let catalog = corpus.catalog();
     let open_position = state.article.as_ref().and_then(|id| {
         derived
             .results
             .iter()
-            .position(|&i| corpus.articles.get(i as usize).is_some_and(|a| &a.id == id))
+            .position(|&i| catalog.id(i as usize) == id)
     });
     let limit = requested.max(open_position.map_or(0, |p| p + 1));
 
@@ -236,7 +238,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
             <header class="site-header">
                 <div class="brand-row">
                     <h1 class="brand">{ "Borderlines" }</h1>
-                    <p class="tagline">{ format!("{} articles on cross-border crime and cooperation in Southeast Asia", corpus.articles.len()) }</p>
+                    <p class="tagline">{ format!("{} articles on cross-border crime and cooperation in Southeast Asia", corpus.len()) }</p>
                 </div>
                 <SearchBox value={state.q.clone()} {on_search} />
             </header>
@@ -267,16 +269,15 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
                         </div>
                     }
                     <ol class="cards">
-                        { for derived.results.iter().take(limit).filter_map(|&index| {
-                            let article = corpus.articles.get(index as usize)?;
-                            let expanded = state.article.as_deref() == Some(article.id.as_str());
+                        { for derived.results.iter().take(limit).map(|&index| {
+                            let expanded = state.article.as_deref() == Some(catalog.id(index as usize));
                             let selected_countries: Rc<[bool]> =
-                                article.countries.iter().map(|c| state.has_country(&c.code)).collect();
-                            Some(html! {
+                                catalog.countries(index as usize).map(|code| state.has_country(code)).collect();
+                            html! {
                                 <li key={index}>
                                     <ArticleCard {index} {expanded} {selected_countries} query={derived.query.clone()} on_action={on_card.clone()} />
                                 </li>
-                            })
+                            }
                         }) }
                     </ol>
                     if count > limit {

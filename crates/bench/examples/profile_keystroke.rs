@@ -36,19 +36,19 @@ fn main() {
             let search = ms(t);
             let text = TextMatches::Hits(&hits);
             let t = Instant::now();
-            let results = facets::filter(&blob.articles, &state, text);
+            let results = facets::filter(blob.catalog(), &state, text);
             let filter = ms(t);
             let t = Instant::now();
-            let f = facets::facets(&blob.articles, &state, text);
+            let f = facets::facets(blob.catalog(), &state, text);
             let facet = ms(t);
             let t = Instant::now();
-            let tl = timeline::timeline(&blob.articles, &state, text);
+            let tl = timeline::timeline(blob.catalog(), &state, text);
             let tline = ms(t);
             let t = Instant::now();
             let mut marks = 0;
             let mut bytes = 0;
             for &i in results.iter().take(PAGE) {
-                let a = &blob.articles[i as usize];
+                let Some(a) = blob.article(i) else { continue };
                 bytes += a.paragraphs.iter().map(String::len).sum::<usize>();
                 marks += highlight(&a.title, &query).len();
                 marks += snippet(&a.paragraphs, &query, 320).highlights.len();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use corpus::facets::{self, TextMatches};
 use corpus::timeline;
 use corpus::view_state::ViewState;
-use corpus::Article;
+use corpus::Catalog;
 
 /// Result total, country and language chip counts, dated articles per year on the timeline, and
 /// undated articles on the timeline.
@@ -22,9 +22,9 @@ pub struct ViewCounts {
 impl ViewCounts {
     /// What the app computes for `state` (corpus::facets and corpus::timeline), with zero
     /// counts dropped so both sides compare equal.
-    pub fn from_app(articles: &[Article], state: &ViewState, text: TextMatches<'_>) -> ViewCounts {
-        let f = facets::facets(articles, state, text);
-        let t = timeline::timeline(articles, state, text);
+    pub fn from_app(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> ViewCounts {
+        let f = facets::facets(catalog, state, text);
+        let t = timeline::timeline(catalog, state, text);
         let mut years: BTreeMap<u16, u32> = BTreeMap::new();
         for bucket in &t.buckets {
             if bucket.count > 0 {

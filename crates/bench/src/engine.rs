@@ -28,7 +28,7 @@ impl Engine {
 
     /// Number of articles.
     pub fn articles(&self) -> u32 {
-        u32::try_from(self.blob.articles.len()).unwrap_or(u32::MAX)
+        u32::try_from(self.blob.len()).unwrap_or(u32::MAX)
     }
 
     /// The cards the explorer shows for a URL query string (`q=…&country=…`): article indices
@@ -36,7 +36,7 @@ impl Engine {
     pub fn view(&self, params: &str) -> Vec<u32> {
         let (state, hits) = self.search(params);
         let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
-        facets::filter(&self.blob.articles, &state, text)
+        facets::filter(self.blob.catalog(), &state, text)
     }
 
     /// The view's counts (total, country and language chips, timeline per year, undated) as
@@ -44,7 +44,7 @@ impl Engine {
     pub fn counts(&self, params: &str) -> String {
         let (state, hits) = self.search(params);
         let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
-        ViewCounts::from_app(&self.blob.articles, &state, text).to_json()
+        ViewCounts::from_app(self.blob.catalog(), &state, text).to_json()
     }
 }
 

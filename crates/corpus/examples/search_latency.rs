@@ -18,7 +18,10 @@ fn main() {
     let report = load_seeds(std::path::Path::new(dir));
     let loaded = started.elapsed();
     let started = Instant::now();
-    let bytes = report.to_blob().to_bytes().expect("encode");
+    let bytes = report
+        .to_blob()
+        .and_then(|blob| blob.to_bytes())
+        .expect("encode");
     let indexed = started.elapsed();
     let started = Instant::now();
     let blob = match CorpusBlob::from_bytes(&bytes) {
@@ -30,13 +33,12 @@ fn main() {
     };
     let decoded = started.elapsed();
     let text_bytes: usize = blob
-        .articles
-        .iter()
+        .articles()
         .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
         .sum();
     println!(
         "{} articles ({} errors), text {:.1} MB, blob {:.1} MB; load {:.2?}, blob+index {:.2?}, decode {:.2?}",
-        blob.articles.len(),
+        blob.len(),
         report.errors.len(),
         text_bytes as f64 / 1e6,
         bytes.len() as f64 / 1e6,

@@ -28,52 +28,8 @@ pub struct Article {
     pub captions: Vec<String>,
     /// Body paragraphs, in file order, without the header, captions and source. Never empty
     /// and never containing a line break (paragraphs are split at line breaks).
-    #[serde(with = "joined_lines")]
     pub paragraphs: Vec<String>,
     pub warnings: Vec<Warning>,
-}
-
-/// In the binary blob, an article's paragraphs travel as one `\n`-joined string: a length prefix
-/// per paragraph interrupts the text and costs brotli about 2 % of the corpus at 10,000
-/// articles (bench/REPORT.md). Human-readable formats (JSON) keep the list.
-mod joined_lines {
-    use std::fmt;
-
-    use serde::de::{Error, Visitor};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(lines: &[String], s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            lines.serialize(s)
-        } else {
-            if lines.iter().any(|l| l.is_empty() || l.contains('\n')) {
-                return Err(serde::ser::Error::custom(
-                    "a paragraph is empty or holds a line break",
-                ));
-            }
-            s.serialize_str(&lines.join("\n"))
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-        if d.is_human_readable() {
-            return Vec::<String>::deserialize(d);
-        }
-        struct Joined;
-        impl Visitor<'_> for Joined {
-            type Value = Vec<String>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("paragraphs joined by line breaks")
-            }
-            fn visit_str<E: Error>(self, joined: &str) -> Result<Vec<String>, E> {
-                if joined.is_empty() {
-                    return Ok(Vec::new());
-                }
-                Ok(joined.split('\n').map(str::to_owned).collect())
-            }
-        }
-        d.deserialize_str(Joined)
-    }
 }
 
 /// An ISO 3166-1 alpha-2 code and how often the article names that country.

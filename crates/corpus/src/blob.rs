@@ -1,70 +1,66 @@
-//! The compact binary form of a corpus that `build.rs` embeds and the app decodes once.
+//! The compact binary form of a corpus that `build.rs` embeds and the app decodes at start-up.
+//!
+//! # Layout
+//!
+//! `postcard(head) ++ texts`. The head holds the [`Catalog`] (id, date, language and countries
+//! of every article), the country names, the [`SearchIndex`] and the length of each article's
+//! stored text; `texts` is every article's own text ([`crate::article_text`]), one after
+//! another. Decoding reads the head only: an article's text is decoded when first asked for
+//! ([`CorpusBlob::article`]), so start-up does not allocate tens of thousands of strings, and
+//! [`CorpusBlob::from_static`] reads the texts in place, without a copy.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::article_text;
+use crate::catalog::{lens_of, Catalog, CatalogOverflow};
 use crate::fold::fold_to;
 use crate::index::{DocText, Documents, Field, SearchIndex};
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct CorpusBlob {
-    /// Sorted newest first, undated last.
-    pub articles: Vec<Article>,
-    /// English names for every country code that occurs in `articles`, sorted by code.
-    pub country_names: Vec<(String, String)>,
-    /// Full-text index over `articles` (document id = position in `articles`).
-    pub index: SearchIndex,
-    /// Each article's folded text, kept once a phrase or run query has needed it (not stored).
-    #[serde(skip)]
-    folded: FoldedCache,
+    head: Head,
+    /// Where each article's stored text ends in `texts`.
+    text_ends: Vec<usize>,
+    texts: Cow<'static, [u8]>,
+    /// Articles decoded so far (one slot per article, made on first use).
+    decoded: OnceLock<Vec<OnceLock<Option<Article>>>>,
+    /// Each article's folded text, kept once a phrase or run query has needed it.
+    folded: OnceLock<Vec<OnceLock<FoldedDoc>>>,
 }
 
-/// Folded title and `"\n"`-joined body per article, filled lazily: confirming a phrase on an
-/// article folds its text once per session instead of once per query.
-#[derive(Default)]
-struct FoldedCache(OnceLock<Vec<OnceLock<FoldedDoc>>>);
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Head {
+    catalog: Catalog,
+    /// English names for every country code that occurs in the articles, sorted by code.
+    country_names: Vec<(String, String)>,
+    /// Full-text index (document id = article index).
+    index: SearchIndex,
+    text_lens: Vec<u32>,
+}
 
+/// Folded title and `"\n"`-joined body of one article.
 #[derive(Debug)]
 struct FoldedDoc {
     title: Box<str>,
     body: Box<str>,
 }
 
-impl Clone for FoldedCache {
-    fn clone(&self) -> FoldedCache {
-        FoldedCache::default()
-    }
-}
-
-impl PartialEq for FoldedCache {
-    /// A cache never makes two corpora differ.
-    fn eq(&self, _: &FoldedCache) -> bool {
-        true
-    }
-}
-
-impl std::fmt::Debug for FoldedCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let filled = self
-            .0
-            .get()
-            .map_or(0, |v| v.iter().filter(|d| d.get().is_some()).count());
-        write!(f, "FoldedCache({filled} articles)")
-    }
-}
-
-/// The articles as [`Documents`] for the index, answering folded text from the cache.
+/// The articles as [`Documents`] for the index, decoding and folding each once.
 struct CachedDocs<'a> {
-    articles: &'a [Article],
+    blob: &'a CorpusBlob,
     cache: &'a [OnceLock<FoldedDoc>],
 }
 
 impl Documents for CachedDocs<'_> {
     fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str)) {
-        self.articles.visit(doc, f);
+        if let Some(article) = self.blob.article(doc) {
+            std::slice::from_ref(article).visit(0, f);
+        }
     }
 
     fn visit_folded(&self, doc: u32, scratch: &mut String, f: &mut dyn FnMut(Field, &str)) {
@@ -73,8 +69,8 @@ impl Documents for CachedDocs<'_> {
         };
         let folded = cell.get_or_init(|| {
             let text = self
-                .articles
-                .get(doc as usize)
+                .blob
+                .article(doc)
                 .map(DocText::from_article)
                 .unwrap_or_default();
             fold_to(&text.title, scratch);
@@ -92,26 +88,163 @@ impl Documents for CachedDocs<'_> {
 
 /// The embedded bytes are not a blob this version of the app understands.
 #[derive(Debug, thiserror::Error)]
-#[error("the embedded corpus could not be decoded: {0}")]
-pub struct BlobError(#[from] postcard::Error);
+pub enum BlobError {
+    #[error("the embedded corpus could not be decoded: {0}")]
+    Decode(#[from] postcard::Error),
+    #[error("the embedded corpus is inconsistent: {0}")]
+    Inconsistent(&'static str),
+}
 
 /// The corpus could not be packed into a blob.
 #[derive(Debug, thiserror::Error)]
-#[error("the corpus could not be encoded: {0}")]
-pub struct BlobEncodeError(#[from] postcard::Error);
+pub enum BlobEncodeError {
+    #[error("the corpus could not be encoded: {0}")]
+    Encode(#[from] postcard::Error),
+    #[error("article {id}: {source}")]
+    Article { id: String, source: postcard::Error },
+    #[error(transparent)]
+    Catalog(#[from] CatalogOverflow),
+    #[error("the corpus text is larger than 4 GiB")]
+    TooLarge,
+}
 
 impl CorpusBlob {
     /// Packs articles (already sorted newest first) with their country names and builds the
-    /// search index over them.
-    pub fn new(articles: Vec<Article>, country_names: Vec<(String, String)>) -> CorpusBlob {
+    /// search index over them. Fails only on an article the parser cannot produce (an empty
+    /// paragraph or one holding a line break, which the compact paragraph encoding excludes).
+    pub fn new(
+        articles: &[Article],
+        country_names: Vec<(String, String)>,
+    ) -> Result<CorpusBlob, BlobEncodeError> {
         let docs: Vec<DocText> = articles.iter().map(DocText::from_article).collect();
         let index = SearchIndex::build(&docs);
-        CorpusBlob {
-            articles,
+        let mut texts = Vec::new();
+        let mut text_ends = Vec::with_capacity(articles.len());
+        for article in articles {
+            texts = article_text::encode(article, texts).map_err(|source| {
+                BlobEncodeError::Article {
+                    id: article.id.clone(),
+                    source,
+                }
+            })?;
+            text_ends.push(texts.len());
+        }
+        let head = Head {
+            catalog: Catalog::from_articles(articles)?,
             country_names,
             index,
-            folded: FoldedCache::default(),
+            text_lens: Vec::new(),
+        };
+        Ok(CorpusBlob::assemble(head, text_ends, Cow::Owned(texts)))
+    }
+
+    fn assemble(head: Head, text_ends: Vec<usize>, texts: Cow<'static, [u8]>) -> CorpusBlob {
+        CorpusBlob {
+            head,
+            text_ends,
+            texts,
+            decoded: OnceLock::new(),
+            folded: OnceLock::new(),
         }
+    }
+
+    /// The embedded form.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, BlobEncodeError> {
+        let ends: Vec<u32> = self
+            .text_ends
+            .iter()
+            .map(|&end| u32::try_from(end))
+            .collect::<Result<_, _>>()
+            .map_err(|_| BlobEncodeError::TooLarge)?;
+        let head = Head {
+            text_lens: lens_of(&ends),
+            ..self.head.clone()
+        };
+        let mut bytes = postcard::to_allocvec(&head)?;
+        bytes.extend_from_slice(&self.texts);
+        Ok(bytes)
+    }
+
+    /// Decodes a blob, copying the article texts.
+    pub fn from_bytes(bytes: &[u8]) -> Result<CorpusBlob, BlobError> {
+        let (head, texts) = postcard::take_from_bytes::<Head>(bytes)?;
+        CorpusBlob::checked(head, Cow::Owned(texts.to_vec()))
+    }
+
+    /// Decodes a blob that lives as long as the program (the app's embedded bytes), reading the
+    /// article texts in place.
+    pub fn from_static(bytes: &'static [u8]) -> Result<CorpusBlob, BlobError> {
+        let (head, texts) = postcard::take_from_bytes::<Head>(bytes)?;
+        CorpusBlob::checked(head, Cow::Borrowed(texts))
+    }
+
+    fn checked(mut head: Head, texts: Cow<'static, [u8]>) -> Result<CorpusBlob, BlobError> {
+        let mut end = 0usize;
+        let mut text_ends = Vec::with_capacity(head.text_lens.len());
+        for &len in &head.text_lens {
+            end = end.saturating_add(len as usize);
+            text_ends.push(end);
+        }
+        head.text_lens = Vec::new();
+        let n = head.catalog.len();
+        if text_ends.len() != n || end != texts.len() {
+            return Err(BlobError::Inconsistent("article texts"));
+        }
+        if head.index.doc_count() as usize != n {
+            return Err(BlobError::Inconsistent("index"));
+        }
+        Ok(CorpusBlob::assemble(head, text_ends, texts))
+    }
+
+    /// How many articles there are.
+    pub fn len(&self) -> usize {
+        self.head.catalog.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.head.catalog.is_empty()
+    }
+
+    /// Id, date, language and countries of every article, without decoding any text.
+    pub fn catalog(&self) -> &Catalog {
+        &self.head.catalog
+    }
+
+    /// Article `index`, decoded on first use. `None` past the end, or if its stored text does
+    /// not decode (`build.rs` checks that every article does, so the app never sees that).
+    pub fn article(&self, index: u32) -> Option<&Article> {
+        let index = index as usize;
+        let slots = self
+            .decoded
+            .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
+        slots
+            .get(index)?
+            .get_or_init(|| {
+                let start = index
+                    .checked_sub(1)
+                    .and_then(|i| self.text_ends.get(i))
+                    .copied()
+                    .unwrap_or(0);
+                let end = *self.text_ends.get(index)?;
+                let bytes = self.texts.get(start..end)?;
+                article_text::decode(bytes, index, &self.head.catalog).ok()
+            })
+            .as_ref()
+    }
+
+    /// Every article, in order, decoding each (for tools and tests; the app asks for few).
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        (0..self.len()).filter_map(|i| self.article(u32::try_from(i).ok()?))
+    }
+
+    /// The full-text index.
+    pub fn index(&self) -> &SearchIndex {
+        &self.head.index
+    }
+
+    /// The stored texts' size in bytes.
+    pub fn text_bytes(&self) -> usize {
+        self.texts.len()
     }
 
     /// Article indices matching `query` with their relevance, best first; every article (score
@@ -119,30 +252,17 @@ impl CorpusBlob {
     pub fn search(&self, query: &crate::search::Query) -> Vec<(u32, f32)> {
         let cache = self
             .folded
-            .0
-            .get_or_init(|| self.articles.iter().map(|_| OnceLock::new()).collect());
-        let docs = CachedDocs {
-            articles: &self.articles,
-            cache,
-        };
-        self.index.search(query, &docs)
-    }
-
-    /// The embedded form. Fails only on an article the parser cannot produce (an empty
-    /// paragraph or one holding a line break, which the compact paragraph encoding excludes).
-    pub fn to_bytes(&self) -> Result<Vec<u8>, BlobEncodeError> {
-        Ok(postcard::to_allocvec(self)?)
-    }
-
-    pub fn from_bytes(bytes: &[u8]) -> Result<CorpusBlob, BlobError> {
-        Ok(postcard::from_bytes(bytes)?)
+            .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
+        let docs = CachedDocs { blob: self, cache };
+        self.head.index.search(query, &docs)
     }
 
     /// English name of a country code, falling back to the code itself.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.country_names
+        let names = &self.head.country_names;
+        names
             .binary_search_by(|(c, _)| c.as_str().cmp(code))
-            .map(|i| self.country_names[i].1.as_str())
+            .map(|i| names[i].1.as_str())
             .unwrap_or(code)
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! The text query is not evaluated here: the caller passes the search outcome as
 //! [`TextMatches`] (all articles when there is no query, else the matched indices with scores),
-//! so search and facets compose. Article indices are positions in the `articles` slice, as `u32`.
+//! so search and facets compose. Article indices are positions in the [`Catalog`], as `u32`.
 //!
 //! Facet counts follow the usual disjunctive/conjunctive rule:
 //! - languages (and countries with `match=any`): counted over the articles passing every filter
@@ -13,9 +13,8 @@
 //!   country's count is then the result total).
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
-use crate::article::Article;
+use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::view_state::{CountryMatch, Sort, Undated, ViewState};
 
@@ -75,31 +74,45 @@ impl TextMask {
     }
 }
 
-/// The non-text filters of a view, prepared once for many articles.
-pub(crate) struct Filter<'s> {
-    countries: &'s [String],
+/// The non-text filters of a view, prepared once for many articles: selected codes become the
+/// catalog's numbers (`None` for a code no article has).
+pub(crate) struct Filter<'c> {
+    catalog: &'c Catalog,
+    countries: Vec<Option<u16>>,
     country_match: CountryMatch,
-    langs: &'s [String],
+    langs: Vec<Option<u16>>,
     from: Option<Date>,
     to: Option<Date>,
     undated: Undated,
 }
 
-impl<'s> Filter<'s> {
-    pub(crate) fn new(state: &'s ViewState) -> Filter<'s> {
+fn numbers(codes: &[String], known: &[String]) -> Vec<Option<u16>> {
+    codes
+        .iter()
+        .map(|code| {
+            let index = known.iter().position(|k| k == code)?;
+            u16::try_from(index).ok()
+        })
+        .collect()
+}
+
+impl<'c> Filter<'c> {
+    pub(crate) fn new(catalog: &'c Catalog, state: &ViewState) -> Filter<'c> {
         let (from, to) = state.date_range();
         Filter {
-            countries: &state.countries,
+            catalog,
+            countries: numbers(&state.countries, catalog.country_codes()),
             country_match: state.country_match,
-            langs: &state.langs,
+            langs: numbers(&state.langs, catalog.lang_codes()),
             from,
             to,
             undated: state.effective_undated(),
         }
     }
 
-    fn country_ok(&self, article: &Article) -> bool {
-        let has = |code: &String| article.countries.iter().any(|m| m.code == *code);
+    fn country_ok(&self, index: usize) -> bool {
+        let named = self.catalog.country_ids(index);
+        let has = |id: &Option<u16>| id.is_some_and(|id| named.contains(&id));
         match self.country_match {
             _ if self.countries.is_empty() => true,
             CountryMatch::Any => self.countries.iter().any(has),
@@ -107,12 +120,12 @@ impl<'s> Filter<'s> {
         }
     }
 
-    fn lang_ok(&self, article: &Article) -> bool {
-        self.langs.is_empty() || self.langs.contains(&article.lang)
+    fn lang_ok(&self, index: usize) -> bool {
+        self.langs.is_empty() || self.langs.contains(&self.catalog.lang_id(index))
     }
 
-    fn date_ok(&self, article: &Article) -> bool {
-        match (article.date, self.undated) {
+    fn date_ok(&self, index: usize) -> bool {
+        match (self.catalog.date(index), self.undated) {
             (None, Undated::Include | Undated::Only) => true,
             (None, Undated::Exclude) | (Some(_), Undated::Only) => false,
             (Some(date), Undated::Include | Undated::Exclude) => {
@@ -121,57 +134,47 @@ impl<'s> Filter<'s> {
         }
     }
 
-    /// True when the article passes every filter except `ignore`.
-    pub(crate) fn matches(&self, article: &Article, ignore: Option<Facet>) -> bool {
-        (ignore == Some(Facet::Country) || self.country_ok(article))
-            && (ignore == Some(Facet::Lang) || self.lang_ok(article))
-            && (ignore == Some(Facet::Date) || self.date_ok(article))
+    /// True when article `index` passes every filter except `ignore`.
+    pub(crate) fn matches(&self, index: usize, ignore: Option<Facet>) -> bool {
+        (ignore == Some(Facet::Country) || self.country_ok(index))
+            && (ignore == Some(Facet::Lang) || self.lang_ok(index))
+            && (ignore == Some(Facet::Date) || self.date_ok(index))
     }
 }
 
-/// True when `article` passes the view's country, language and date filters (the text query is
-/// not considered), leaving out `facet_to_ignore` if given. [`Facet::Date`] leaves out both the
-/// date range and the undated mode.
-pub fn matches(article: &Article, state: &ViewState, facet_to_ignore: Option<Facet>) -> bool {
-    Filter::new(state).matches(article, facet_to_ignore)
-}
-
-/// Oldest first, undated last, ties by id (the mirror of [`Article::cmp_newest_first`]).
-fn cmp_oldest_first(a: &Article, b: &Article) -> Ordering {
-    match (a.date, b.date) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.id.cmp(&b.id)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => a.id.cmp(&b.id),
-    }
+/// True when article `index` passes the view's country, language and date filters (the text
+/// query is not considered), leaving out `facet_to_ignore` if given. [`Facet::Date`] leaves out
+/// both the date range and the undated mode.
+pub fn matches(
+    catalog: &Catalog,
+    index: usize,
+    state: &ViewState,
+    facet_to_ignore: Option<Facet>,
+) -> bool {
+    Filter::new(catalog, state).matches(index, facet_to_ignore)
 }
 
 /// The result list: indices of the articles that match the text and every filter, ordered by
 /// the view's effective sort. Newest: newest first, undated last. Oldest: oldest first, undated
 /// last. Relevance: highest score first, ties newest first (with [`TextMatches::All`] it is
 /// newest). Ties that remain are broken by id, so the order is total.
-pub fn filter(articles: &[Article], state: &ViewState, text: TextMatches<'_>) -> Vec<u32> {
-    let filter = Filter::new(state);
-    let mask = TextMask::new(articles.len(), text);
-    let mut hits: Vec<(u32, f32, &Article)> = articles
-        .iter()
-        .enumerate()
-        .filter_map(|(i, article)| {
+pub fn filter(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Vec<u32> {
+    let filter = Filter::new(catalog, state);
+    let mask = TextMask::new(catalog.len(), text);
+    let mut hits: Vec<(u32, f32)> = (0..catalog.len())
+        .filter_map(|i| {
             let index = u32::try_from(i).ok()?;
             let score = mask.score(i)?;
-            filter
-                .matches(article, None)
-                .then_some((index, score, article))
+            filter.matches(i, None).then_some((index, score))
         })
         .collect();
+    let newest = |a: u32, b: u32| catalog.cmp_newest_first(a as usize, b as usize);
     match state.effective_sort() {
-        Sort::Newest => hits.sort_by(|a, b| a.2.cmp_newest_first(b.2)),
-        Sort::Oldest => hits.sort_by(|a, b| cmp_oldest_first(a.2, b.2)),
-        Sort::Relevance => {
-            hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.2.cmp_newest_first(b.2)))
-        }
+        Sort::Newest => hits.sort_by(|a, b| newest(a.0, b.0)),
+        Sort::Oldest => hits.sort_by(|a, b| catalog.cmp_oldest_first(a.0 as usize, b.0 as usize)),
+        Sort::Relevance => hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a.0, b.0))),
     }
-    hits.into_iter().map(|(index, _, _)| index).collect()
+    hits.into_iter().map(|(index, _)| index).collect()
 }
 
 /// Facet counts for the current view (see the module documentation for which articles each
@@ -191,13 +194,14 @@ pub struct Facets {
     pub undated: u32,
 }
 
-fn sorted_counts<K: Into<String>>(
-    counts: impl IntoIterator<Item = (K, u32)>,
-    selected: &[String],
-) -> Vec<(String, u32)> {
-    let mut out: Vec<(String, u32)> = counts
-        .into_iter()
-        .map(|(code, n)| (code.into(), n))
+/// `(code, count)` for every counted code, plus the selected ones at zero, count descending
+/// then code.
+fn sorted_counts(codes: &[String], counts: &[u32], selected: &[String]) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = codes
+        .iter()
+        .zip(counts)
+        .filter(|&(_, &n)| n > 0)
+        .map(|(code, &n)| (code.clone(), n))
         .collect();
     for code in selected {
         if !out.iter().any(|(c, _)| c == code) {
@@ -208,85 +212,29 @@ fn sorted_counts<K: Into<String>>(
     out
 }
 
-/// Counts per country code: ISO alpha-2 codes (two ASCII capitals) in a flat array, anything
-/// else in a map. Counting thousands of articles per keystroke, the array saves a string-keyed
-/// tree lookup per mention.
-struct CodeCounts<'a> {
-    alpha2: Vec<u32>,
-    /// Per alpha-2 slot, 1 + the last article counted there: an article naming a country twice
-    /// counts once.
-    counted_for: Vec<usize>,
-    other: BTreeMap<&'a str, u32>,
-}
-
-impl Default for CodeCounts<'_> {
-    fn default() -> Self {
-        CodeCounts {
-            alpha2: vec![0; 26 * 26],
-            counted_for: vec![0; 26 * 26],
-            other: BTreeMap::new(),
-        }
-    }
-}
-
-impl<'a> CodeCounts<'a> {
-    fn slot(code: &str) -> Option<usize> {
-        match code.as_bytes() {
-            &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
-                Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
-            }
-            _ => None,
-        }
-    }
-
-    /// Counts `code` for article number `article`, once per article (`seen_before` says whether
-    /// the article already named a code outside the array).
-    fn add(&mut self, code: &'a str, article: usize, seen_before: impl FnOnce() -> bool) {
-        match Self::slot(code) {
-            Some(i) if i < self.alpha2.len() => {
-                if self.counted_for[i] != article + 1 {
-                    self.counted_for[i] = article + 1;
-                    self.alpha2[i] += 1;
-                }
-            }
-            _ if seen_before() => {}
-            _ => *self.other.entry(code).or_default() += 1,
-        }
-    }
-
-    /// Every counted code with its count (codes are distinct, in no particular order).
-    fn into_counts(self) -> impl Iterator<Item = (String, u32)> + use<'a> {
-        let alpha2 = self.alpha2.into_iter().enumerate().filter(|&(_, n)| n > 0);
-        alpha2
-            .map(|(i, n)| {
-                let code = [b'A' + (i / 26) as u8, b'A' + (i % 26) as u8];
-                (String::from_utf8_lossy(&code).into_owned(), n)
-            })
-            .chain(self.other.into_iter().map(|(code, n)| (code.to_owned(), n)))
-    }
-}
-
 /// Counts countries and languages over the articles matching the text query and the other
 /// filters (see the module documentation), plus the result total and the undated count.
-pub fn facets(articles: &[Article], state: &ViewState, text: TextMatches<'_>) -> Facets {
-    let filter = Filter::new(state);
-    let mask = TextMask::new(articles.len(), text);
-    let mut countries = CodeCounts::default();
-    // A handful of languages: a short list beats a tree.
-    let mut langs: Vec<(&str, u32)> = Vec::new();
+pub fn facets(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Facets {
+    let filter = Filter::new(catalog, state);
+    let mask = TextMask::new(catalog.len(), text);
+    let mut countries = vec![0u32; catalog.country_codes().len()];
+    // Per country, 1 + the last article counted for it: an article naming a country twice
+    // counts once.
+    let mut counted_for = vec![0usize; countries.len()];
+    let mut langs = vec![0u32; catalog.lang_codes().len()];
     let mut total = 0u32;
     let mut undated = 0u32;
-    for (i, article) in articles.iter().enumerate() {
+    for i in 0..catalog.len() {
         if mask.score(i).is_none() {
             continue;
         }
-        let country = filter.country_ok(article);
-        let lang = filter.lang_ok(article);
-        let date = filter.date_ok(article);
+        let country = filter.country_ok(i);
+        let lang = filter.lang_ok(i);
+        let date = filter.date_ok(i);
         if country && lang && date {
             total += 1;
         }
-        if country && lang && article.date.is_none() {
+        if country && lang && catalog.date(i).is_none() {
             undated += 1;
         }
         let count_countries = match state.country_match {
@@ -294,24 +242,28 @@ pub fn facets(articles: &[Article], state: &ViewState, text: TextMatches<'_>) ->
             CountryMatch::All => country && lang && date,
         };
         if count_countries {
-            for (k, mention) in article.countries.iter().enumerate() {
-                countries.add(&mention.code, i, || {
-                    article.countries[..k]
-                        .iter()
-                        .any(|m| m.code == mention.code)
-                });
+            for &id in catalog.country_ids(i) {
+                let id = usize::from(id);
+                if let (Some(n), Some(seen)) = (countries.get_mut(id), counted_for.get_mut(id)) {
+                    if *seen != i + 1 {
+                        *seen = i + 1;
+                        *n += 1;
+                    }
+                }
             }
         }
         if country && date {
-            match langs.iter_mut().find(|(code, _)| *code == article.lang) {
-                Some((_, n)) => *n += 1,
-                None => langs.push((article.lang.as_str(), 1)),
+            if let Some(n) = catalog
+                .lang_id(i)
+                .and_then(|id| langs.get_mut(usize::from(id)))
+            {
+                *n += 1;
             }
         }
     }
     Facets {
-        countries: sorted_counts(countries.into_counts(), &state.countries),
-        langs: sorted_counts(langs, &state.langs),
+        countries: sorted_counts(catalog.country_codes(), &countries, &state.countries),
+        langs: sorted_counts(catalog.lang_codes(), &langs, &state.langs),
         total,
         undated,
     }
@@ -320,7 +272,7 @@ pub fn facets(articles: &[Article], state: &ViewState, text: TextMatches<'_>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::CountryMention;
+    use crate::article::{Article, CountryMention};
 
     fn article(id: &str, date: Option<&str>, lang: &str, countries: &[&str]) -> Article {
         Article {
@@ -355,6 +307,10 @@ mod tests {
         ]
     }
 
+    fn catalog() -> Catalog {
+        Catalog::from_articles(&corpus()).expect("catalog")
+    }
+
     fn ids(articles: &[Article], indices: &[u32]) -> Vec<String> {
         indices
             .iter()
@@ -372,7 +328,7 @@ mod tests {
         let articles = corpus();
         ids(
             &articles,
-            &filter(&articles, &view(query), TextMatches::All),
+            &filter(&catalog(), &view(query), TextMatches::All),
         )
     }
 
@@ -383,10 +339,10 @@ mod tests {
         let articles = corpus();
         let hits = [(2, 1.0), (0, 3.0), (4, 1.0), (3, 1.0), (99, 9.0), (2, 0.5)];
         let state = view("q=x");
-        let found = filter(&articles, &state, TextMatches::Hits(&hits));
+        let found = filter(&catalog(), &state, TextMatches::Hits(&hits));
         assert_eq!(ids(&articles, &found), ["a", "e", "c", "d"]);
         let state = view("q=x&sort=oldest");
-        let found = filter(&articles, &state, TextMatches::Hits(&hits));
+        let found = filter(&catalog(), &state, TextMatches::Hits(&hits));
         assert_eq!(ids(&articles, &found), ["c", "a", "e", "d"]);
         // Relevance without hits is newest.
         assert_eq!(run("q=x"), run(""));
@@ -422,21 +378,26 @@ mod tests {
 
     #[test]
     fn matches_can_ignore_one_facet() {
-        let articles = corpus();
+        let catalog = catalog();
         let state = view("country=VN&lang=en&from=2025");
-        let b = &articles[1];
-        assert!(!matches(b, &state, None));
-        assert!(matches(b, &state, Some(Facet::Country)));
-        assert!(!matches(b, &state, Some(Facet::Lang)));
-        let d = &articles[3];
-        assert!(!matches(d, &view("lang=th&from=2025"), None));
-        assert!(matches(d, &view("lang=th&from=2025"), Some(Facet::Date)));
+        let b = 1;
+        assert!(!matches(&catalog, b, &state, None));
+        assert!(matches(&catalog, b, &state, Some(Facet::Country)));
+        assert!(!matches(&catalog, b, &state, Some(Facet::Lang)));
+        let d = 3;
+        assert!(!matches(&catalog, d, &view("lang=th&from=2025"), None));
+        assert!(matches(
+            &catalog,
+            d,
+            &view("lang=th&from=2025"),
+            Some(Facet::Date)
+        ));
     }
 
     #[test]
     fn counts_leave_out_their_own_facet() {
-        let articles = corpus();
-        let facets = facets(&articles, &view("country=KH&lang=vi"), TextMatches::All);
+        let catalog = catalog();
+        let facets = facets(&catalog, &view("country=KH&lang=vi"), TextMatches::All);
         // Countries counted over lang=vi: a (VN, KH), c (VN).
         assert_eq!(
             facets.countries,
@@ -450,8 +411,8 @@ mod tests {
 
     #[test]
     fn all_mode_counts_over_the_results() {
-        let articles = corpus();
-        let any = facets(&articles, &view("country=KH"), TextMatches::All);
+        let catalog = catalog();
+        let any = facets(&catalog, &view("country=KH"), TextMatches::All);
         assert_eq!(
             any.countries,
             [
@@ -460,7 +421,7 @@ mod tests {
                 ("VN".to_owned(), 2)
             ]
         );
-        let all = facets(&articles, &view("country=KH&match=all"), TextMatches::All);
+        let all = facets(&catalog, &view("country=KH&match=all"), TextMatches::All);
         assert_eq!(
             all.countries,
             [
@@ -473,9 +434,9 @@ mod tests {
 
     #[test]
     fn selected_codes_stay_at_zero() {
-        let articles = corpus();
+        let catalog = catalog();
         let facets = facets(
-            &articles,
+            &catalog,
             &view("country=FR&lang=fr,vi&to=2024"),
             TextMatches::All,
         );
@@ -491,9 +452,9 @@ mod tests {
 
     #[test]
     fn text_matches_restrict_counts() {
-        let articles = corpus();
+        let catalog = catalog();
         let hits = [(3, 1.0), (5, 1.0), (1, 2.0)];
-        let facets = facets(&articles, &view("q=x"), TextMatches::Hits(&hits));
+        let facets = facets(&catalog, &view("q=x"), TextMatches::Hits(&hits));
         assert_eq!(facets.total, 3);
         assert_eq!(facets.undated, 2);
         assert_eq!(
@@ -508,22 +469,28 @@ mod tests {
                 ("und".to_owned(), 1)
             ]
         );
-        let with_range = super::facets(&articles, &view("q=x&from=2025"), TextMatches::Hits(&hits));
+        let with_range = super::facets(&catalog, &view("q=x&from=2025"), TextMatches::Hits(&hits));
         assert_eq!(with_range.total, 1);
         assert_eq!(with_range.undated, 2);
     }
 
     #[test]
     fn empty_corpus() {
-        let facets = facets(&[], &view("country=VN"), TextMatches::All);
+        let empty = Catalog::default();
+        let facets = facets(&empty, &view("country=VN"), TextMatches::All);
         assert_eq!(facets.countries, [("VN".to_owned(), 0)]);
         assert_eq!(facets.total, 0);
-        assert!(filter(&[], &ViewState::default(), TextMatches::Hits(&[(0, 1.0)])).is_empty());
+        assert!(filter(
+            &empty,
+            &ViewState::default(),
+            TextMatches::Hits(&[(0, 1.0)])
+        )
+        .is_empty());
     }
 
     #[test]
     fn total_equals_filter_length() {
-        let articles = corpus();
+        let catalog = catalog();
         for query in [
             "",
             "country=KH",
@@ -533,8 +500,8 @@ mod tests {
         ] {
             let state = view(query);
             assert_eq!(
-                facets(&articles, &state, TextMatches::All).total as usize,
-                filter(&articles, &state, TextMatches::All).len(),
+                facets(&catalog, &state, TextMatches::All).total as usize,
+                filter(&catalog, &state, TextMatches::All).len(),
                 "{query}"
             );
         }

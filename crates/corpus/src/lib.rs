@@ -5,7 +5,9 @@
 //! the wasm app decodes that blob and uses the same crate for search, filtering and URL state.
 
 pub mod article;
+mod article_text;
 pub mod blob;
+pub mod catalog;
 pub mod date;
 pub mod facets;
 pub mod fold;
@@ -29,4 +31,5 @@ pub mod seeds;
 
 pub use article::{Article, CountryMention, Warning};
 pub use blob::{BlobEncodeError, BlobError, CorpusBlob};
+pub use catalog::Catalog;
 pub use date::{Date, DateError};

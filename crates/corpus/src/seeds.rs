@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::article::{Article, Warning};
-use crate::blob::CorpusBlob;
+use crate::blob::{BlobEncodeError, CorpusBlob};
 use crate::parse::{parse_seed, ParseError, ParsedSeed};
 use crate::{countries, lang};
 
@@ -162,7 +162,7 @@ pub fn analyse(id: String, file: String, seed: ParsedSeed) -> Article {
 
 impl SeedsReport {
     /// The blob the app embeds: the articles plus English names of every country they mention.
-    pub fn to_blob(&self) -> CorpusBlob {
+    pub fn to_blob(&self) -> Result<CorpusBlob, BlobEncodeError> {
         let mut codes: Vec<&str> = self
             .articles
             .iter()
@@ -179,7 +179,7 @@ impl SeedsReport {
                 )
             })
             .collect();
-        CorpusBlob::new(self.articles.clone(), country_names)
+        CorpusBlob::new(&self.articles, country_names)
     }
 }
 

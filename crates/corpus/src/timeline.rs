@@ -7,7 +7,7 @@
 //! selecting a bucket therefore does not re-bucket the chart. To zoom into the results instead,
 //! build a chart from any dates with [`Timeline::from_dates`].
 
-use crate::article::Article;
+use crate::catalog::Catalog;
 use crate::date::{days_in_month, Date};
 use crate::facets::{Facet, Filter, TextMask, TextMatches};
 use crate::view_state::{DateBound, ViewState};
@@ -279,12 +279,12 @@ impl Timeline {
 
 /// The timeline of the articles matching the text query and the country and language filters;
 /// the date range and undated mode are deliberately left out (see the module documentation).
-pub fn timeline(articles: &[Article], state: &ViewState, text: TextMatches<'_>) -> Timeline {
-    let filter = Filter::new(state);
-    let mask = TextMask::new(articles.len(), text);
-    Timeline::from_dates(articles.iter().enumerate().filter_map(|(i, article)| {
-        let keep = mask.score(i).is_some() && filter.matches(article, Some(Facet::Date));
-        keep.then_some(article.date)
+pub fn timeline(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Timeline {
+    let filter = Filter::new(catalog, state);
+    let mask = TextMask::new(catalog.len(), text);
+    Timeline::from_dates((0..catalog.len()).filter_map(|i| {
+        let keep = mask.score(i).is_some() && filter.matches(i, Some(Facet::Date));
+        keep.then_some(catalog.date(i))
     }))
 }
 
@@ -480,7 +480,7 @@ mod tests {
 
     #[test]
     fn timeline_ignores_the_date_facet_but_not_the_others() {
-        use crate::article::CountryMention;
+        use crate::article::{Article, CountryMention};
         let article = |id: &str, date: Option<&str>, country: &str| Article {
             id: id.to_owned(),
             file: format!("{id}.txt"),
@@ -503,6 +503,7 @@ mod tests {
             article("c", None, "VN"),
             article("d", Some("2025-01-01"), "TH"),
         ];
+        let articles = Catalog::from_articles(&articles).expect("catalog");
         let (state, _) = ViewState::parse("country=VN&from=2025&undated=exclude");
         let chart = timeline(&articles, &state, TextMatches::All);
         assert_eq!(chart.dated(), 2);

@@ -344,20 +344,73 @@ fn blob_round_trips_every_article() {
         ],
     );
     for report in [load_seeds(&real_seeds()), fixtures] {
-        let blob = report.to_blob();
-        let bytes = blob.to_bytes().expect("encodes");
+        let bytes = report
+            .to_blob()
+            .and_then(|blob| blob.to_bytes())
+            .expect("encodes");
         let back = corpus::CorpusBlob::from_bytes(&bytes).expect("decodes");
-        assert_eq!(back.articles, blob.articles);
+        assert_eq!(
+            back.articles().cloned().collect::<Vec<_>>(),
+            report.articles
+        );
+        let in_place = corpus::CorpusBlob::from_static(bytes.leak()).expect("decodes in place");
+        assert_eq!(
+            in_place.articles().collect::<Vec<_>>(),
+            back.articles().collect::<Vec<_>>()
+        );
+        for (i, article) in report.articles.iter().enumerate() {
+            let catalog = back.catalog();
+            assert_eq!(catalog.id(i), article.id);
+            assert_eq!(catalog.date(i), article.date);
+            assert_eq!(catalog.lang(i), article.lang);
+        }
     }
+}
+
+/// An article whose file is not `<id>.txt` (a sub-directory) keeps its path through the blob.
+#[test]
+fn blob_keeps_a_file_path_that_is_not_the_id() {
+    let mut report = load_seeds(&real_seeds());
+    report.articles[0].file = format!("desk/{}.txt", report.articles[0].id);
+    let bytes = report
+        .to_blob()
+        .and_then(|blob| blob.to_bytes())
+        .expect("encodes");
+    let back = corpus::CorpusBlob::from_bytes(&bytes).expect("decodes");
+    assert_eq!(back.article(0), Some(&report.articles[0]));
+}
+
+/// Cut or altered bytes give an error, never a panic or a shorter corpus.
+#[test]
+fn blob_refuses_damaged_bytes() {
+    let bytes = load_seeds(&real_seeds())
+        .to_blob()
+        .and_then(|blob| blob.to_bytes())
+        .expect("encodes");
+    for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            corpus::CorpusBlob::from_bytes(&bytes[..cut]).is_err(),
+            "{cut}"
+        );
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(corpus::CorpusBlob::from_bytes(&longer).is_err());
 }
 
 /// A paragraph the parser never makes (empty, or holding a line break) is refused, not mangled.
 #[test]
 fn blob_refuses_a_paragraph_it_cannot_carry() {
-    let mut blob = load_seeds(&real_seeds()).to_blob();
-    blob.articles[0].paragraphs.push("two\nlines".into());
-    assert!(blob.to_bytes().is_err());
-    blob.articles[0].paragraphs.pop();
-    blob.articles[0].paragraphs.push(String::new());
-    assert!(blob.to_bytes().is_err());
+    let mut report = load_seeds(&real_seeds());
+    report.articles[0].paragraphs.push("two\nlines".into());
+    assert!(report.to_blob().is_err());
+    report.articles[0].paragraphs.pop();
+    report.articles[0].paragraphs.push(String::new());
+    let error = report.to_blob().err().map(|e| e.to_string());
+    assert!(
+        error
+            .as_deref()
+            .is_some_and(|e| e.contains(&report.articles[0].id)),
+        "{error:?}"
+    );
 }

@@ -50,14 +50,16 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
     }
     let load_ms = started.elapsed().as_millis();
     let started = Instant::now();
-    let blob = report.to_blob();
-    let bytes = blob.to_bytes().map_err(|e| e.to_string())?;
+    let bytes = report
+        .to_blob()
+        .and_then(|blob| blob.to_bytes())
+        .map_err(|e| e.to_string())?;
     let blob_ms = started.elapsed().as_millis();
     let pages = out.join("pages");
     let _ = std::fs::remove_dir_all(&pages);
     std::fs::create_dir_all(&pages).map_err(|e| format!("{}: {e}", pages.display()))?;
     write(out.join("blob.bin"), &bytes)?;
-    let articles = &blob.articles;
+    let articles = &report.articles;
 
     let docs: Vec<serde_json::Value> = articles.iter().map(doc_json).collect();
     write(

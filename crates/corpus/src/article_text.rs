@@ -1,0 +1,107 @@
+//! Each article's own text in the blob: title, paragraphs, captions, source, file, warnings and
+//! mention counts, everything the [`Catalog`] does not hold. Articles are encoded one after
+//! another and decoded one at a time, when a card or a phrase check first needs them.
+
+use serde::de::Error as _;
+use serde::ser::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::article::{Article, CountryMention, Warning};
+use crate::catalog::Catalog;
+
+/// What is stored per article, in this field order.
+#[derive(Serialize)]
+struct TextOut<'a> {
+    /// `None` when the file is `<id>.txt`, as it nearly always is.
+    file: Option<&'a str>,
+    title: &'a str,
+    title_derived: bool,
+    /// Mentions per country, in the catalog's order of the article's countries.
+    mentions: Vec<u32>,
+    source: Option<&'a str>,
+    captions: &'a [String],
+    #[serde(serialize_with = "join_lines")]
+    paragraphs: &'a [String],
+    warnings: &'a [Warning],
+}
+
+/// [`TextOut`] as it decodes.
+#[derive(Deserialize)]
+struct TextIn {
+    file: Option<String>,
+    title: String,
+    title_derived: bool,
+    mentions: Vec<u32>,
+    source: Option<String>,
+    captions: Vec<String>,
+    #[serde(deserialize_with = "split_lines")]
+    paragraphs: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+/// Paragraphs travel as one `\n`-joined string: a length prefix per paragraph interrupts the
+/// text and costs brotli about 2 % of the corpus at 10,000 articles (bench/REPORT.md).
+fn join_lines<S: Serializer>(lines: &&[String], s: S) -> Result<S::Ok, S::Error> {
+    if lines.iter().any(|l| l.is_empty() || l.contains('\n')) {
+        return Err(S::Error::custom(
+            "a paragraph is empty or holds a line break",
+        ));
+    }
+    s.serialize_str(&lines.join("\n"))
+}
+
+fn split_lines<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let joined = <&str>::deserialize(d)
+        .map_err(|_| D::Error::custom("paragraphs are not a borrowed string"))?;
+    if joined.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(joined.split('\n').map(str::to_owned).collect())
+}
+
+fn default_file(id: &str) -> String {
+    format!("{id}.txt")
+}
+
+/// Appends `article`'s stored text to `out`.
+pub(crate) fn encode(article: &Article, out: Vec<u8>) -> postcard::Result<Vec<u8>> {
+    let file = (article.file != default_file(&article.id)).then_some(article.file.as_str());
+    let text = TextOut {
+        file,
+        title: &article.title,
+        title_derived: article.title_derived,
+        mentions: article.countries.iter().map(|m| m.mentions).collect(),
+        source: article.source.as_deref(),
+        captions: &article.captions,
+        paragraphs: &article.paragraphs,
+        warnings: &article.warnings,
+    };
+    postcard::to_extend(&text, out)
+}
+
+/// Article `index` from its stored text and the catalog's facts about it.
+pub(crate) fn decode(bytes: &[u8], index: usize, catalog: &Catalog) -> postcard::Result<Article> {
+    let text: TextIn = postcard::from_bytes(bytes)?;
+    let id = catalog.id(index).to_owned();
+    let countries = catalog
+        .countries(index)
+        .zip(text.mentions.iter().copied().chain(std::iter::repeat(0)))
+        .map(|(code, mentions)| CountryMention {
+            code: code.to_owned(),
+            mentions,
+        })
+        .collect();
+    Ok(Article {
+        file: text.file.unwrap_or_else(|| default_file(&id)),
+        id,
+        date: catalog.date(index),
+        title: text.title,
+        title_derived: text.title_derived,
+        lang: catalog.lang(index).to_owned(),
+        countries,
+        source: text.source,
+        captions: text.captions,
+        paragraphs: text.paragraphs,
+        warnings: text.warnings,
+    })
+}

@@ -1,0 +1,368 @@
+//! What filtering, ordering, facet counts and the timeline need of every article (id, date,
+//! language, countries), as flat arrays of small numbers.
+//!
+//! The app decodes this table at start-up and leaves each article's text encoded until a card
+//! or a phrase check needs it ([`crate::CorpusBlob::article`]). A keystroke's filter, facet and
+//! timeline pass then reads a few bytes per article instead of chasing its strings.
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::date::Date;
+
+/// The per-article facts, in article order. Languages and countries are numbered in order of
+/// first appearance; [`Catalog::lang_code`] and [`Catalog::country_code`] name them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CatalogWire", into = "CatalogWire")]
+pub struct Catalog {
+    /// Every id, concatenated; `id_ends[i]` is where article `i`'s id ends.
+    ids: String,
+    id_ends: Vec<u32>,
+    dates: Vec<Option<Date>>,
+    langs: Vec<String>,
+    /// Per article, an index into `langs`.
+    lang_of: Vec<u16>,
+    countries: Vec<String>,
+    /// Article `i`'s countries, most mentioned first: `country_of[country_ends[i - 1]..
+    /// country_ends[i]]`, indices into `countries`.
+    country_of: Vec<u16>,
+    country_ends: Vec<u32>,
+    /// Position of each article in newest-first order (undated last, ties by id).
+    rank: Vec<u32>,
+}
+
+/// The stored form of a [`Catalog`]: lengths rather than ends (small numbers compress well),
+/// and no ranks (recomputed on decoding).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct CatalogWire {
+    ids: String,
+    id_lens: Vec<u32>,
+    dates: Vec<Option<Date>>,
+    langs: Vec<String>,
+    lang_of: Vec<u16>,
+    countries: Vec<String>,
+    country_of: Vec<u16>,
+    country_counts: Vec<u32>,
+}
+
+/// Running sums of `lens`: where each part ends.
+fn ends_of(lens: &[u32]) -> Option<Vec<u32>> {
+    let mut end = 0u32;
+    lens.iter()
+        .map(|&len| {
+            end = end.checked_add(len)?;
+            Some(end)
+        })
+        .collect()
+}
+
+/// Lengths of the parts ending at `ends`.
+pub(crate) fn lens_of(ends: &[u32]) -> Vec<u32> {
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let len = end.saturating_sub(start);
+            start = end;
+            len
+        })
+        .collect()
+}
+
+impl TryFrom<CatalogWire> for Catalog {
+    type Error = CatalogOverflow;
+
+    fn try_from(wire: CatalogWire) -> Result<Catalog, CatalogOverflow> {
+        let n = wire.id_lens.len();
+        let consistent = [
+            wire.dates.len(),
+            wire.lang_of.len(),
+            wire.country_counts.len(),
+        ]
+        .iter()
+        .all(|&len| len == n);
+        let id_ends = ends_of(&wire.id_lens).ok_or(CatalogOverflow("ids"))?;
+        let country_ends = ends_of(&wire.country_counts).ok_or(CatalogOverflow("countries"))?;
+        if !consistent
+            || id_ends.last().map_or(0, |&e| e as usize) != wire.ids.len()
+            || id_ends
+                .iter()
+                .any(|&e| !wire.ids.is_char_boundary(e as usize))
+            || country_ends.last().map_or(0, |&e| e as usize) != wire.country_of.len()
+        {
+            return Err(CatalogOverflow("inconsistent lengths"));
+        }
+        let mut catalog = Catalog {
+            ids: wire.ids,
+            id_ends,
+            dates: wire.dates,
+            langs: wire.langs,
+            lang_of: wire.lang_of,
+            countries: wire.countries,
+            country_of: wire.country_of,
+            country_ends,
+            rank: Vec::new(),
+        };
+        catalog.rank = catalog.newest_first_ranks();
+        Ok(catalog)
+    }
+}
+
+impl From<Catalog> for CatalogWire {
+    fn from(catalog: Catalog) -> CatalogWire {
+        CatalogWire {
+            id_lens: lens_of(&catalog.id_ends),
+            country_counts: lens_of(&catalog.country_ends),
+            ids: catalog.ids,
+            dates: catalog.dates,
+            langs: catalog.langs,
+            lang_of: catalog.lang_of,
+            countries: catalog.countries,
+            country_of: catalog.country_of,
+        }
+    }
+}
+
+/// Index of `code` in `codes`, appending it when new. `None` past `u16::MAX` distinct codes.
+fn intern(codes: &mut Vec<String>, code: &str) -> Option<u16> {
+    let index = match codes.iter().position(|c| c == code) {
+        Some(index) => index,
+        None => {
+            codes.push(code.to_owned());
+            codes.len() - 1
+        }
+    };
+    u16::try_from(index).ok()
+}
+
+/// A catalog cannot number more than 65,536 languages or countries, or hold more than 4 GiB of
+/// ids (no real corpus comes near), and a stored one must be consistent.
+#[derive(Debug, thiserror::Error)]
+#[error("the article catalog is not valid: {0}")]
+pub struct CatalogOverflow(&'static str);
+
+impl Catalog {
+    /// The catalog of `articles`, in their order.
+    pub fn from_articles(articles: &[Article]) -> Result<Catalog, CatalogOverflow> {
+        let mut wire = CatalogWire::default();
+        for article in articles {
+            wire.ids.push_str(&article.id);
+            let len = u32::try_from(article.id.len()).map_err(|_| CatalogOverflow("ids"))?;
+            wire.id_lens.push(len);
+            wire.dates.push(article.date);
+            let lang = intern(&mut wire.langs, &article.lang).ok_or(CatalogOverflow("langs"))?;
+            wire.lang_of.push(lang);
+            for mention in &article.countries {
+                let country = intern(&mut wire.countries, &mention.code)
+                    .ok_or(CatalogOverflow("countries"))?;
+                wire.country_of.push(country);
+            }
+            let count =
+                u32::try_from(article.countries.len()).map_err(|_| CatalogOverflow("countries"))?;
+            wire.country_counts.push(count);
+        }
+        Catalog::try_from(wire)
+    }
+
+    pub fn len(&self) -> usize {
+        self.id_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.id_ends.is_empty()
+    }
+
+    fn span(ends: &[u32], index: usize) -> std::ops::Range<usize> {
+        let start = index
+            .checked_sub(1)
+            .and_then(|i| ends.get(i))
+            .map_or(0, |&e| e as usize);
+        let end = ends.get(index).map_or(start, |&e| e as usize);
+        start..end.max(start)
+    }
+
+    /// Article `index`'s id (empty past the end).
+    pub fn id(&self, index: usize) -> &str {
+        self.ids
+            .get(Self::span(&self.id_ends, index))
+            .unwrap_or_default()
+    }
+
+    /// The index of the article with this id.
+    pub fn position(&self, id: &str) -> Option<u32> {
+        (0..self.len())
+            .position(|i| self.id(i) == id)
+            .and_then(|i| u32::try_from(i).ok())
+    }
+
+    pub fn date(&self, index: usize) -> Option<Date> {
+        self.dates.get(index).copied().flatten()
+    }
+
+    pub(crate) fn lang_id(&self, index: usize) -> Option<u16> {
+        self.lang_of.get(index).copied()
+    }
+
+    /// Article `index`'s language code.
+    pub fn lang(&self, index: usize) -> &str {
+        self.lang_id(index).map_or("", |id| self.lang_code(id))
+    }
+
+    /// The numbered countries of article `index`, most mentioned first.
+    pub(crate) fn country_ids(&self, index: usize) -> &[u16] {
+        self.country_of
+            .get(Self::span(&self.country_ends, index))
+            .unwrap_or_default()
+    }
+
+    /// Article `index`'s country codes, most mentioned first.
+    pub fn countries(&self, index: usize) -> impl Iterator<Item = &str> {
+        self.country_ids(index)
+            .iter()
+            .map(|&id| self.country_code(id))
+    }
+
+    /// Every language code, numbered as [`Catalog::lang_code`] numbers them.
+    pub(crate) fn lang_codes(&self) -> &[String] {
+        &self.langs
+    }
+
+    pub(crate) fn lang_code(&self, id: u16) -> &str {
+        self.langs.get(usize::from(id)).map_or("", String::as_str)
+    }
+
+    /// Every country code, numbered as [`Catalog::country_code`] numbers them.
+    pub(crate) fn country_codes(&self) -> &[String] {
+        &self.countries
+    }
+
+    pub(crate) fn country_code(&self, id: u16) -> &str {
+        self.countries
+            .get(usize::from(id))
+            .map_or("", String::as_str)
+    }
+
+    /// Newest first, undated last, ties by id: [`Article::cmp_newest_first`] on the catalog.
+    pub fn cmp_newest_first(&self, a: usize, b: usize) -> Ordering {
+        match (self.rank.get(a), self.rank.get(b)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => a.cmp(&b),
+        }
+    }
+
+    /// Oldest first, undated last, ties by id (the mirror of [`Catalog::cmp_newest_first`]:
+    /// articles of one day keep their newest-first order, which is by id).
+    pub fn cmp_oldest_first(&self, a: usize, b: usize) -> Ordering {
+        match (self.date(a), self.date(b)) {
+            (Some(x), Some(y)) => x.cmp(&y).then_with(|| self.cmp_newest_first(a, b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => self.cmp_newest_first(a, b),
+        }
+    }
+
+    fn cmp_by_fields(&self, a: usize, b: usize) -> Ordering {
+        match (self.date(a), self.date(b)) {
+            (Some(x), Some(y)) => y.cmp(&x).then_with(|| self.id(a).cmp(self.id(b))),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => self.id(a).cmp(self.id(b)),
+        }
+    }
+
+    /// Each article's newest-first position. A corpus blob is stored in that order, so checking
+    /// it is one pass; any other order is sorted.
+    fn newest_first_ranks(&self) -> Vec<u32> {
+        let n = self.len();
+        let in_order = (1..n).all(|i| self.cmp_by_fields(i - 1, i) != Ordering::Greater);
+        let mut order: Vec<usize> = (0..n).collect();
+        if !in_order {
+            order.sort_by(|&a, &b| self.cmp_by_fields(a, b));
+        }
+        let mut rank = vec![0u32; n];
+        for (position, index) in order.into_iter().enumerate() {
+            rank[index] = u32::try_from(position).unwrap_or(u32::MAX);
+        }
+        rank
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::CountryMention;
+
+    fn article(id: &str, date: Option<&str>, lang: &str, countries: &[&str]) -> Article {
+        Article {
+            id: id.to_owned(),
+            file: format!("{id}.txt"),
+            date: date.map(|d| Date::parse(d).expect("valid date")),
+            title: id.to_owned(),
+            title_derived: false,
+            lang: lang.to_owned(),
+            countries: countries
+                .iter()
+                .map(|c| CountryMention {
+                    code: (*c).to_owned(),
+                    mentions: 1,
+                })
+                .collect(),
+            source: None,
+            captions: vec![],
+            paragraphs: vec![],
+            warnings: vec![],
+        }
+    }
+
+    fn sample() -> Vec<Article> {
+        vec![
+            article("b", Some("2025-09-30"), "en", &["TH", "KH"]),
+            article("a", Some("2025-10-16"), "vi", &["VN", "KH"]),
+            article("f", None, "und", &[]),
+            article("d", None, "th", &["TH"]),
+            article("c", Some("2025-09-30"), "vi", &["VN"]),
+        ]
+    }
+
+    #[test]
+    fn answers_what_the_articles_say() {
+        let articles = sample();
+        let catalog = Catalog::from_articles(&articles).expect("catalog");
+        assert_eq!(catalog.len(), articles.len());
+        for (i, a) in articles.iter().enumerate() {
+            assert_eq!(catalog.id(i), a.id);
+            assert_eq!(catalog.date(i), a.date);
+            assert_eq!(catalog.lang(i), a.lang);
+            let codes: Vec<&str> = a.countries.iter().map(|m| m.code.as_str()).collect();
+            assert_eq!(catalog.countries(i).collect::<Vec<_>>(), codes);
+            assert_eq!(catalog.position(&a.id), u32::try_from(i).ok());
+        }
+        assert_eq!(catalog.position("zz"), None);
+        assert_eq!(catalog.id(99), "");
+        assert_eq!(catalog.countries(99).count(), 0);
+    }
+
+    #[test]
+    fn orders_like_the_articles() {
+        let articles = sample();
+        let catalog = Catalog::from_articles(&articles).expect("catalog");
+        for a in 0..articles.len() {
+            for b in 0..articles.len() {
+                assert_eq!(
+                    catalog.cmp_newest_first(a, b),
+                    articles[a].cmp_newest_first(&articles[b]),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn round_trips_with_its_ranks() {
+        let catalog = Catalog::from_articles(&sample()).expect("catalog");
+        let bytes = postcard::to_allocvec(&catalog).expect("encode");
+        let back: Catalog = postcard::from_bytes(&bytes).expect("decode");
+        assert_eq!(back, catalog);
+    }
+}
