@@ -302,12 +302,15 @@ function readingGuide() {
   their worst queries.
 - **Build**: wall time and peak resident memory of each build step.
 - **Start-up and interaction** (Borderlines only): times from navigation, a keystroke or a filter
-  chip click until the result is painted, and memory once the app has started. A keystroke is
+  chip click until the result is painted, and memory once the app has started. Start-up is 7 page
+  loads, each in a fresh browser context with \`no-store\` responses, after one discarded load
+  that warms the browser itself (its first renderer and fonts), as warm-up queries are. A keystroke is
   typed with no debounce; "next paint" is Chromium's Event Timing duration from the keydown to the
   first frame painted after its handlers (Chromium reports only durations of 16 ms or more, so an
   unreported key counts as 16 ms), which includes waiting for that frame; "handled" ends when the
-  task that searched, filtered and updated the DOM ends. The first frame of a new view holds 6
-  cards; the rest of the page of 20 follows after that paint.`;
+  task that searched, filtered and updated the DOM ends. The first frame of a new view holds 3
+  cards; the rest of the page of 20 follows after that paint, and cards below the fold are not
+  laid out until scrolled near (CSS \`content-visibility: auto\`).`;
 }
 
 function sizeSection(r, engines) {

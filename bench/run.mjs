@@ -146,7 +146,7 @@ async function buildSite(n, corpusDir) {
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
 /** A static server with mounts, a byte counter per path (GET /__bytes?prefix=) and uploads (POST /__upload/name). */
 async function serve(mounts, uploads) {
@@ -211,6 +211,9 @@ function siteProbe() {
 }
 
 async function measureSite(browser, origin) {
+  // The build just wrote tens of megabytes: flush them first, so the disk's write-back does not
+  // compete with the page loads.
+  execFileSync('sync');
   const firstCard = [];
   let wasmMemoryBytes = null;
   let jsHeapBytes = null;
@@ -230,7 +233,7 @@ async function measureSite(browser, origin) {
         performance.memory?.usedJSHeapSize ?? null]);
     }
     if (i < STARTUP_LOADS) await context.close();
-    else return { startup: { firstCardMs: summary(firstCard), wasmMemoryBytes, jsHeapBytes }, page, context };
+    else return { startup: { firstCardMs: { ...summary(firstCard), samplesMs: firstCard }, wasmMemoryBytes, jsHeapBytes }, page, context };
   }
   return null;
 }
@@ -401,8 +404,11 @@ async function benchOne(n, browser, common) {
 /** --ui: generate, build the site, measure start-up and interaction only. */
 async function uiOnly(n, browser, common) {
   const corpusDir = join(ROOT, `target/bench-corpus/${n}`);
-  await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
-  const site = await buildSite(n, corpusDir);
+  // --reuse: measure the site the last run built (iterating on the measurement itself).
+  const site = args.reuse ? { dist: join(ROOT, `target/bench/${n}/site`), build: null } : await (async () => {
+    await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
+    return buildSite(n, corpusDir);
+  })();
   const server = await serve({ '/borderlines/': site.dist }, join(ROOT, `target/bench/${n}/uploads`));
   try {
     const measuredSite = await measureSite(browser, server.origin);
@@ -411,7 +417,7 @@ async function uiOnly(n, browser, common) {
     const result = { n, build: site.build, startup: measuredSite.startup, interaction };
     await writeFile(join(ROOT, `target/bench/ui-${n}.json`), `${JSON.stringify(result, null, 1)}\n`);
     const fmt = (s) => `p50 ${s.p50?.toFixed(1)} ms, p95 ${s.p95?.toFixed(1)} ms, max ${s.max?.toFixed(1)} ms`;
-    say(`N=${n}: first card ${fmt(result.startup.firstCardMs)}`);
+    say(`N=${n}: first card ${fmt(result.startup.firstCardMs)} (${result.startup.firstCardMs.samplesMs?.map((x) => x.toFixed(0)).join(' ')})`);
     say(`N=${n}: keystroke painted ${fmt(interaction.keystroke)} (${(100 * interaction.keystrokeWithin16Ms).toFixed(0)}% within 16 ms); updated ${fmt(interaction.keystrokeUpdated)}`);
     say(`N=${n}: chip painted ${fmt(interaction.chip)}; updated ${fmt(interaction.chipUpdated)}`);
   } finally {

@@ -53,7 +53,8 @@ test('has a favicon, a description and Open Graph tags', async () => {
   assert.ok(icon?.startsWith(BASE), `favicon under ${BASE}: ${icon}`);
   const res = await fetch(server.origin + icon);
   assert.equal(res.status, 200);
-  assert.match(await res.text(), /<svg\b/);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
 });
 
 test('runs under the CSP: no violation, no console error, nothing off-origin or missing', async () => {

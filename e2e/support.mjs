@@ -11,7 +11,7 @@ export const DIST = resolve(process.env.E2E_DIST ?? 'target/e2e-dist');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon', '.png': 'image/png',
 };
 
 /** Serves `dir` at `base` on 127.0.0.1 (a random port); unknown paths under `base` get 404.html. */

@@ -25,9 +25,9 @@ use crate::view_url::{use_view, Nav};
 
 /// Cards per page; "Show more" adds this many (the list is paged, never 10,000 cards).
 const PAGE: usize = 20;
-/// Cards in the first frame of a new view (more than a screenful): the rest of the first page
+/// Cards in the first frame of a new view (about a screenful): the rest of the first page
 /// follows once that frame is painted, so a keystroke's results appear within a frame.
-const FIRST_PAINT: usize = 6;
+const FIRST_PAINT: usize = 3;
 
 /// Everything derived from one view: computed once per URL change.
 #[derive(Debug, PartialEq)]

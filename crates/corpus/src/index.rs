@@ -19,9 +19,9 @@
 //!
 //! The index stores **no second copy of the text**. Word items are answered exactly by the
 //! postings; runs and phrases get candidates from the intersection of their bigram postings and
-//! are then confirmed on the documents' own text, folded through [`Documents`] (the app has the
-//! articles in memory, and [`crate::CorpusBlob`] keeps each article's folded text once a query has
-//! needed it). This keeps the transfer size close to the text's own; the price is a scan of the
+//! are then confirmed on the documents' own text, folded through [`Documents`] (the app's
+//! [`crate::CorpusBlob`] decodes a candidate's text from the embedded bytes and keeps it folded
+//! once a query has needed it). This keeps the transfer size close to the text's own; the price is a scan of the
 //! candidates' text, which the bench (`bench/REPORT.md`) measures.
 //!
 //! # Trade-offs
