@@ -1,5 +1,6 @@
 //! One article as every later stage sees it: the parsed and analysed form of one seed file.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -73,12 +74,49 @@ impl fmt::Display for Warning {
 
 impl Article {
     /// Newest first, undated last; ties by id so the order is total and stable.
-    pub fn cmp_newest_first(&self, other: &Article) -> std::cmp::Ordering {
-        match (self.date, other.date) {
-            (Some(a), Some(b)) => b.cmp(&a).then_with(|| self.id.cmp(&other.id)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => self.id.cmp(&other.id),
+    pub fn cmp_newest_first(&self, other: &Article) -> Ordering {
+        newest_first((self.date, &self.id), (other.date, &other.id))
+    }
+}
+
+/// The corpus order on `(date, id)`: newest first, undated last, ties by id. The catalog orders
+/// its entries with it too.
+pub(crate) fn newest_first(a: (Option<Date>, &str), b: (Option<Date>, &str)) -> Ordering {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.1.cmp(b.1)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.1.cmp(b.1),
+    }
+}
+
+#[cfg(test)]
+impl Article {
+    /// A bare article for unit tests: the id as title, `<id>.txt`, one mention per country.
+    pub(crate) fn for_test(
+        id: &str,
+        date: Option<&str>,
+        lang: &str,
+        countries: &[&str],
+    ) -> Article {
+        Article {
+            id: id.to_owned(),
+            file: format!("{id}.txt"),
+            date: date.map(|d| Date::parse(d).expect("valid date")),
+            title: id.to_owned(),
+            title_derived: false,
+            lang: lang.to_owned(),
+            countries: countries
+                .iter()
+                .map(|c| CountryMention {
+                    code: (*c).to_owned(),
+                    mentions: 1,
+                })
+                .collect(),
+            source: None,
+            captions: vec![],
+            paragraphs: vec![],
+            warnings: vec![],
         }
     }
 }

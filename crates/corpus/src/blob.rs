@@ -16,16 +16,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::article_text;
-use crate::catalog::{lens_of, Catalog, CatalogOverflow};
+use crate::catalog::{Catalog, CatalogOverflow};
 use crate::fold::fold_to;
 use crate::index::{DocText, Documents, Field, SearchIndex};
+use crate::parts::{ends_of, span};
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Debug)]
 pub struct CorpusBlob {
     head: Head,
-    /// Where each article's stored text ends in `texts`.
-    text_ends: Vec<usize>,
+    /// Where each article's stored text ends in `texts` (from `head.text_lens`).
+    text_ends: Vec<u32>,
     texts: Cow<'static, [u8]>,
     /// Articles decoded so far (one slot per article, made on first use).
     decoded: OnceLock<Vec<OnceLock<Option<Article>>>>,
@@ -40,6 +41,7 @@ struct Head {
     country_names: Vec<(String, String)>,
     /// Full-text index (document id = article index).
     index: SearchIndex,
+    /// Bytes of each article's stored text in `texts`.
     text_lens: Vec<u32>,
 }
 
@@ -119,26 +121,29 @@ impl CorpusBlob {
         let docs: Vec<DocText> = articles.iter().map(DocText::from_article).collect();
         let index = SearchIndex::build(&docs);
         let mut texts = Vec::new();
-        let mut text_ends = Vec::with_capacity(articles.len());
+        let mut text_lens = Vec::with_capacity(articles.len());
         for article in articles {
+            let start = texts.len();
             texts = article_text::encode(article, texts).map_err(|source| {
                 BlobEncodeError::Article {
                     id: article.id.clone(),
                     source,
                 }
             })?;
-            text_ends.push(texts.len());
+            let len = u32::try_from(texts.len() - start).map_err(|_| BlobEncodeError::TooLarge)?;
+            text_lens.push(len);
         }
+        let text_ends = ends_of(&text_lens).ok_or(BlobEncodeError::TooLarge)?;
         let head = Head {
             catalog: Catalog::from_articles(articles)?,
             country_names,
             index,
-            text_lens: Vec::new(),
+            text_lens,
         };
         Ok(CorpusBlob::assemble(head, text_ends, Cow::Owned(texts)))
     }
 
-    fn assemble(head: Head, text_ends: Vec<usize>, texts: Cow<'static, [u8]>) -> CorpusBlob {
+    fn assemble(head: Head, text_ends: Vec<u32>, texts: Cow<'static, [u8]>) -> CorpusBlob {
         CorpusBlob {
             head,
             text_ends,
@@ -150,17 +155,7 @@ impl CorpusBlob {
 
     /// The embedded form.
     pub fn to_bytes(&self) -> Result<Vec<u8>, BlobEncodeError> {
-        let ends: Vec<u32> = self
-            .text_ends
-            .iter()
-            .map(|&end| u32::try_from(end))
-            .collect::<Result<_, _>>()
-            .map_err(|_| BlobEncodeError::TooLarge)?;
-        let head = Head {
-            text_lens: lens_of(&ends),
-            ..self.head.clone()
-        };
-        let mut bytes = postcard::to_allocvec(&head)?;
+        let mut bytes = postcard::to_allocvec(&self.head)?;
         bytes.extend_from_slice(&self.texts);
         Ok(bytes)
     }
@@ -178,15 +173,10 @@ impl CorpusBlob {
         CorpusBlob::checked(head, Cow::Borrowed(texts))
     }
 
-    fn checked(mut head: Head, texts: Cow<'static, [u8]>) -> Result<CorpusBlob, BlobError> {
-        let mut end = 0usize;
-        let mut text_ends = Vec::with_capacity(head.text_lens.len());
-        for &len in &head.text_lens {
-            end = end.saturating_add(len as usize);
-            text_ends.push(end);
-        }
-        head.text_lens = Vec::new();
+    fn checked(head: Head, texts: Cow<'static, [u8]>) -> Result<CorpusBlob, BlobError> {
+        let text_ends = ends_of(&head.text_lens).ok_or(BlobError::Inconsistent("article texts"))?;
         let n = head.catalog.len();
+        let end = text_ends.last().map_or(0, |&e| e as usize);
         if text_ends.len() != n || end != texts.len() {
             return Err(BlobError::Inconsistent("article texts"));
         }
@@ -220,13 +210,7 @@ impl CorpusBlob {
         slots
             .get(index)?
             .get_or_init(|| {
-                let start = index
-                    .checked_sub(1)
-                    .and_then(|i| self.text_ends.get(i))
-                    .copied()
-                    .unwrap_or(0);
-                let end = *self.text_ends.get(index)?;
-                let bytes = self.texts.get(start..end)?;
+                let bytes = self.texts.get(span(&self.text_ends, index))?;
                 article_text::decode(bytes, index, &self.head.catalog).ok()
             })
             .as_ref()

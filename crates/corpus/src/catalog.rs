@@ -9,8 +9,9 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::Article;
+use crate::article::{newest_first, Article};
 use crate::date::Date;
+use crate::parts::{ends_of, lens_of, span};
 
 /// The per-article facts, in article order. Languages and countries are numbered in order of
 /// first appearance; [`Catalog::lang_code`] and [`Catalog::country_code`] name them.
@@ -45,29 +46,6 @@ struct CatalogWire {
     countries: Vec<String>,
     country_of: Vec<u16>,
     country_counts: Vec<u32>,
-}
-
-/// Running sums of `lens`: where each part ends.
-fn ends_of(lens: &[u32]) -> Option<Vec<u32>> {
-    let mut end = 0u32;
-    lens.iter()
-        .map(|&len| {
-            end = end.checked_add(len)?;
-            Some(end)
-        })
-        .collect()
-}
-
-/// Lengths of the parts ending at `ends`.
-pub(crate) fn lens_of(ends: &[u32]) -> Vec<u32> {
-    let mut start = 0;
-    ends.iter()
-        .map(|&end| {
-            let len = end.saturating_sub(start);
-            start = end;
-            len
-        })
-        .collect()
 }
 
 impl TryFrom<CatalogWire> for Catalog {
@@ -173,20 +151,9 @@ impl Catalog {
         self.id_ends.is_empty()
     }
 
-    fn span(ends: &[u32], index: usize) -> std::ops::Range<usize> {
-        let start = index
-            .checked_sub(1)
-            .and_then(|i| ends.get(i))
-            .map_or(0, |&e| e as usize);
-        let end = ends.get(index).map_or(start, |&e| e as usize);
-        start..end.max(start)
-    }
-
     /// Article `index`'s id (empty past the end).
     pub fn id(&self, index: usize) -> &str {
-        self.ids
-            .get(Self::span(&self.id_ends, index))
-            .unwrap_or_default()
+        self.ids.get(span(&self.id_ends, index)).unwrap_or_default()
     }
 
     /// The index of the article with this id.
@@ -212,7 +179,7 @@ impl Catalog {
     /// The numbered countries of article `index`, most mentioned first.
     pub(crate) fn country_ids(&self, index: usize) -> &[u16] {
         self.country_of
-            .get(Self::span(&self.country_ends, index))
+            .get(span(&self.country_ends, index))
             .unwrap_or_default()
     }
 
@@ -263,12 +230,7 @@ impl Catalog {
     }
 
     fn cmp_by_fields(&self, a: usize, b: usize) -> Ordering {
-        match (self.date(a), self.date(b)) {
-            (Some(x), Some(y)) => y.cmp(&x).then_with(|| self.id(a).cmp(self.id(b))),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => self.id(a).cmp(self.id(b)),
-        }
+        newest_first((self.date(a), self.id(a)), (self.date(b), self.id(b)))
     }
 
     /// Each article's newest-first position. A corpus blob is stored in that order, so checking
@@ -291,37 +253,14 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::CountryMention;
-
-    fn article(id: &str, date: Option<&str>, lang: &str, countries: &[&str]) -> Article {
-        Article {
-            id: id.to_owned(),
-            file: format!("{id}.txt"),
-            date: date.map(|d| Date::parse(d).expect("valid date")),
-            title: id.to_owned(),
-            title_derived: false,
-            lang: lang.to_owned(),
-            countries: countries
-                .iter()
-                .map(|c| CountryMention {
-                    code: (*c).to_owned(),
-                    mentions: 1,
-                })
-                .collect(),
-            source: None,
-            captions: vec![],
-            paragraphs: vec![],
-            warnings: vec![],
-        }
-    }
 
     fn sample() -> Vec<Article> {
         vec![
-            article("b", Some("2025-09-30"), "en", &["TH", "KH"]),
-            article("a", Some("2025-10-16"), "vi", &["VN", "KH"]),
-            article("f", None, "und", &[]),
-            article("d", None, "th", &["TH"]),
-            article("c", Some("2025-09-30"), "vi", &["VN"]),
+            Article::for_test("b", Some("2025-09-30"), "en", &["TH", "KH"]),
+            Article::for_test("a", Some("2025-10-16"), "vi", &["VN", "KH"]),
+            Article::for_test("f", None, "und", &[]),
+            Article::for_test("d", None, "th", &["TH"]),
+            Article::for_test("c", Some("2025-09-30"), "vi", &["VN"]),
         ]
     }
 

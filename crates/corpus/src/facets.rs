@@ -272,38 +272,16 @@ pub fn facets(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Fa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, CountryMention};
-
-    fn article(id: &str, date: Option<&str>, lang: &str, countries: &[&str]) -> Article {
-        Article {
-            id: id.to_owned(),
-            file: format!("{id}.txt"),
-            date: date.map(|d| Date::parse(d).expect("valid date")),
-            title: id.to_owned(),
-            title_derived: false,
-            lang: lang.to_owned(),
-            countries: countries
-                .iter()
-                .map(|c| CountryMention {
-                    code: (*c).to_owned(),
-                    mentions: 1,
-                })
-                .collect(),
-            source: None,
-            captions: vec![],
-            paragraphs: vec![],
-            warnings: vec![],
-        }
-    }
+    use crate::article::Article;
 
     fn corpus() -> Vec<Article> {
         vec![
-            article("a", Some("2025-10-16"), "vi", &["VN", "KH"]),
-            article("b", Some("2025-09-30"), "en", &["TH", "KH"]),
-            article("c", Some("2024-01-01"), "vi", &["VN"]),
-            article("d", None, "th", &["TH"]),
-            article("e", Some("2025-10-31"), "en", &["KH"]),
-            article("f", None, "und", &[]),
+            Article::for_test("a", Some("2025-10-16"), "vi", &["VN", "KH"]),
+            Article::for_test("b", Some("2025-09-30"), "en", &["TH", "KH"]),
+            Article::for_test("c", Some("2024-01-01"), "vi", &["VN"]),
+            Article::for_test("d", None, "th", &["TH"]),
+            Article::for_test("e", Some("2025-10-31"), "en", &["KH"]),
+            Article::for_test("f", None, "und", &[]),
         ]
     }
 

@@ -15,6 +15,7 @@ pub mod index;
 pub mod languages;
 pub mod line_roles;
 pub mod parse;
+mod parts;
 pub mod search;
 pub mod timeline;
 pub mod tokenize;

@@ -480,22 +480,9 @@ mod tests {
 
     #[test]
     fn timeline_ignores_the_date_facet_but_not_the_others() {
-        use crate::article::{Article, CountryMention};
-        let article = |id: &str, date: Option<&str>, country: &str| Article {
-            id: id.to_owned(),
-            file: format!("{id}.txt"),
-            date: date.map(|d| Date::parse(d).expect("valid date")),
-            title: id.to_owned(),
-            title_derived: false,
-            lang: "vi".to_owned(),
-            countries: vec![CountryMention {
-                code: country.to_owned(),
-                mentions: 1,
-            }],
-            source: None,
-            captions: vec![],
-            paragraphs: vec![],
-            warnings: vec![],
+        use crate::article::Article;
+        let article = |id: &str, date: Option<&str>, country: &str| {
+            Article::for_test(id, date, "vi", &[country])
         };
         let articles = [
             article("a", Some("2025-10-16"), "VN"),
