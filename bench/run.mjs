@@ -8,6 +8,11 @@
 // --ui: only the site build, start-up and interaction (no engines, no report input), printed and
 // written to target/bench/ui-<N>.json: for iterating on the app's responsiveness.
 //
+// --engines: only the engines' latency and recall (no site build), written to
+// target/bench/engines-<N>.json: for iterating on search speed. --only borderlines,flexsearch
+// limits it to some engines; --reuse keeps the last generated corpus and blob (only while the
+// blob format is unchanged).
+//
 // --smoke (what `make test` runs): N = 100, one run, no site build; checks that the harness works
 // and that Borderlines' recall is 1.0 and its counts equal brute force. Writes target/bench/smoke.json.
 import { spawn, execFileSync } from 'node:child_process';
@@ -24,6 +29,8 @@ const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const SEED = 42;
 const args = parseArgs(process.argv.slice(2));
 const SMOKE = args.smoke;
+/** No site build, no UI figures: the smoke test, and --engines. */
+const ENGINES_ONLY = SMOKE || Boolean(args.engines);
 const SIZES = SMOKE ? [100] : (args.n ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(args.runs ?? (SMOKE ? 1 : 3));
 const WARMUP = Number(args.warmup ?? (SMOKE ? 5 : 20));
@@ -31,7 +38,8 @@ const WARMUP = Number(args.warmup ?? (SMOKE ? 5 : 20));
 const STARTUP_LOADS = Number(args.loads ?? (SMOKE ? 2 : 7));
 // Pagefind's extended binary (Chinese and Thai segmentation), from npm for linux-x64.
 const PAGEFIND = 'node_modules/@pagefind/linux-x64/bin/pagefind_extended';
-const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind'];
+const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind']
+  .filter((name) => !(args.engines && typeof args.only === 'string') || args.only.split(',').includes(name));
 const PEERS = { minisearch: 'node_modules/minisearch/dist/es/index.js', flexsearch: 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs' };
 const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
@@ -123,15 +131,23 @@ async function buildEngine() {
 async function prepare(n) {
   const corpusDir = join(ROOT, `target/bench-corpus/${n}`);
   const dataDir = join(ROOT, `target/bench/${n}`);
-  say(`N=${n}: generating the corpus`);
-  await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
-  say(`N=${n}: bench-prep (blob, peer documents, Pagefind pages, queries with brute-force truth)`);
-  await measured('cargo', ['build', '--release', '-q', '-p', 'bench', '--bin', 'bench-prep']);
-  const prep = await measured(join(ROOT, 'target/release/bench-prep'), [corpusDir, dataDir]);
-  process.stdout.write(prep.stderr);
-  say(`N=${n}: Pagefind indexing ${n} pages`);
-  await rm(join(dataDir, 'pagefind'), { recursive: true, force: true });
-  const pagefind = await measured(PAGEFIND, ['--site', join(dataDir, 'pages'), '--output-path', join(dataDir, 'pagefind')]);
+  let prep = { wallMs: null, peakRssBytes: null };
+  if (ENGINES_ONLY && args.reuse) {
+    say(`N=${n}: reusing the corpus and blob in ${dataDir} (--reuse: only while the blob format is unchanged)`);
+  } else {
+    say(`N=${n}: generating the corpus`);
+    await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
+    say(`N=${n}: bench-prep (blob, peer documents, Pagefind pages, queries with brute-force truth)`);
+    await measured('cargo', ['build', '--release', '-q', '-p', 'bench', '--bin', 'bench-prep']);
+    prep = await measured(join(ROOT, 'target/release/bench-prep'), [corpusDir, dataDir]);
+    process.stdout.write(prep.stderr);
+  }
+  let pagefind = { wallMs: null, peakRssBytes: null };
+  if (ENGINES.includes('pagefind')) {
+    say(`N=${n}: Pagefind indexing ${n} pages`);
+    await rm(join(dataDir, 'pagefind'), { recursive: true, force: true });
+    pagefind = await measured(PAGEFIND, ['--site', join(dataDir, 'pages'), '--output-path', join(dataDir, 'pagefind')]);
+  }
   const seeds = await Promise.all((await filesUnder(corpusDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => readFile(f)));
   const text = compressedSizes([Buffer.concat(seeds)]);
   const meta = JSON.parse(await readFile(join(dataDir, 'meta.json'), 'utf8'));
@@ -332,7 +348,7 @@ function versions() {
 
 async function benchOne(n, browser, common) {
   const prepared = await prepare(n);
-  const site = SMOKE ? null : await buildSite(n, prepared.corpusDir);
+  const site = ENGINES_ONLY ? null : await buildSite(n, prepared.corpusDir);
   const uploads = join(prepared.dataDir, 'uploads');
   const server = await serve({
     '/bench/': join(ROOT, 'bench/page'), '/engine/': common.engineDir, '/modules/': join(ROOT, 'node_modules'),
@@ -444,13 +460,13 @@ async function main() {
     machine: { cpu: cpus()[0]?.model ?? null, cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), os: `Linux ${release()}` },
     typedWords: TYPED_WORDS,
   };
-  const outDir = join(ROOT, SMOKE ? 'target/bench' : 'bench/results');
+  const outDir = join(ROOT, ENGINES_ONLY ? 'target/bench' : 'bench/results');
   await mkdir(outDir, { recursive: true });
   let failed = false;
   try {
     for (const n of SIZES) {
       const result = await benchOne(n, browser, common);
-      const file = join(outDir, SMOKE ? 'smoke.json' : `${n}.json`);
+      const file = join(outDir, SMOKE ? 'smoke.json' : ENGINES_ONLY ? `engines-${n}.json` : `${n}.json`);
       for (const [name, e] of Object.entries(result.engines)) say(`N=${n}: ${name} by kind ${JSON.stringify(Object.fromEntries(Object.entries(e.byKind).map(([k, v]) => [k, [v.p50, v.p95, e.recall.byKind[k]?.toFixed(2)]])))}`);
       await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
       say(`N=${n}: wrote ${file}`);

@@ -231,8 +231,8 @@ impl CorpusBlob {
         self.texts.len()
     }
 
-    /// Article indices matching `query` with their relevance, best first; every article (score
-    /// 0) when the query is empty.
+    /// Article indices matching `query` with their relevance, in index order; every article
+    /// (score 0) when the query is empty.
     pub fn search(&self, query: &crate::search::Query) -> Vec<(u32, f32)> {
         let cache = self
             .folded

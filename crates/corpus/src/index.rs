@@ -46,7 +46,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::article::Article;
 use crate::fold::fold_to;
 use crate::search::{FieldScan, Item, Query};
-use crate::tokenize::{cluster_count, segment_tokens, segments, SegmentKind};
+use crate::tokenize::{cluster_count, is_cluster_boundary, segment_tokens, segments, SegmentKind};
 
 /// Terms per front-coded dictionary block.
 pub const BLOCK: usize = 16;
@@ -354,8 +354,9 @@ impl SearchIndex {
         (self.dict.0.len(), self.postings.0.len())
     }
 
-    /// All documents matching every item of `query`, best first: `(doc id, score)` sorted by score
-    /// descending, then doc id. An empty query returns every document with score 0, in id order.
+    /// All documents matching every item of `query` with their scores, `(doc id, score)` in doc id
+    /// order: the result list orders them ([`crate::facets::filter`]), so sorting here would be a
+    /// second sort of the same hits. An empty query returns every document with score 0.
     ///
     /// `docs` gives the text for confirming runs and phrases; it must be the documents the index
     /// was built from, in the same order. Queries of words only never read it.
@@ -387,69 +388,81 @@ impl SearchIndex {
             }
         }
 
-        // Confirm runs and phrases on the text; keep their counts for scoring.
-        let confirm: Vec<usize> = (0..plans.len())
-            .filter(|&i| plans[i].item.needs_text())
-            .collect();
-        let mut counts: Vec<[u32; 2]> = Vec::new();
-        if !confirm.is_empty() {
-            let mut scan = FieldScan::default();
+        // Confirm phrases and long runs on the text: the first match in a document is enough.
+        if plans.iter().any(|p| p.item.needs_text()) {
             let mut scratch = String::new();
-            let mut kept = Vec::with_capacity(candidates.len());
-            let mut doc_counts = vec![[0u32; 2]; confirm.len()];
-            for &doc in &candidates {
-                doc_counts.iter_mut().for_each(|c| *c = [0, 0]);
-                docs.visit_folded(doc, &mut scratch, &mut |field, folded| {
-                    scan.load_folded(folded);
-                    let f = usize::from(field == Field::Body);
-                    for (k, &p) in confirm.iter().enumerate() {
-                        doc_counts[k][f] += scan.count(plans[p].item, &mut |_| {});
+            let mut found = vec![false; plans.len()];
+            candidates.retain(|&doc| {
+                for (f, plan) in found.iter_mut().zip(&plans) {
+                    *f = !plan.item.needs_text();
+                }
+                docs.visit_folded(doc, &mut scratch, &mut |_, folded| {
+                    let mut scan = FieldScan::new(folded);
+                    for (f, plan) in found.iter_mut().zip(&plans) {
+                        if !*f {
+                            *f = scan.occurs(plan.item);
+                        }
                     }
                 });
-                if doc_counts.iter().all(|c| c[0] + c[1] > 0) {
-                    kept.push(doc);
-                    counts.extend_from_slice(&doc_counts);
-                }
-            }
-            candidates = kept;
+                found.iter().all(|f| *f)
+            });
         }
 
         // Score.
+        let slots = Slots::new(self.doc_count, &candidates);
         let mut scores = vec![0f32; candidates.len()];
-        let mut best = vec![0f32; candidates.len()];
-        let mut k = 0;
         for plan in &plans {
             if plan.item.needs_text() {
-                let idf = self.idf(plan.df);
-                for (i, s) in scores.iter_mut().enumerate() {
-                    let [t, b] = counts
-                        .get(i * confirm.len() + k)
-                        .copied()
-                        .unwrap_or_default();
-                    *s += self.bm25(idf, candidates[i], t as f32, b as f32);
-                }
-                k += 1;
-                continue;
+                self.add_confirmed_scores(plan, &slots, &mut scores);
+            } else {
+                self.add_term_scores(plan, &slots, &mut scores);
             }
-            // A single word: exact, or the union of its prefix completions (best one counts).
-            best.iter_mut().for_each(|b| *b = 0.0);
-            for set in &plan.sets {
-                for e in set {
-                    let idf = self.idf(e.df);
-                    for (doc, flags) in self.postings(e) {
-                        if let Ok(i) = candidates.binary_search(&doc) {
-                            let (t, b) = decode_tf(flags);
-                            let s = e.weight * self.bm25(idf, doc, t, b);
-                            best[i] = best[i].max(s);
-                        }
+        }
+        candidates.into_iter().zip(scores).collect()
+    }
+
+    /// Adds the score of a word or short run: exact, or the union of its completions, of which
+    /// the best counts.
+    fn add_term_scores(&self, plan: &Plan<'_>, slots: &Slots, scores: &mut [f32]) {
+        let mut best = vec![0f32; scores.len()];
+        for e in plan.sets.iter().flatten() {
+            let idf = self.idf(e.df);
+            for (doc, flags) in self.postings(e) {
+                if let Some(i) = slots.of(doc) {
+                    let (t, b) = decode_tf(flags);
+                    best[i] = best[i].max(e.weight * self.bm25(idf, doc, t, b));
+                }
+            }
+        }
+        scores.iter_mut().zip(&best).for_each(|(s, b)| *s += b);
+    }
+
+    /// Adds the score of a phrase or long run, confirmed but not counted on the text: its
+    /// frequency in a field is taken as that of its rarest part there (an upper bound), its
+    /// document frequency as the plan's.
+    fn add_confirmed_scores(&self, plan: &Plan<'_>, slots: &Slots, scores: &mut [f32]) {
+        let mut tf = vec![(f32::MAX, f32::MAX); scores.len()];
+        let mut in_set = vec![(0f32, 0f32); scores.len()];
+        for set in &plan.sets {
+            in_set.iter_mut().for_each(|x| *x = (0.0, 0.0));
+            for e in set {
+                for (doc, flags) in self.postings(e) {
+                    if let Some(i) = slots.of(doc) {
+                        let (t, b) = decode_tf(flags);
+                        in_set[i] = (in_set[i].0.max(t), in_set[i].1.max(b));
                     }
                 }
             }
-            scores.iter_mut().zip(&best).for_each(|(s, b)| *s += b);
+            for (x, y) in tf.iter_mut().zip(&in_set) {
+                *x = (x.0.min(y.0), x.1.min(y.1));
+            }
         }
-        let mut out: Vec<(u32, f32)> = candidates.into_iter().zip(scores).collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        let idf = self.idf(plan.df);
+        for ((s, &doc), &(t, b)) in scores.iter_mut().zip(slots.docs).zip(&tf) {
+            // A confirmed item occurs at least once, wherever the postings put it.
+            let (t, b) = if t + b > 0.0 { (t, b) } else { (0.0, 1.0) };
+            *s += self.bm25(idf, doc, t, b);
+        }
     }
 
     /// The lookups for one item, or `None` when some part cannot occur anywhere.
@@ -471,8 +484,9 @@ impl SearchIndex {
                     e.df
                 }
                 SegmentKind::Run if cluster_count(t) == 1 => {
-                    // Every cluster of a run starts a bigram or is the run's last (unigram).
-                    let set = self.prefix(t);
+                    // Every cluster of a run starts a bigram or is the run's last (unigram):
+                    // the terms starting with this whole cluster, each an exact occurrence.
+                    let set = self.cluster_completions(t);
                     let df = set
                         .iter()
                         .map(|e| e.df)
@@ -534,6 +548,25 @@ impl SearchIndex {
                 e.weight = PREFIX_WEIGHT;
             }
             out.push(e);
+        }
+        out
+    }
+
+    /// The entries of the run tokens (bigrams and the unigram) whose first cluster is `cluster`.
+    fn cluster_completions(&self, cluster: &str) -> Vec<Entry> {
+        let p = cluster.as_bytes();
+        let mut out = Vec::new();
+        let mut cursor = self.cursor_at(p);
+        while let Some((t, e)) = cursor.next_entry() {
+            if t < p {
+                continue;
+            }
+            if !t.starts_with(p) {
+                break;
+            }
+            if std::str::from_utf8(t).is_ok_and(|t| is_cluster_boundary(t, p.len())) {
+                out.push(e);
+            }
         }
         out
     }
@@ -633,6 +666,33 @@ impl SearchIndex {
         let nb = 1.0 - B + B * len(&self.body_lens) / self.avg_body_len;
         let tf = TITLE_WEIGHT * tf_title / nt + tf_body / nb;
         idf * tf * (K1 + 1.0) / (tf + K1)
+    }
+}
+
+/// The candidates of a search and, per document id, its position among them: scoring looks up
+/// every posting of the query's terms, so the lookup is one load instead of a binary search.
+struct Slots<'c> {
+    docs: &'c [u32],
+    /// Position in `docs` of each document id, or `u32::MAX`.
+    slot: Vec<u32>,
+}
+
+impl<'c> Slots<'c> {
+    fn new(doc_count: u32, docs: &'c [u32]) -> Slots<'c> {
+        let mut slot = vec![u32::MAX; doc_count as usize];
+        for (i, &d) in docs.iter().enumerate() {
+            if let Some(s) = slot.get_mut(d as usize) {
+                *s = i as u32;
+            }
+        }
+        Slots { docs, slot }
+    }
+
+    fn of(&self, doc: u32) -> Option<usize> {
+        match self.slot.get(doc as usize) {
+            Some(&i) if i != u32::MAX => Some(i as usize),
+            _ => None,
+        }
     }
 }
 
@@ -814,9 +874,23 @@ mod tests {
             doc("Other", "biên giới, biên giới và biên giới"),
         ];
         let index = SearchIndex::build(&docs);
-        assert_eq!(ids(&index, &docs, "bien gioi"), [1, 2, 0]);
-        let scored = index.search(&Query::parse_exact("bien"), &docs);
+        // Best first: the title, then three occurrences in the body, then one.
+        let ranked = |q: &str| {
+            let mut scored = index.search(&Query::parse_exact(q), &docs);
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+            scored
+        };
+        assert_eq!(
+            ranked("bien gioi").iter().map(|h| h.0).collect::<Vec<_>>(),
+            [1, 2, 0]
+        );
+        let scored = ranked("bien");
         assert!(scored[0].1 > scored[1].1 && scored[1].1 > scored[2].1);
+        assert_eq!(
+            ids(&index, &docs, "bien gioi"),
+            [0, 1, 2],
+            "hits come in doc order"
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@
 use std::ops::Range;
 
 use crate::fold::{fold, fold_with_offsets};
-use crate::tokenize::{is_cluster_boundary, segments, SegmentKind};
+use crate::tokenize::{cluster_count, is_cluster_boundary, segments, SegmentKind};
 
 /// A parsed search query: see the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -124,11 +124,12 @@ impl Query {
     /// index. For tests, benchmarks and small lists; the index is much faster on a corpus.
     pub fn matches_fields<'a>(&self, title: &str, body: impl IntoIterator<Item = &'a str>) -> bool {
         let mut found = vec![false; self.items.len()];
-        let mut scan = FieldScan::default();
+        let mut folded = String::new();
         let mut text = |t: &str| {
-            scan.load(t);
+            crate::fold::fold_to(t, &mut folded);
+            let mut scan = FieldScan::new(&folded);
             for (i, item) in self.items.iter().enumerate() {
-                if !found[i] && scan.count(item, &mut |_| {}) > 0 {
+                if !found[i] && scan.occurs(item) {
                     found[i] = true;
                 }
             }
@@ -142,77 +143,106 @@ impl Query {
 }
 
 impl Item {
-    /// True for an item that the index cannot answer exactly alone: runs and phrases are
-    /// confirmed on the text.
+    /// True for an item that the index's postings cannot answer exactly alone, so candidates
+    /// are confirmed on the text: phrases, and runs of three clusters or more (whose bigrams
+    /// may each occur without the run). A run of one or two clusters is exactly the union of
+    /// the bigrams it starts (and the unigram it is), or exactly its bigram.
     pub(crate) fn needs_text(&self) -> bool {
-        self.parts.len() > 1 || self.parts.iter().any(|p| p.kind == SegmentKind::Run)
+        match self.parts.as_slice() {
+            [part] => part.kind == SegmentKind::Run && cluster_count(&part.text) > 2,
+            _ => true,
+        }
     }
 }
 
-/// A folded field and its segments, reused from field to field to keep allocation low.
-#[derive(Debug, Default)]
-pub(crate) struct FieldScan {
-    pub(crate) folded: String,
-    /// `(kind, start, end)` of each segment of `folded`.
-    segs: Vec<(SegmentKind, usize, usize)>,
-    segs_ready: bool,
+/// How many matches a scan looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Extent {
+    /// Every match (highlighting).
+    Every,
+    /// Stop at the first (does the item occur at all?).
+    First,
 }
 
-impl FieldScan {
-    /// Folds `text` into the scan (segments are computed lazily).
-    pub(crate) fn load(&mut self, text: &str) {
-        crate::fold::fold_to(text, &mut self.folded);
-        self.segs_ready = false;
-    }
+/// One folded field and, once a rule needs them, its segments.
+#[derive(Debug)]
+pub(crate) struct FieldScan<'t> {
+    folded: &'t str,
+    /// `(kind, start, end)` of each segment of `folded`, computed on first use.
+    segs: Option<Vec<(SegmentKind, usize, usize)>>,
+}
 
-    /// Uses already folded text.
-    pub(crate) fn load_folded(&mut self, folded: &str) {
-        self.folded.clear();
-        self.folded.push_str(folded);
-        self.segs_ready = false;
+impl<'t> FieldScan<'t> {
+    /// A scan of already folded text.
+    pub(crate) fn new(folded: &'t str) -> FieldScan<'t> {
+        FieldScan { folded, segs: None }
     }
 
     fn segs(&mut self) -> &[(SegmentKind, usize, usize)] {
-        if !self.segs_ready {
-            self.segs.clear();
-            self.segs
-                .extend(segments(&self.folded).map(|s| (s.kind, s.start, s.end())));
-            self.segs_ready = true;
-        }
-        &self.segs
+        let folded = self.folded;
+        self.segs.get_or_insert_with(|| {
+            segments(folded)
+                .map(|s| (s.kind, s.start, s.end()))
+                .collect()
+        })
     }
 
-    /// Counts the matches of `item` in the loaded field, reporting each folded range.
-    pub(crate) fn count(&mut self, item: &Item, on_match: &mut dyn FnMut(Range<usize>)) -> u32 {
+    /// Does `item` match anywhere in the field? Stops at the first match.
+    pub(crate) fn occurs(&mut self, item: &Item) -> bool {
+        self.scan(item, Extent::First, &mut |_| {}) > 0
+    }
+
+    /// Reports every match of `item` in the field as a folded range; returns how many.
+    pub(crate) fn each_match(
+        &mut self,
+        item: &Item,
+        on_match: &mut dyn FnMut(Range<usize>),
+    ) -> u32 {
+        self.scan(item, Extent::Every, on_match)
+    }
+
+    fn scan(&mut self, item: &Item, extent: Extent, on_match: &mut dyn FnMut(Range<usize>)) -> u32 {
         let ascii_words = !item.parts.is_empty()
             && item
                 .parts
                 .iter()
                 .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii());
         if ascii_words {
-            if let Some(ranges) = ascii_word_matches(&self.folded, &item.parts, item.prefix) {
+            if let Some(ranges) = ascii_word_matches(self.folded, &item.parts, item.prefix, extent)
+            {
                 let n = ranges.len() as u32;
                 ranges.into_iter().for_each(&mut *on_match);
                 return n;
             }
         }
-        self.count_by_segments(item, on_match)
+        self.scan_segments(item, extent, on_match)
     }
 
-    /// [`FieldScan::count`] by segmenting the whole field: the definition of a match.
-    fn count_by_segments(&mut self, item: &Item, on_match: &mut dyn FnMut(Range<usize>)) -> u32 {
+    /// [`FieldScan::scan`] by segmenting the whole field: the definition of a match.
+    fn scan_segments(
+        &mut self,
+        item: &Item,
+        extent: Extent,
+        on_match: &mut dyn FnMut(Range<usize>),
+    ) -> u32 {
         let mut n = 0;
+        let mut found = |range: Range<usize>| {
+            n += 1;
+            on_match(range);
+            extent == Extent::First
+        };
         match item.parts.as_slice() {
             [] => {}
             [part] if part.kind == SegmentKind::Run => {
-                let text = self.folded.as_str();
+                let text = self.folded;
                 let t = part.text.as_str();
                 let mut from = 0;
                 while let Some(i) = text.get(from..).and_then(|rest| rest.find(t)) {
                     let at = from + i;
                     if is_cluster_boundary(text, at) && is_cluster_boundary(text, at + t.len()) {
-                        n += 1;
-                        on_match(at..at + t.len());
+                        if found(at..at + t.len()) {
+                            break;
+                        }
                         from = at + t.len();
                     } else {
                         from = at + text[at..].chars().next().map_or(1, char::len_utf8);
@@ -220,30 +250,29 @@ impl FieldScan {
                 }
             }
             [part] => {
-                self.segs();
-                for &(kind, s, e) in &self.segs {
-                    let w = &self.folded[s..e];
+                let text = self.folded;
+                for &(kind, s, e) in self.segs() {
+                    let w = &text[s..e];
                     if kind == SegmentKind::Word
                         && (w == part.text || (item.prefix && w.starts_with(&part.text)))
+                        && found(s..e)
                     {
-                        n += 1;
-                        on_match(s..e);
+                        break;
                     }
                 }
             }
             parts => {
                 // Every part occurs as a substring wherever the phrase matches: a cheap test that
                 // skips segmenting the (many) candidate fields without one.
-                if parts.iter().any(|p| !self.folded.contains(p.text.as_str())) {
+                let text = self.folded;
+                if parts.iter().any(|p| !text.contains(p.text.as_str())) {
                     return 0;
                 }
-                self.segs();
-                let k = parts.len();
-                let text = self.folded.as_str();
-                for window in self.segs.windows(k) {
+                for window in self.segs().windows(parts.len()) {
                     if let Some(range) = phrase_at(text, parts, window) {
-                        n += 1;
-                        on_match(range);
+                        if found(range) {
+                            break;
+                        }
                     }
                 }
             }
@@ -254,9 +283,15 @@ impl FieldScan {
 
 /// The matches of an item made of ASCII words (one word, possibly a typed prefix, or a phrase) in
 /// folded `text`, found from the occurrences of its first word instead of segmenting the whole
-/// field: the same ranges as [`FieldScan::count_by_segments`]. `None` when non-ASCII text touches
-/// a candidate, where only segmentation decides where a word ends.
-fn ascii_word_matches(text: &str, parts: &[Part], prefix: bool) -> Option<Vec<Range<usize>>> {
+/// field: the same ranges as [`FieldScan::scan_segments`] (only the first with
+/// [`Extent::First`]). `None` when non-ASCII text touches a candidate, where only segmentation
+/// decides where a word ends.
+fn ascii_word_matches(
+    text: &str,
+    parts: &[Part],
+    prefix: bool,
+    extent: Extent,
+) -> Option<Vec<Range<usize>>> {
     let bytes = text.as_bytes();
     let first = parts.first()?.text.as_str();
     if first.is_empty() {
@@ -309,6 +344,9 @@ fn ascii_word_matches(text: &str, parts: &[Part], prefix: bool) -> Option<Vec<Ra
             continue;
         }
         out.push(start..end);
+        if extent == Extent::First {
+            break;
+        }
     }
     Some(out)
 }
@@ -357,11 +395,10 @@ pub fn highlight(text: &str, query: &Query) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let folded = fold_with_offsets(text);
-    let mut scan = FieldScan::default();
-    scan.load_folded(&folded.text);
+    let mut scan = FieldScan::new(&folded.text);
     let mut ranges = Vec::new();
     for item in query.items() {
-        scan.count(item, &mut |r| ranges.push(folded.original_range(r)));
+        scan.each_match(item, &mut |r| ranges.push(folded.original_range(r)));
     }
     merge(ranges)
 }
@@ -553,12 +590,14 @@ mod tests {
                 .map(|w| Part { kind: SegmentKind::Word, text: (*w).to_owned() })
                 .collect();
             let item = Item { parts: parts.clone(), prefix: prefix && parts.len() == 1 };
-            if let Some(fast) = ascii_word_matches(&text, &item.parts, item.prefix) {
-                let mut scan = FieldScan::default();
-                scan.load_folded(&text);
+            if let Some(fast) = ascii_word_matches(&text, &item.parts, item.prefix, Extent::Every) {
+                let mut scan = FieldScan::new(&text);
                 let mut slow = Vec::new();
-                scan.count_by_segments(&item, &mut |r| slow.push(r));
-                proptest::prop_assert_eq!(fast, slow, "{:?} {:?}", text, words);
+                scan.scan_segments(&item, Extent::Every, &mut |r| slow.push(r));
+                proptest::prop_assert_eq!(&fast, &slow, "{:?} {:?}", text, words);
+                let first = ascii_word_matches(&text, &item.parts, item.prefix, Extent::First);
+                proptest::prop_assert_eq!(first.unwrap_or_default(), fast.into_iter().take(1).collect::<Vec<_>>());
+                proptest::prop_assert_eq!(scan.occurs(&item), !slow.is_empty());
             }
         }
     }
