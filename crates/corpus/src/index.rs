@@ -17,12 +17,15 @@
 //!   occurrences (BM25 saturates, so 2 bits are enough). Common terms cost one byte a document.
 //! * `title_lens`, `body_lens` — tokens per field per document, for BM25 length normalisation.
 //!
-//! The index stores **no second copy of the text**. Word items are answered exactly by the
-//! postings; runs and phrases get candidates from the intersection of their bigram postings and
-//! are then confirmed on the documents' own text, folded through [`Documents`] (the app's
-//! [`crate::CorpusBlob`] decodes a candidate's text from the embedded bytes and keeps it folded
-//! once a query has needed it). This keeps the transfer size close to the text's own; the price is a scan of the
-//! candidates' text, which the bench (`bench/REPORT.md`) measures.
+//! The index stores **no second copy of the text** and no positions. Words, and runs of one or
+//! two clusters, are answered exactly by the postings (a two-cluster run *is* its bigram; a
+//! one-cluster run is the union of the bigrams it starts and of its unigram). Phrases and longer
+//! runs get candidates from the intersection of their parts' postings and are then confirmed on
+//! the documents' own text, folded through [`Documents`] (the app's [`crate::CorpusBlob`] decodes
+//! a candidate's text from the embedded bytes and keeps it folded once a query has needed it); a
+//! document's first match confirms it. This keeps the transfer size close to the text's own; the
+//! price is a scan of the candidates' text for phrases, which the bench (`bench/REPORT.md`)
+//! measures: positions would cost more than the whole transfer budget.
 //!
 //! # Trade-offs
 //!
@@ -33,9 +36,10 @@
 //!   occur 2–3 or 4+ times, in exchange for one-byte postings.
 //! * Postcard decodes the three byte arrays with a copy each (fast: no per-term allocation); a
 //!   zero-copy format could later read them in place.
-//! * Ranking is BM25F-like: a title occurrence counts [`TITLE_WEIGHT`] body occurrences. Runs and
-//!   phrases score with their exact counts from confirmation and, as document frequency, the
-//!   smallest document frequency of their bigrams (an upper bound of the true one).
+//! * Ranking is BM25F-like: a title occurrence counts [`TITLE_WEIGHT`] body occurrences. Phrases
+//!   and long runs are not counted on the text (the first match ends the scan): they score with
+//!   the frequency of their rarest part in each field and, as document frequency, the smallest
+//!   of their parts' (upper bounds of the true ones).
 
 use std::collections::HashMap;
 use std::fmt;
