@@ -265,7 +265,8 @@ async function measureSite(browser, origin) {
  * behind that task). Chip clicks are timed from the click to the next animation frame after the
  * URL changed.
  */
-async function measureInteraction(page, words) {
+/** Instruments a page for typing and chip clicks: input → end of task, and Event Timing entries. */
+async function instrument(page) {
   await page.evaluate(() => {
     const channel = new MessageChannel();
     window.__updated = [];
@@ -278,15 +279,20 @@ async function measureInteraction(page, words) {
       for (const e of list.getEntries()) window.__events.push({ name: e.name, duration: e.duration, start: e.startTime });
     }).observe({ type: 'event', durationThreshold: 16 });
   });
+}
+
+const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+
+/** Types `words` one key at a time into #search-input: keystroke → next paint and → handled. */
+async function measureTyping(page, words) {
   const keystroke = [];
   const keystrokeUpdated = [];
   let within16 = 0;
   const input = page.locator('#search-input');
-  const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
   for (const word of words) {
     await input.fill('');
     await page.waitForFunction(() => !new URLSearchParams(location.search).get('q'));
-    await settle();
+    await settle(page);
     let typed = '';
     for (const ch of word) {
       typed += ch;
@@ -294,7 +300,7 @@ async function measureInteraction(page, words) {
       await page.keyboard.press(ch === ' ' ? 'Space' : ch);
       const expect = typed.trim() ? typed : '';
       await page.waitForFunction((q) => (new URLSearchParams(location.search).get('q') ?? '') === q, expect);
-      await settle();
+      await settle(page);
       const [updated, events] = await page.evaluate(() => [window.__updated.splice(0), window.__events.splice(0)]);
       if (updated.length !== 1) throw new Error(`expected one input event for a key, saw ${updated.length}`);
       if (!typed.trim()) continue;
@@ -304,9 +310,32 @@ async function measureInteraction(page, words) {
       keystrokeUpdated.push(updated[0]);
     }
   }
+  return { keystroke: summary(keystroke), keystrokeWithin16Ms: within16 / keystroke.length, keystrokeUpdated: summary(keystrokeUpdated) };
+}
+
+/**
+ * The keystroke floor: the same typing in bench/page/floor.html, a field that only rewrites the
+ * URL and echoes the text, in the same browser: what Event Timing reports for a page doing no work.
+ */
+async function measureFloor(browser, origin, words) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/bench/floor.html`);
+    await instrument(page);
+    return await measureTyping(page, words);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureInteraction(page, words) {
+  await instrument(page);
+  const typing = await measureTyping(page, words);
+  const input = page.locator('#search-input');
   await input.fill('');
   await page.waitForFunction(() => !new URLSearchParams(location.search).get('q'));
-  await settle();
+  await settle(page);
   await page.evaluate(() => window.__updated.splice(0));
   const chip = [];
   const codes = await page.$$eval('[data-country-filter]', (els) => els.slice(0, 5).map((e) => e.getAttribute('data-country-filter')));
@@ -323,14 +352,11 @@ async function measureInteraction(page, words) {
         check();
       }), code);
       chip.push(ms);
-      await settle();
+      await settle(page);
     }
   }
   const chipUpdated = await page.evaluate(() => window.__updated.splice(0));
-  return {
-    keystroke: summary(keystroke), keystrokeWithin16Ms: within16 / keystroke.length,
-    keystrokeUpdated: summary(keystrokeUpdated), chip: summary(chip), chipUpdated: summary(chipUpdated),
-  };
+  return { ...typing, chip: summary(chip), chipUpdated: summary(chipUpdated) };
 }
 
 function versions() {
@@ -385,6 +411,7 @@ async function benchOne(n, browser, common) {
       say(`N=${n}: interaction through the UI`);
       interaction = await measureInteraction(measuredSite.page, common.typedWords);
       await measuredSite.context.close();
+      interaction.floor = await measureFloor(browser, server.origin, common.typedWords);
     }
     const docs = await readFile(join(prepared.dataDir, 'docs.json'));
     for (const [peer, lib] of Object.entries(PEERS)) {
@@ -425,17 +452,19 @@ async function uiOnly(n, browser, common) {
     await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
     return buildSite(n, corpusDir);
   })();
-  const server = await serve({ '/borderlines/': site.dist }, join(ROOT, `target/bench/${n}/uploads`));
+  const server = await serve({ '/borderlines/': site.dist, '/bench/': join(ROOT, 'bench/page') }, join(ROOT, `target/bench/${n}/uploads`));
   try {
     const measuredSite = await measureSite(browser, server.origin);
     const interaction = await measureInteraction(measuredSite.page, common.typedWords);
     await measuredSite.context.close();
+    interaction.floor = await measureFloor(browser, server.origin, common.typedWords);
     const result = { n, build: site.build, startup: measuredSite.startup, interaction };
     await writeFile(join(ROOT, `target/bench/ui-${n}.json`), `${JSON.stringify(result, null, 1)}\n`);
     const fmt = (s) => `p50 ${s.p50?.toFixed(1)} ms, p95 ${s.p95?.toFixed(1)} ms, max ${s.max?.toFixed(1)} ms`;
     say(`N=${n}: first card ${fmt(result.startup.firstCardMs)} (${result.startup.firstCardMs.samplesMs?.map((x) => x.toFixed(0)).join(' ')})`);
     say(`N=${n}: keystroke painted ${fmt(interaction.keystroke)} (${(100 * interaction.keystrokeWithin16Ms).toFixed(0)}% within 16 ms); updated ${fmt(interaction.keystrokeUpdated)}`);
     say(`N=${n}: chip painted ${fmt(interaction.chip)}; updated ${fmt(interaction.chipUpdated)}`);
+    say(`N=${n}: keystroke floor (bench/page/floor.html) painted ${fmt(interaction.floor.keystroke)}; updated ${fmt(interaction.floor.keystrokeUpdated)}`);
   } finally {
     await server.close();
   }
