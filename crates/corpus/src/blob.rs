@@ -4,7 +4,7 @@
 //!
 //! `postcard(head) ++ texts`. The head holds the [`Catalog`] (id, date, language and countries
 //! of every article), the country names, the [`SearchIndex`] and the length of each article's
-//! stored text; `texts` is every article's own text ([`crate::article_text`]), one after
+//! stored text; `texts` is every article's own text (`article_text.rs`), one after
 //! another. Decoding reads the head only: an article's text is decoded when first asked for
 //! ([`CorpusBlob::article`]), so start-up does not allocate tens of thousands of strings, and
 //! [`CorpusBlob::from_static`] reads the texts in place, without a copy.
