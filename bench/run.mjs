@@ -10,8 +10,10 @@
 //
 // --engines: only the engines' latency and recall (no site build), written to
 // target/bench/engines-<N>.json: for iterating on search speed. --only borderlines,flexsearch
-// limits it to some engines; --reuse keeps the last generated corpus and blob (only while the
-// blob format is unchanged).
+// limits it to some engines.
+//
+// --reuse keeps the last generated corpus, blob and query set (only while the generator and the
+// blob format are unchanged); with --ui it keeps the last built site.
 //
 // --smoke (what `make test` runs): N = 100, one run, no site build; checks that the harness works
 // and that Borderlines' recall is 1.0 and its counts equal brute force. Writes target/bench/smoke.json.
@@ -132,7 +134,7 @@ async function prepare(n) {
   const corpusDir = join(ROOT, `target/bench-corpus/${n}`);
   const dataDir = join(ROOT, `target/bench/${n}`);
   let prep = { wallMs: null, peakRssBytes: null };
-  if (ENGINES_ONLY && args.reuse) {
+  if (args.reuse) {
     say(`N=${n}: reusing the corpus and blob in ${dataDir} (--reuse: only while the blob format is unchanged)`);
   } else {
     say(`N=${n}: generating the corpus`);
@@ -148,7 +150,9 @@ async function prepare(n) {
     await rm(join(dataDir, 'pagefind'), { recursive: true, force: true });
     pagefind = await measured(PAGEFIND, ['--site', join(dataDir, 'pages'), '--output-path', join(dataDir, 'pagefind')]);
   }
-  const seeds = await Promise.all((await filesUnder(corpusDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => readFile(f)));
+  // One file at a time: 50,000 reads at once run out of file descriptors.
+  const seeds = [];
+  for (const f of (await filesUnder(corpusDir)).filter((name) => name.endsWith('.txt')).sort()) seeds.push(await readFile(f));
   const text = compressedSizes([Buffer.concat(seeds)]);
   const meta = JSON.parse(await readFile(join(dataDir, 'meta.json'), 'utf8'));
   return { corpusDir, dataDir, prep, pagefind, text, meta };

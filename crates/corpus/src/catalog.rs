@@ -14,7 +14,7 @@ use crate::date::Date;
 use crate::parts::{ends_of, lens_of, span};
 
 /// The per-article facts, in article order. Languages and countries are numbered in order of
-/// first appearance; [`Catalog::lang_code`] and [`Catalog::country_code`] name them.
+/// first appearance; `lang_code` and `country_code` name them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CatalogWire", into = "CatalogWire")]
 pub struct Catalog {

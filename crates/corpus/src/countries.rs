@@ -2,7 +2,7 @@
 //!
 //! The gazetteer holds every real country's CLDR name (long and short form) in English,
 //! Vietnamese, Thai, Chinese (simplified and traditional), Indonesian, Malay, Filipino, Khmer, Lao
-//! and Burmese, from `icu_experimental`'s compiled data, extended by [`country_aliases`]
+//! and Burmese, from `icu_experimental`'s compiled data, extended by `country_aliases`
 //! (demonyms, everyday short forms, and phrases that must not count). It is built once.
 //!
 //! Matching is exact: case- and diacritic-sensitive, so `china`, `turkey` and Vietnamese `thẩm mỹ`

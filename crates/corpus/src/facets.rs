@@ -18,7 +18,7 @@ use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::view_state::{CountryMatch, Sort, Undated, ViewState};
 
-/// One of the non-text filters, to leave out of [`matches`].
+/// One of the non-text filters, to leave out of [`matches()`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Facet {
     /// The selected countries (with any/all matching).

@@ -393,12 +393,13 @@ impl SearchIndex {
         }
 
         // Confirm phrases and long runs on the text: the first match in a document is enough.
-        if plans.iter().any(|p| p.item.needs_text()) {
+        let needs_text: Vec<bool> = plans.iter().map(|p| p.item.needs_text()).collect();
+        if needs_text.contains(&true) {
             let mut scratch = String::new();
             let mut found = vec![false; plans.len()];
             candidates.retain(|&doc| {
-                for (f, plan) in found.iter_mut().zip(&plans) {
-                    *f = !plan.item.needs_text();
+                for (f, &needs) in found.iter_mut().zip(&needs_text) {
+                    *f = !needs;
                 }
                 docs.visit_folded(doc, &mut scratch, &mut |_, folded| {
                     let mut scan = FieldScan::new(folded);
@@ -415,8 +416,8 @@ impl SearchIndex {
         // Score.
         let slots = Slots::new(self.doc_count, &candidates);
         let mut scores = vec![0f32; candidates.len()];
-        for plan in &plans {
-            if plan.item.needs_text() {
+        for (plan, &needs) in plans.iter().zip(&needs_text) {
+            if needs {
                 self.add_confirmed_scores(plan, &slots, &mut scores);
             } else {
                 self.add_term_scores(plan, &slots, &mut scores);

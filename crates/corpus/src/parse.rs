@@ -166,7 +166,7 @@ fn parse_header(line: &str) -> Result<Option<Header<'_>>, DateError> {
     }))
 }
 
-/// The first sentence of `text`, cut at a word boundary near [`DERIVED_TITLE_CHARS`] characters.
+/// The first sentence of `text`, cut at a word boundary near `DERIVED_TITLE_CHARS` characters.
 pub fn derive_title(text: &str) -> String {
     let sentence = first_sentence(text);
     if sentence.chars().count() <= DERIVED_TITLE_CHARS {
