@@ -25,7 +25,7 @@
 //! a candidate's text from the embedded bytes and keeps it folded once a query has needed it); a
 //! document's first match confirms it. This keeps the transfer size close to the text's own; the
 //! price is a scan of the candidates' text for phrases, which the bench (`bench/REPORT.md`)
-//! measures: positions would cost more than the whole transfer budget.
+//! measures: positions would cost more transfer than the budget has left (`docs/scaling.md`).
 //!
 //! # Trade-offs
 //!
@@ -363,7 +363,7 @@ impl SearchIndex {
     /// second sort of the same hits. An empty query returns every document with score 0.
     ///
     /// `docs` gives the text for confirming runs and phrases; it must be the documents the index
-    /// was built from, in the same order. Queries of words only never read it.
+    /// was built from, in the same order. Queries of words and short runs never read it.
     pub fn search<D: Documents + ?Sized>(&self, query: &Query, docs: &D) -> Vec<(u32, f32)> {
         if query.is_empty() {
             return (0..self.doc_count).map(|d| (d, 0.0)).collect();
