@@ -20,7 +20,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, release } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
@@ -168,7 +168,7 @@ async function buildSite(n, corpusDir) {
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
-/** A static server with mounts, a byte counter per path (GET /__bytes?prefix=) and uploads (POST /__upload/name). */
+/** A static server with mounts, a byte counter per path (GET /__bytes?prefix=) and uploads (POST /__upload/name[?append=1]). */
 async function serve(mounts, uploads) {
   const served = [];
   const server = createServer(async (req, res) => {
@@ -183,7 +183,8 @@ async function serve(mounts, uploads) {
       const chunks = [];
       for await (const c of req) chunks.push(c);
       await mkdir(uploads, { recursive: true });
-      await writeFile(join(uploads, url.pathname.slice('/__upload/'.length).replace(/[^\w.-]/g, '')), Buffer.concat(chunks));
+      const file = join(uploads, url.pathname.slice('/__upload/'.length).replace(/[^\w.-]/g, ''));
+      await (url.searchParams.get('append') ? appendFile : writeFile)(file, Buffer.concat(chunks));
       res.writeHead(204).end();
       return;
     }
@@ -506,7 +507,7 @@ async function main() {
       await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
       say(`N=${n}: wrote ${file}`);
       const own = result.engines.borderlines;
-      if (own.recall.mean !== 1 || own.countsOk !== true) {
+      if (own && (own.recall.mean !== 1 || own.countsOk !== true)) {
         failed = true;
         console.error(`[bench] N=${n}: Borderlines recall ${own.recall.mean}, counts ok ${own.countsOk}`, JSON.stringify(own.recall.worst), JSON.stringify(own.countsWrong));
       }

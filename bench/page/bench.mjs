@@ -90,14 +90,29 @@ const ENGINES = {
       const index = new Index({ tokenize: 'forward' });
       ctx.docs.forEach((d, i) => index.add(i, `${d.title}\n${d.text}`));
       const buildMs = performance.now() - started;
-      const parts = [];
-      await index.export((key, data) => { parts.push(`${key}\n${data ?? ''}`); });
-      const serialized = parts.join('\n');
-      await upload('flexsearch-index.txt', serialized);
+      // The export is joined in chunks: at 50,000 articles the whole of it is longer than the
+      // longest string V8 allows. The uploaded file is the same either way.
+      const chunks = [];
+      let parts = [];
+      let length = 0;
+      const cut = () => { if (parts.length) chunks.push(parts.join('\n')); parts = []; length = 0; };
+      await index.export((key, data) => {
+        const part = `${key}\n${data ?? ''}`;
+        parts.push(part);
+        length += part.length;
+        if (length > 32 * 2 ** 20) cut();
+      });
+      cut();
+      let indexBytes = 0;
+      for (const [i, chunk] of chunks.entries()) {
+        const text = i === 0 ? chunk : `\n${chunk}`;
+        indexBytes += new TextEncoder().encode(text).length;
+        await upload('flexsearch-index.txt', text, { append: i > 0 });
+      }
       this.index = index;
       this.docs = ctx.docs;
       this.limit = ctx.docs.length;
-      return { buildMs, indexBytes: new TextEncoder().encode(serialized).length };
+      return { buildMs, indexBytes };
     },
     search(query) {
       const accept = filterOf(query);
@@ -149,8 +164,8 @@ const ENGINES = {
   },
 };
 
-async function upload(name, text) {
-  await fetch(`/__upload/${name}`, { method: 'POST', body: text });
+async function upload(name, text, { append = false } = {}) {
+  await fetch(`/__upload/${name}${append ? '?append=1' : ''}`, { method: 'POST', body: text });
 }
 
 async function fetchedBytes(prefix) {
