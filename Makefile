@@ -59,8 +59,8 @@ bench-corpus:
 	cargo run --release -q -p corpus -- generate --articles $(N) --seed $(SEED) --out target/bench-corpus/$(N) --verify
 
 # The benchmark (not part of `make test`; see bench/REPORT.md), about 10 minutes. BENCH_N
-# overrides the sizes. At 50,000 the site builds and Borderlines measures (docs/scaling.md), but
-# the peers' exported indexes outgrow a JS string, so the full run stops there.
+# overrides the sizes. At 50,000 the site builds and Borderlines and Pagefind measure, but the
+# browser tab dies building FlexSearch's in-page index (docs/scaling.md).
 BENCH_N ?= 100,1000,10000
 bench: setup-test
 	node bench/run.mjs --n $(BENCH_N)
