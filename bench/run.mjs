@@ -40,8 +40,9 @@ const WARMUP = Number(args.warmup ?? (SMOKE ? 5 : 20));
 const STARTUP_LOADS = Number(args.loads ?? (SMOKE ? 2 : 7));
 // Pagefind's extended binary (Chinese and Thai segmentation), from npm for linux-x64.
 const PAGEFIND = 'node_modules/@pagefind/linux-x64/bin/pagefind_extended';
-const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind']
-  .filter((name) => !(args.engines && typeof args.only === 'string') || args.only.split(',').includes(name));
+/** --engines --only a,b: the engines to run (all by default). */
+const ONLY = args.engines && typeof args.only === 'string' ? args.only.split(',') : null;
+const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind'].filter((name) => !ONLY || ONLY.includes(name));
 const PEERS = { minisearch: 'node_modules/minisearch/dist/es/index.js', flexsearch: 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs' };
 const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
@@ -130,6 +131,11 @@ async function buildEngine() {
   return out;
 }
 
+/** Writes the deterministic corpus of `n` articles to `corpusDir`. */
+async function generate(n, corpusDir) {
+  return measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
+}
+
 async function prepare(n) {
   const corpusDir = join(ROOT, `target/bench-corpus/${n}`);
   const dataDir = join(ROOT, `target/bench/${n}`);
@@ -138,7 +144,7 @@ async function prepare(n) {
     say(`N=${n}: reusing the corpus and blob in ${dataDir} (--reuse: only while the blob format is unchanged)`);
   } else {
     say(`N=${n}: generating the corpus`);
-    await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
+    await generate(n, corpusDir);
     say(`N=${n}: bench-prep (blob, peer documents, Pagefind pages, queries with brute-force truth)`);
     await measured('cargo', ['build', '--release', '-q', '-p', 'bench', '--bin', 'bench-prep']);
     prep = await measured(join(ROOT, 'target/release/bench-prep'), [corpusDir, dataDir]);
@@ -259,17 +265,6 @@ async function measureSite(browser, origin) {
   return null;
 }
 
-/**
- * Keystroke → results painted, and chip click → results painted, through the UI.
- *
- * Keystrokes use the browser's own Event Timing (what Core Web Vitals' INP is built on): for each
- * key, the duration from the keydown to the next frame painted after its handlers (input, the
- * app's search, filtering and DOM update). Chromium reports only durations of 16 ms or more; a key
- * with no entry was painted within 16 ms and counts as 16. `keystrokeUpdated` is the part spent
- * before the frame: from the keydown to the end of the task that handled it (a message posted
- * behind that task). Chip clicks are timed from the click to the next animation frame after the
- * URL changed.
- */
 /** Instruments a page for typing and chip clicks: input → end of task, and Event Timing entries. */
 async function instrument(page) {
   await page.evaluate(() => {
@@ -334,6 +329,17 @@ async function measureFloor(browser, origin, words) {
   }
 }
 
+/**
+ * Keystroke → results painted, and chip click → results painted, through the UI.
+ *
+ * Keystrokes use the browser's own Event Timing (what Core Web Vitals' INP is built on): for each
+ * key, the duration from the keydown to the next frame painted after its handlers (input, the
+ * app's search, filtering and DOM update). Chromium reports only durations of 16 ms or more; a key
+ * with no entry was painted within 16 ms and counts as 16. `keystrokeUpdated` is the part spent
+ * before the frame: from the keydown to the end of the task that handled it (a message posted
+ * behind that task). Chip clicks are timed from the click to the next animation frame after the
+ * URL changed.
+ */
 async function measureInteraction(page, words) {
   await instrument(page);
   const typing = await measureTyping(page, words);
@@ -454,7 +460,7 @@ async function uiOnly(n, browser, common) {
   const corpusDir = join(ROOT, `target/bench-corpus/${n}`);
   // --reuse: measure the site the last run built (iterating on the measurement itself).
   const site = args.reuse ? { dist: join(ROOT, `target/bench/${n}/site`), build: null } : await (async () => {
-    await measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
+    await generate(n, corpusDir);
     return buildSite(n, corpusDir);
   })();
   const server = await serve({ '/borderlines/': site.dist, '/bench/': join(ROOT, 'bench/page') }, join(ROOT, `target/bench/${n}/uploads`));

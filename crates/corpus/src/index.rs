@@ -537,9 +537,25 @@ impl SearchIndex {
         None
     }
 
-    /// The entries of every term starting with `prefix`.
+    /// The entries of every term starting with `prefix`; completions weigh [`PREFIX_WEIGHT`].
     fn prefix(&self, prefix: &str) -> Vec<Entry> {
         let p = prefix.as_bytes();
+        self.starting_with(p, |t| Some(if t == p { 1.0 } else { PREFIX_WEIGHT }))
+    }
+
+    /// The entries of the run tokens (bigrams and the unigram) whose first cluster is `cluster`:
+    /// each an exact occurrence of it.
+    fn cluster_completions(&self, cluster: &str) -> Vec<Entry> {
+        let p = cluster.as_bytes();
+        self.starting_with(p, |t| {
+            std::str::from_utf8(t)
+                .is_ok_and(|t| is_cluster_boundary(t, p.len()))
+                .then_some(1.0)
+        })
+    }
+
+    /// The entries of the terms starting with `p` that `weight` keeps, with the weight it gives.
+    fn starting_with(&self, p: &[u8], weight: impl Fn(&[u8]) -> Option<f32>) -> Vec<Entry> {
         let mut out = Vec::new();
         let mut cursor = self.cursor_at(p);
         while let Some((t, mut e)) = cursor.next_entry() {
@@ -549,27 +565,8 @@ impl SearchIndex {
             if !t.starts_with(p) {
                 break;
             }
-            if t != p {
-                e.weight = PREFIX_WEIGHT;
-            }
-            out.push(e);
-        }
-        out
-    }
-
-    /// The entries of the run tokens (bigrams and the unigram) whose first cluster is `cluster`.
-    fn cluster_completions(&self, cluster: &str) -> Vec<Entry> {
-        let p = cluster.as_bytes();
-        let mut out = Vec::new();
-        let mut cursor = self.cursor_at(p);
-        while let Some((t, e)) = cursor.next_entry() {
-            if t < p {
-                continue;
-            }
-            if !t.starts_with(p) {
-                break;
-            }
-            if std::str::from_utf8(t).is_ok_and(|t| is_cluster_boundary(t, p.len())) {
+            if let Some(w) = weight(t) {
+                e.weight = w;
                 out.push(e);
             }
         }
