@@ -45,7 +45,7 @@ const ONLY = args.engines && typeof args.only === 'string' ? args.only.split(','
 const ENGINES = ['borderlines', 'minisearch', 'flexsearch', 'pagefind'].filter((name) => !ONLY || ONLY.includes(name));
 const PEERS = { minisearch: 'node_modules/minisearch/dist/es/index.js', flexsearch: 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs' };
 const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--enable-simd'];
 
 function parseArgs(list) {
   const out = {};

@@ -49,7 +49,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::article::Article;
 use crate::fold::fold_to;
-use crate::search::{FieldScan, Item, Query};
+use crate::search::{FieldScan, Item, Pattern, Query};
 use crate::tokenize::{cluster_count, is_cluster_boundary, segment_tokens, segments, SegmentKind};
 
 /// Terms per front-coded dictionary block.
@@ -224,6 +224,8 @@ struct Plan<'q> {
     sets: Vec<Vec<Entry>>,
     /// Document frequency used for the item's IDF.
     df: u32,
+    /// The part with the fewest documents: where a scan of the text looks first.
+    rarest_part: usize,
 }
 
 impl SearchIndex {
@@ -395,6 +397,10 @@ impl SearchIndex {
         // Confirm phrases and long runs on the text: the first match in a document is enough.
         let needs_text: Vec<bool> = plans.iter().map(|p| p.item.needs_text()).collect();
         if needs_text.contains(&true) {
+            let patterns: Vec<Pattern<'_>> = plans
+                .iter()
+                .map(|p| Pattern::anchored(p.item, p.rarest_part))
+                .collect();
             let mut scratch = String::new();
             let mut found = vec![false; plans.len()];
             candidates.retain(|&doc| {
@@ -403,9 +409,9 @@ impl SearchIndex {
                 }
                 docs.visit_folded(doc, &mut scratch, &mut |_, folded| {
                     let mut scan = FieldScan::new(folded);
-                    for (f, plan) in found.iter_mut().zip(&plans) {
+                    for (f, pattern) in found.iter_mut().zip(&patterns) {
                         if !*f {
-                            *f = scan.occurs(plan.item);
+                            *f = scan.occurs(pattern);
                         }
                     }
                 });
@@ -474,7 +480,8 @@ impl SearchIndex {
     fn plan<'q>(&self, item: &'q Item) -> Option<Plan<'q>> {
         let mut sets = Vec::new();
         let mut df = u32::MAX;
-        for part in &item.parts {
+        let mut rarest_part = 0;
+        for (i, part) in item.parts.iter().enumerate() {
             let t = part.text.as_str();
             let part_df = match part.kind {
                 SegmentKind::Word if item.prefix => {
@@ -519,9 +526,17 @@ impl SearchIndex {
                     min
                 }
             };
-            df = df.min(part_df);
+            if part_df < df {
+                df = part_df;
+                rarest_part = i;
+            }
         }
-        Some(Plan { item, sets, df })
+        Some(Plan {
+            item,
+            sets,
+            df,
+            rarest_part,
+        })
     }
 
     /// The entry of exactly `term`.

@@ -25,6 +25,8 @@
 
 use std::ops::Range;
 
+use memchr::memmem;
+
 use crate::fold::{fold, fold_with_offsets};
 use crate::tokenize::{cluster_count, is_cluster_boundary, segments, SegmentKind};
 
@@ -124,12 +126,13 @@ impl Query {
     /// index. For tests, benchmarks and small lists; the index is much faster on a corpus.
     pub fn matches_fields<'a>(&self, title: &str, body: impl IntoIterator<Item = &'a str>) -> bool {
         let mut found = vec![false; self.items.len()];
+        let patterns: Vec<Pattern<'_>> = self.items.iter().map(Pattern::new).collect();
         let mut folded = String::new();
         let mut text = |t: &str| {
             crate::fold::fold_to(t, &mut folded);
             let mut scan = FieldScan::new(&folded);
-            for (i, item) in self.items.iter().enumerate() {
-                if !found[i] && scan.occurs(item) {
+            for (i, pattern) in patterns.iter().enumerate() {
+                if !found[i] && scan.occurs(pattern) {
                     found[i] = true;
                 }
             }
@@ -164,6 +167,62 @@ enum Extent {
     First,
 }
 
+/// An [`Item`] ready to be looked for in many fields: the searcher for each of its parts is
+/// built once (per query), not once per field.
+#[derive(Debug)]
+pub(crate) struct Pattern<'q> {
+    item: &'q Item,
+    /// One searcher per part, in order.
+    finders: Vec<memmem::Finder<'q>>,
+    /// The part whose occurrences anchor a scan: the rarest one, so that a phrase of common
+    /// words is looked for from `government`, not from `the`.
+    anchor: usize,
+    /// Every part is an ASCII word, so [`ascii_word_matches`] may answer.
+    ascii_words: bool,
+}
+
+impl<'q> Pattern<'q> {
+    /// A pattern anchored on the longest part (without document frequencies, the best guess
+    /// at the rarest).
+    pub(crate) fn new(item: &'q Item) -> Pattern<'q> {
+        let anchor = item
+            .parts
+            .iter()
+            .enumerate()
+            .rev()
+            .max_by_key(|(_, p)| p.text.len())
+            .map_or(0, |(i, _)| i);
+        Pattern::anchored(item, anchor)
+    }
+
+    /// A pattern anchored on part `anchor` (the rarest, by the index's document frequencies).
+    pub(crate) fn anchored(item: &'q Item, anchor: usize) -> Pattern<'q> {
+        let anchor = anchor.min(item.parts.len().saturating_sub(1));
+        Pattern {
+            item,
+            finders: item
+                .parts
+                .iter()
+                .map(|p| memmem::Finder::new(p.text.as_bytes()))
+                .collect(),
+            anchor,
+            ascii_words: !item.parts.is_empty()
+                && item
+                    .parts
+                    .iter()
+                    .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii()),
+        }
+    }
+
+    /// Byte offsets of the anchor part's occurrences in `text`, in order.
+    fn anchor_occurrences<'h>(&'h self, text: &'h str) -> impl Iterator<Item = usize> + 'h {
+        self.finders
+            .get(self.anchor)
+            .into_iter()
+            .flat_map(move |f| f.find_iter(text.as_bytes()))
+    }
+}
+
 /// One folded field and, once a rule needs them, its segments.
 #[derive(Debug)]
 pub(crate) struct FieldScan<'t> {
@@ -187,44 +246,44 @@ impl<'t> FieldScan<'t> {
         })
     }
 
-    /// Does `item` match anywhere in the field? Stops at the first match.
-    pub(crate) fn occurs(&mut self, item: &Item) -> bool {
-        self.scan(item, Extent::First, &mut |_| {}) > 0
+    /// Does the pattern match anywhere in the field? Stops at the first match.
+    pub(crate) fn occurs(&mut self, pattern: &Pattern<'_>) -> bool {
+        self.scan(pattern, Extent::First, &mut |_| {}) > 0
     }
 
-    /// Reports every match of `item` in the field as a folded range; returns how many.
+    /// Reports every match of the pattern in the field as a folded range; returns how many.
     pub(crate) fn each_match(
         &mut self,
-        item: &Item,
+        pattern: &Pattern<'_>,
         on_match: &mut dyn FnMut(Range<usize>),
     ) -> u32 {
-        self.scan(item, Extent::Every, on_match)
+        self.scan(pattern, Extent::Every, on_match)
     }
 
-    fn scan(&mut self, item: &Item, extent: Extent, on_match: &mut dyn FnMut(Range<usize>)) -> u32 {
-        let ascii_words = !item.parts.is_empty()
-            && item
-                .parts
-                .iter()
-                .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii());
-        if ascii_words {
-            if let Some(ranges) = ascii_word_matches(self.folded, &item.parts, item.prefix, extent)
-            {
+    fn scan(
+        &mut self,
+        pattern: &Pattern<'_>,
+        extent: Extent,
+        on_match: &mut dyn FnMut(Range<usize>),
+    ) -> u32 {
+        if pattern.ascii_words {
+            if let Some(ranges) = ascii_word_matches(self.folded, pattern, extent) {
                 let n = ranges.len() as u32;
                 ranges.into_iter().for_each(&mut *on_match);
                 return n;
             }
         }
-        self.scan_segments(item, extent, on_match)
+        self.scan_segments(pattern, extent, on_match)
     }
 
     /// [`FieldScan::scan`] by segmenting the whole field: the definition of a match.
     fn scan_segments(
         &mut self,
-        item: &Item,
+        pattern: &Pattern<'_>,
         extent: Extent,
         on_match: &mut dyn FnMut(Range<usize>),
     ) -> u32 {
+        let item = pattern.item;
         let mut n = 0;
         let mut found = |range: Range<usize>| {
             n += 1;
@@ -236,8 +295,17 @@ impl<'t> FieldScan<'t> {
             [part] if part.kind == SegmentKind::Run => {
                 let text = self.folded;
                 let t = part.text.as_str();
+                let Some(finder) = pattern.finders.first() else {
+                    return 0;
+                };
+                // Not `find_iter`: an occurrence inside a cluster must not hide an overlapping
+                // one that starts at the next character.
                 let mut from = 0;
-                while let Some(i) = text.get(from..).and_then(|rest| rest.find(t)) {
+                while let Some(i) = text
+                    .as_bytes()
+                    .get(from..)
+                    .and_then(|rest| finder.find(rest))
+                {
                     let at = from + i;
                     if is_cluster_boundary(text, at) && is_cluster_boundary(text, at + t.len()) {
                         if found(at..at + t.len()) {
@@ -265,7 +333,11 @@ impl<'t> FieldScan<'t> {
                 // Every part occurs as a substring wherever the phrase matches: a cheap test that
                 // skips segmenting the (many) candidate fields without one.
                 let text = self.folded;
-                if parts.iter().any(|p| !text.contains(p.text.as_str())) {
+                if pattern
+                    .finders
+                    .iter()
+                    .any(|f| f.find(text.as_bytes()).is_none())
+                {
                     return 0;
                 }
                 for window in self.segs().windows(parts.len()) {
@@ -281,25 +353,47 @@ impl<'t> FieldScan<'t> {
     }
 }
 
-/// The matches of an item made of ASCII words (one word, possibly a typed prefix, or a phrase) in
-/// folded `text`, found from the occurrences of its first word instead of segmenting the whole
+/// The matches of a pattern made of ASCII words (one word, possibly a typed prefix, or a phrase)
+/// in folded `text`, found from the occurrences of its anchor part instead of segmenting the whole
 /// field: the same ranges as [`FieldScan::scan_segments`] (only the first with
 /// [`Extent::First`]). `None` when non-ASCII text touches a candidate, where only segmentation
 /// decides where a word ends.
 fn ascii_word_matches(
     text: &str,
-    parts: &[Part],
-    prefix: bool,
+    pattern: &Pattern<'_>,
     extent: Extent,
 ) -> Option<Vec<Range<usize>>> {
     let bytes = text.as_bytes();
-    let first = parts.first()?.text.as_str();
-    if first.is_empty() {
+    let parts = pattern.item.parts.as_slice();
+    let single_prefix = pattern.item.prefix && parts.len() == 1;
+    if parts.iter().any(|p| p.text.is_empty()) {
         return None;
     }
     let word = |b: u8| b.is_ascii_alphanumeric();
     let mut out = Vec::new();
-    'occurrence: for (start, _) in text.match_indices(first) {
+    'occurrence: for anchor_at in pattern.anchor_occurrences(text) {
+        // Back from the anchor to where the first part starts: each earlier part ends one or
+        // more separators (on the same line) before the next one starts.
+        let mut start = anchor_at;
+        for part in parts[..pattern.anchor].iter().rev() {
+            let gap = start;
+            while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+                if !b.is_ascii() {
+                    return None;
+                }
+                if word(b) {
+                    break;
+                }
+                if b == b'\n' {
+                    continue 'occurrence;
+                }
+                start -= 1;
+            }
+            if start == gap || !text[..start].ends_with(part.text.as_str()) {
+                continue 'occurrence;
+            }
+            start -= part.text.len();
+        }
         if let Some(&before) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
             if !before.is_ascii() {
                 return None;
@@ -308,9 +402,9 @@ fn ascii_word_matches(
                 continue;
             }
         }
-        let mut at = start + first.len();
-        for part in &parts[1..] {
-            // One or more separators on the same line, then the next word.
+        // Forward from the anchor through the later parts.
+        let mut at = anchor_at + parts[pattern.anchor].text.len();
+        for part in &parts[pattern.anchor + 1..] {
             let gap = at;
             while let Some(&b) = bytes.get(at) {
                 if !b.is_ascii() {
@@ -340,7 +434,7 @@ fn ascii_word_matches(
             }
             end += 1;
         }
-        if end > at && !(prefix && parts.len() == 1) {
+        if end > at && !single_prefix {
             continue;
         }
         out.push(start..end);
@@ -398,7 +492,9 @@ pub fn highlight(text: &str, query: &Query) -> Vec<Range<usize>> {
     let mut scan = FieldScan::new(&folded.text);
     let mut ranges = Vec::new();
     for item in query.items() {
-        scan.each_match(item, &mut |r| ranges.push(folded.original_range(r)));
+        scan.each_match(&Pattern::new(item), &mut |r| {
+            ranges.push(folded.original_range(r))
+        });
     }
     merge(ranges)
 }
@@ -590,14 +686,15 @@ mod tests {
                 .map(|w| Part { kind: SegmentKind::Word, text: (*w).to_owned() })
                 .collect();
             let item = Item { parts: parts.clone(), prefix: prefix && parts.len() == 1 };
-            if let Some(fast) = ascii_word_matches(&text, &item.parts, item.prefix, Extent::Every) {
+            let pattern = Pattern::new(&item);
+            if let Some(fast) = ascii_word_matches(&text, &pattern, Extent::Every) {
                 let mut scan = FieldScan::new(&text);
                 let mut slow = Vec::new();
-                scan.scan_segments(&item, Extent::Every, &mut |r| slow.push(r));
+                scan.scan_segments(&pattern, Extent::Every, &mut |r| slow.push(r));
                 proptest::prop_assert_eq!(&fast, &slow, "{:?} {:?}", text, words);
-                let first = ascii_word_matches(&text, &item.parts, item.prefix, Extent::First);
+                let first = ascii_word_matches(&text, &pattern, Extent::First);
                 proptest::prop_assert_eq!(first.unwrap_or_default(), fast.into_iter().take(1).collect::<Vec<_>>());
-                proptest::prop_assert_eq!(scan.occurs(&item), !slow.is_empty());
+                proptest::prop_assert_eq!(scan.occurs(&pattern), !slow.is_empty());
             }
         }
     }
