@@ -212,3 +212,35 @@ async fn bad_parameters_show_a_notice_and_the_rest_still_applies() {
         "{notice}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn typing_narrows_the_cards_and_the_chip_counts_follow() {
+    let root = mount("");
+    until(&root, "search box", |r| {
+        r.query_selector("#search-input").ok().flatten().is_some()
+    })
+    .await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search-input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the search input");
+    input.set_value("campuchia");
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+    // Only the Vietnamese seed says "Campuchia": the cards first, then (a frame later) the
+    // language chips, where English no longer appears.
+    let english = |r: &Element| {
+        r.query_selector("[data-lang-filter='en']")
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    assert!(english(&root));
+    until(&root, "one card", |r| count(r).as_deref() == Some("1")).await;
+    assert_eq!(search(), "?q=campuchia");
+    until(&root, "no English chip", |r| !english(r)).await;
+}

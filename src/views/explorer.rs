@@ -11,8 +11,8 @@ use corpus::view_state::{CountryMatch, Sort, ViewState};
 use corpus::CorpusBlob;
 use web_sys::HtmlSelectElement;
 use yew::{
-    component, html, use_effect_with, use_memo, use_mut_ref, use_state_eq, Callback, Event, Html,
-    MouseEvent, TargetCast,
+    component, html, use_effect_with, use_force_update, use_memo, use_mut_ref, use_state_eq,
+    Callback, Event, Html, MouseEvent, TargetCast,
 };
 
 use crate::components::article_card::{ArticleCard, CardAction};
@@ -29,13 +29,13 @@ const PAGE: usize = 20;
 /// follows once that frame is painted, so a keystroke's results appear within a frame.
 const FIRST_PAINT: usize = 3;
 
-/// Everything derived from one view: computed once per URL change.
+/// The results of one view: computed once per URL change.
 #[derive(Debug, PartialEq)]
 struct Derived {
     query: Rc<Query>,
+    /// The text search's hits (`None` without a query), kept for the sidebar's counts.
+    hits: Option<Vec<(u32, f32)>>,
     results: Vec<u32>,
-    facets: facets::Facets,
-    histogram: Rc<timeline::Timeline>,
     /// The `article` parameter names no article.
     unknown_article: bool,
 }
@@ -47,14 +47,43 @@ fn derive(corpus: &CorpusBlob, state: &ViewState) -> Derived {
     let catalog = corpus.catalog();
     Derived {
         results: facets::filter(catalog, state, text),
-        facets: facets::facets(catalog, state, text),
-        histogram: Rc::new(timeline::timeline(catalog, state, text)),
         unknown_article: state
             .article
             .as_ref()
             .is_some_and(|id| catalog.position(id).is_none()),
         query: Rc::new(query),
+        hits,
     }
+}
+
+/// The sidebar's counts for one view: chips and timeline.
+#[derive(Debug, PartialEq)]
+struct SidebarCounts {
+    facets: facets::Facets,
+    histogram: Rc<timeline::Timeline>,
+}
+
+fn sidebar_counts(
+    corpus: &CorpusBlob,
+    state: &ViewState,
+    hits: Option<&[(u32, f32)]>,
+) -> SidebarCounts {
+    let text = hits.map_or(TextMatches::All, TextMatches::Hits);
+    let catalog = corpus.catalog();
+    SidebarCounts {
+        facets: facets::facets(catalog, state, text),
+        histogram: Rc::new(timeline::timeline(catalog, state, text)),
+    }
+}
+
+/// Views that differ only in their search text: a keystroke.
+fn only_text_differs(a: &ViewState, b: &ViewState) -> bool {
+    a.q != b.q
+        && *a
+            == ViewState {
+                q: a.q.clone(),
+                ..b.clone()
+            }
 }
 
 #[component]
@@ -79,6 +108,43 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
     let derived = use_memo((*state).clone(), |state| {
         data::corpus().map(|corpus| derive(corpus, state)).ok()
     });
+    // The sidebar's counts follow a keystroke one frame after the results, so that the key's
+    // frame paints the cards; any other change updates them at once. `sidebar_view` is the view
+    // they were last counted for.
+    let sidebar_view = use_mut_ref(|| (*state).clone());
+    let refresh = use_force_update();
+    let sidebar_lags = only_text_differs(&state, &sidebar_view.borrow());
+    if !sidebar_lags {
+        *sidebar_view.borrow_mut() = (*state).clone();
+    }
+    let sidebar = {
+        let derived = derived.clone();
+        let current = (*state).clone();
+        use_memo(sidebar_view.borrow().clone(), move |view| {
+            let corpus = data::corpus().ok()?;
+            let hits = match derived.as_ref() {
+                Some(d) if *view == current => d.hits.clone(),
+                // A view the reader has already typed past: counted afresh.
+                _ => {
+                    let query = Query::parse(&view.q);
+                    (!query.is_empty()).then(|| corpus.search(&query))
+                }
+            };
+            Some(sidebar_counts(corpus, view, hits.as_deref()))
+        })
+    };
+    {
+        let sidebar_view = sidebar_view.clone();
+        let current = (*state).clone();
+        use_effect_with((*state).clone(), move |_| {
+            if sidebar_lags {
+                after_next_paint(move || {
+                    *sidebar_view.borrow_mut() = current;
+                    refresh.force_update();
+                });
+            }
+        });
+    }
     // How many cards the reader has asked for, and for which view (the URL without `article`).
     let shown = use_state_eq(|| (ViewState::default(), PAGE));
     let on_change = {
@@ -137,14 +203,23 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
             .as_ref()
             .map(|d| page_title(&state, d.results.len()))
             .unwrap_or_default();
+        // After the frame: the tab's title is not part of the page, and setting it costs a
+        // keystroke about half a millisecond.
         use_effect_with(title, |title| {
-            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                document.set_title(title);
-            }
+            let title = title.clone();
+            after_next_paint(move || {
+                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                    document.set_title(&title);
+                }
+            });
         });
     }
 
-    let (Ok(corpus), Some(derived)) = (data::corpus(), derived.as_ref().as_ref()) else {
+    let (Ok(corpus), Some(derived), Some(sidebar)) = (
+        data::corpus(),
+        derived.as_ref().as_ref(),
+        sidebar.as_ref().as_ref(),
+    ) else {
         return Html::default();
     };
     let count = derived.results.len();
@@ -170,7 +245,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
         let (state, on_change) = (state.clone(), on_change.clone());
         Callback::from(move |text: String| on_change.emit((state.set_query(&text), Nav::Replace)))
     };
-    let country_chips: Vec<Chip> = derived
+    let country_chips: Vec<Chip> = sidebar
         .facets
         .countries
         .iter()
@@ -181,7 +256,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
             selected: state.has_country(code),
         })
         .collect();
-    let lang_chips: Vec<Chip> = derived
+    let lang_chips: Vec<Chip> = sidebar
         .facets
         .langs
         .iter()
@@ -231,6 +306,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
         Callback::from(move |_: MouseEvent| on_change.emit((state.clear_all(), Nav::Push)))
     };
     let noun = if count == 1 { "article" } else { "articles" };
+    let list_key = view_key.to_query();
 
     html! {
         <>
@@ -244,7 +320,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
             </header>
             <div class="layout">
                 <aside class="filters" aria-label="Filters">
-                    <Timeline histogram={derived.histogram.clone()} state={state.clone()} on_change={on_change.clone()} />
+                    <Timeline histogram={sidebar.histogram.clone()} state={state.clone()} on_change={on_change.clone()} />
                     <FacetChips kind={ChipKind::Country} heading="Countries" chips={country_chips} on_toggle={on_country}>
                         <div class="segmented" role="group" aria-label="Articles must mention">{ for match_buttons }</div>
                     </FacetChips>
@@ -268,7 +344,10 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
                             <button type="button" class="button" onclick={clear_filters}>{ "Clear search and filters" }</button>
                         </div>
                     }
-                    <ol class="cards">
+                    // Keyed by the view: a new view replaces the whole list (one DOM removal)
+                    // instead of removing its cards one by one; "Show more" and opening a card
+                    // keep it.
+                    <ol class="cards" key={list_key}>
                         { for derived.results.iter().take(limit).map(|&index| {
                             let expanded = state.article.as_deref() == Some(catalog.id(index as usize));
                             let selected_countries: Rc<[bool]> =
