@@ -20,6 +20,7 @@ use crate::catalog::{Catalog, CatalogOverflow};
 use crate::fold::fold_to;
 use crate::index::{DocText, Documents, Field, SearchIndex};
 use crate::parts::{ends_of, span};
+use crate::word_pairs::WordPairs;
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Debug)]
@@ -45,11 +46,12 @@ struct Head {
     text_lens: Vec<u32>,
 }
 
-/// Folded title and `"\n"`-joined body of one article.
+/// Folded title and `"\n"`-joined body of one article, and which of its words are neighbours.
 #[derive(Debug)]
 struct FoldedDoc {
     title: Box<str>,
     body: Box<str>,
+    pairs: WordPairs,
 }
 
 /// The articles as [`Documents`] for the index, decoding and folding each once.
@@ -66,25 +68,38 @@ impl Documents for CachedDocs<'_> {
     }
 
     fn visit_folded(&self, doc: u32, scratch: &mut String, f: &mut dyn FnMut(Field, &str)) {
-        let Some(cell) = self.cache.get(doc as usize) else {
-            return;
-        };
-        let folded = cell.get_or_init(|| {
+        if let Some(folded) = self.folded(doc, scratch) {
+            f(Field::Title, &folded.title);
+            f(Field::Body, &folded.body);
+        }
+    }
+
+    fn may_hold_pairs(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
+        self.folded(doc, scratch)
+            .is_none_or(|folded| hashes.iter().all(|&h| folded.pairs.may_contain(h)))
+    }
+}
+
+impl CachedDocs<'_> {
+    /// The article's folded text, folded on first use.
+    fn folded(&self, doc: u32, scratch: &mut String) -> Option<&FoldedDoc> {
+        let cell = self.cache.get(doc as usize)?;
+        Some(cell.get_or_init(|| {
             let text = self
                 .blob
                 .article(doc)
                 .map(DocText::from_article)
                 .unwrap_or_default();
             fold_to(&text.title, scratch);
-            let title = scratch.as_str().into();
+            let title: Box<str> = scratch.as_str().into();
             fold_to(&text.body, scratch);
+            let body: Box<str> = scratch.as_str().into();
             FoldedDoc {
+                pairs: WordPairs::of(&[&title, &body]),
                 title,
-                body: scratch.as_str().into(),
+                body,
             }
-        });
-        f(Field::Title, &folded.title);
-        f(Field::Body, &folded.body);
+        }))
     }
 }
 

@@ -23,9 +23,12 @@
 //! runs get candidates from the intersection of their parts' postings and are then confirmed on
 //! the documents' own text, folded through [`Documents`] (the app's [`crate::CorpusBlob`] decodes
 //! a candidate's text from the embedded bytes and keeps it folded once a query has needed it); a
-//! document's first match confirms it. This keeps the transfer size close to the text's own; the
-//! price is a scan of the candidates' text for phrases, which the bench (`bench/REPORT.md`)
-//! measures: positions would cost more transfer than the budget has left (`docs/scaling.md`).
+//! document's first match confirms it, found from the phrase's rarest part with a SIMD substring
+//! search. This keeps the transfer size close to the text's own; the price is a scan of the
+//! candidates' text, which the bench (`bench/REPORT.md`) measures: positions would cost more
+//! transfer than the budget has left (`docs/scaling.md`). Once a document has been folded, its
+//! [`crate::word_pairs`] filter rules it out of later phrases whose neighbouring words it never
+//! has side by side, without a scan.
 //!
 //! # Trade-offs
 //!
@@ -116,6 +119,14 @@ pub trait Documents {
             fold_to(text, scratch);
             f(field, scratch);
         });
+    }
+
+    /// False only when `doc` certainly lacks one of these adjacent ASCII word pairs
+    /// ([`crate::word_pairs`]): a cache that keeps each document's pairs rules documents out
+    /// before their text is scanned. The default knows nothing and says true.
+    fn may_hold_pairs(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
+        let _ = (doc, hashes, scratch);
+        true
     }
 }
 
@@ -403,7 +414,18 @@ impl SearchIndex {
                 .collect();
             let mut scratch = String::new();
             let mut found = vec![false; plans.len()];
+            let pairs: Vec<&[u64]> = patterns
+                .iter()
+                .map(Pattern::word_pairs)
+                .filter(|p| !p.is_empty())
+                .collect();
             candidates.retain(|&doc| {
+                if pairs
+                    .iter()
+                    .any(|hashes| !docs.may_hold_pairs(doc, hashes, &mut scratch))
+                {
+                    return false;
+                }
                 for (f, &needs) in found.iter_mut().zip(&needs_text) {
                     *f = !needs;
                 }

@@ -20,6 +20,7 @@ pub mod search;
 pub mod timeline;
 pub mod tokenize;
 pub mod view_state;
+pub mod word_pairs;
 
 #[cfg(feature = "build")]
 pub mod countries;

@@ -29,6 +29,7 @@ use memchr::memmem;
 
 use crate::fold::{fold, fold_with_offsets};
 use crate::tokenize::{cluster_count, is_cluster_boundary, segments, SegmentKind};
+use crate::word_pairs::pair_hash;
 
 /// A parsed search query: see the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,6 +180,9 @@ pub(crate) struct Pattern<'q> {
     anchor: usize,
     /// Every part is an ASCII word, so [`ascii_word_matches`] may answer.
     ascii_words: bool,
+    /// For a phrase of ASCII letters and digits: the hash of each pair of neighbouring words
+    /// ([`crate::word_pairs`]); empty otherwise.
+    word_pairs: Vec<u64>,
 }
 
 impl<'q> Pattern<'q> {
@@ -211,7 +215,25 @@ impl<'q> Pattern<'q> {
                     .parts
                     .iter()
                     .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii()),
+            word_pairs: if item.parts.iter().all(|p| {
+                p.kind == SegmentKind::Word
+                    && !p.text.is_empty()
+                    && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
+            }) {
+                item.parts
+                    .windows(2)
+                    .map(|w| pair_hash(w[0].text.as_bytes(), w[1].text.as_bytes()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
+    }
+
+    /// Hashes of the phrase's neighbouring word pairs, when a [`crate::word_pairs`] filter can
+    /// rule a document out (a phrase of ASCII words); empty otherwise.
+    pub(crate) fn word_pairs(&self) -> &[u64] {
+        &self.word_pairs
     }
 
     /// Byte offsets of the anchor part's occurrences in `text`, in order.
