@@ -304,7 +304,9 @@ function readingGuide() {
   their worst queries.
 - **Build**: wall time and peak resident memory of each build step.
 - **Start-up and interaction** (Borderlines only): times from navigation, a keystroke or a filter
-  chip click until the result is painted, and memory once the app has started. Start-up is 7 page
+  chip click until the result is painted, and memory once the app has started. They are measured
+  in a browser process of their own, before the peers build their in-page indexes (a reader's
+  browser does not hold those). Start-up is 7 page
   loads, each in a fresh browser context with \`no-store\` responses, after one discarded load
   that warms the browser itself (its first renderer and fonts), as warm-up queries are. A keystroke is
   typed with no debounce; "next paint" is Chromium's Event Timing duration from the keydown to the
