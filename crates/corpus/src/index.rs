@@ -388,6 +388,15 @@ impl SearchIndex {
                 None => return Vec::new(),
             }
         }
+        // One word, typed prefix or short run alone (the commonest query, and every keystroke's
+        // first word): its documents and scores in one pass over its postings.
+        if let [plan] = plans.as_slice() {
+            if let [set] = plan.sets.as_slice() {
+                if !plan.item.needs_text() {
+                    return self.scored_union(set);
+                }
+            }
+        }
         let mut sets: Vec<&[Entry]> = plans
             .iter()
             .flat_map(|p| p.sets.iter().map(Vec::as_slice))
@@ -657,6 +666,28 @@ impl SearchIndex {
     }
 
     /// The sorted union of the documents of `set`.
+    /// The documents in any list of `set` with their best score over those lists, in doc id
+    /// order: [`SearchIndex::union`] and [`SearchIndex::add_term_scores`] in one pass.
+    fn scored_union(&self, set: &[Entry]) -> Vec<(u32, f32)> {
+        let mut best = vec![0f32; self.doc_count as usize];
+        let mut bits = vec![0u64; (self.doc_count as usize).div_ceil(64)];
+        for e in set {
+            let idf = self.idf(e.df);
+            for (doc, flags) in self.postings(e) {
+                if let (Some(w), Some(b)) =
+                    (bits.get_mut(doc as usize / 64), best.get_mut(doc as usize))
+                {
+                    *w |= 1 << (doc % 64);
+                    let (t, body) = decode_tf(flags);
+                    *b = b.max(e.weight * self.bm25(idf, doc, t, body));
+                }
+            }
+        }
+        bit_docs(&bits)
+            .map(|doc| (doc, best.get(doc as usize).copied().unwrap_or(0.0)))
+            .collect()
+    }
+
     fn union(&self, set: &[Entry]) -> Vec<u32> {
         if let [e] = set {
             return self.postings(e).map(|(d, _)| d).collect();
