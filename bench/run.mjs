@@ -370,6 +370,15 @@ async function measureInteraction(page, words) {
   return { ...typing, chip: summary(chip), chipUpdated: summary(chipUpdated) };
 }
 
+/** Start-up, then typing and chip clicks in the site, then typing in the floor page. */
+async function measureUi(browser, origin, words) {
+  const measuredSite = await measureSite(browser, origin);
+  const interaction = await measureInteraction(measuredSite.page, words);
+  await measuredSite.context.close();
+  interaction.floor = await measureFloor(browser, origin, words);
+  return { startup: measuredSite.startup, interaction };
+}
+
 function versions() {
   const run = (cmd, argv) => { try { return execFileSync(cmd, argv, { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return null; } };
   const pkg = (name) => JSON.parse(execFileSync('node', ['-p', `JSON.stringify(require('./node_modules/${name}/package.json'))`], { cwd: ROOT, encoding: 'utf8' })).version;
@@ -399,14 +408,11 @@ async function benchOne(n, browser, common) {
     let startup = null;
     let interaction = null;
     if (site) {
+      say(`N=${n}: start-up and interaction through the UI`);
       const siteBrowser = await launch();
       try {
-        const measuredSite = await measureSite(siteBrowser, server.origin);
-        startup = { ...measuredSite.startup, embeddedDataBytes: prepared.meta.blobBytes };
-        say(`N=${n}: interaction through the UI`);
-        interaction = await measureInteraction(measuredSite.page, common.typedWords);
-        await measuredSite.context.close();
-        interaction.floor = await measureFloor(siteBrowser, server.origin, common.typedWords);
+        ({ startup, interaction } = await measureUi(siteBrowser, server.origin, common.typedWords));
+        startup = { ...startup, embeddedDataBytes: prepared.meta.blobBytes };
       } finally {
         await siteBrowser.close();
       }
@@ -472,11 +478,8 @@ async function uiOnly(n, browser, common) {
   })();
   const server = await serve({ '/borderlines/': site.dist, '/bench/': join(ROOT, 'bench/page') }, join(ROOT, `target/bench/${n}/uploads`));
   try {
-    const measuredSite = await measureSite(browser, server.origin);
-    const interaction = await measureInteraction(measuredSite.page, common.typedWords);
-    await measuredSite.context.close();
-    interaction.floor = await measureFloor(browser, server.origin, common.typedWords);
-    const result = { n, build: site.build, startup: measuredSite.startup, interaction };
+    const { startup, interaction } = await measureUi(browser, server.origin, common.typedWords);
+    const result = { n, build: site.build, startup, interaction };
     await writeFile(join(ROOT, `target/bench/ui-${n}.json`), `${JSON.stringify(result, null, 1)}\n`);
     const fmt = (s) => `p50 ${s.p50?.toFixed(1)} ms, p95 ${s.p95?.toFixed(1)} ms, max ${s.max?.toFixed(1)} ms`;
     say(`N=${n}: first card ${fmt(result.startup.firstCardMs)} (${result.startup.firstCardMs.samplesMs?.map((x) => x.toFixed(0)).join(' ')})`);

@@ -40,9 +40,14 @@ struct Derived {
     unknown_article: bool,
 }
 
+/// The text search's hits for `query`, `None` when it searches for nothing.
+fn text_hits(corpus: &CorpusBlob, query: &Query) -> Option<Vec<(u32, f32)>> {
+    (!query.is_empty()).then(|| corpus.search(query))
+}
+
 fn derive(corpus: &CorpusBlob, state: &ViewState) -> Derived {
     let query = Query::parse(&state.q);
-    let hits = (!query.is_empty()).then(|| corpus.search(&query));
+    let hits = text_hits(corpus, &query);
     let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
     let catalog = corpus.catalog();
     Derived {
@@ -122,15 +127,14 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
         let current = (*state).clone();
         use_memo(sidebar_view.borrow().clone(), move |view| {
             let corpus = data::corpus().ok()?;
-            let hits = match derived.as_ref() {
-                Some(d) if *view == current => d.hits.clone(),
-                // A view the reader has already typed past: counted afresh.
+            Some(match derived.as_ref() {
+                Some(d) if *view == current => sidebar_counts(corpus, view, d.hits.as_deref()),
+                // A view the reader has already typed past: searched afresh.
                 _ => {
-                    let query = Query::parse(&view.q);
-                    (!query.is_empty()).then(|| corpus.search(&query))
+                    let hits = text_hits(corpus, &Query::parse(&view.q));
+                    sidebar_counts(corpus, view, hits.as_deref())
                 }
-            };
-            Some(sidebar_counts(corpus, view, hits.as_deref()))
+            })
         })
     };
     {

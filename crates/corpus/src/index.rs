@@ -54,6 +54,7 @@ use crate::article::Article;
 use crate::fold::fold_to;
 use crate::search::{FieldScan, Item, Pattern, Query};
 use crate::tokenize::{cluster_count, is_cluster_boundary, segment_tokens, segments, SegmentKind};
+use crate::word_pairs::phrase_pairs;
 
 /// Terms per front-coded dictionary block.
 pub const BLOCK: usize = 16;
@@ -423,9 +424,9 @@ impl SearchIndex {
                 .collect();
             let mut scratch = String::new();
             let mut found = vec![false; plans.len()];
-            let pairs: Vec<&[u64]> = patterns
+            let pairs: Vec<Vec<u64>> = plans
                 .iter()
-                .map(Pattern::word_pairs)
+                .map(|p| phrase_pairs(p.item))
                 .filter(|p| !p.is_empty())
                 .collect();
             candidates.retain(|&doc| {

@@ -29,7 +29,6 @@ use memchr::memmem;
 
 use crate::fold::{fold, fold_with_offsets};
 use crate::tokenize::{cluster_count, is_cluster_boundary, segments, SegmentKind};
-use crate::word_pairs::pair_hash;
 
 /// A parsed search query: see the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -180,9 +179,6 @@ pub(crate) struct Pattern<'q> {
     anchor: usize,
     /// Every part is an ASCII word, so [`ascii_word_matches`] may answer.
     ascii_words: bool,
-    /// For a phrase of ASCII letters and digits: the hash of each pair of neighbouring words
-    /// ([`crate::word_pairs`]); empty otherwise.
-    word_pairs: Vec<u64>,
 }
 
 impl<'q> Pattern<'q> {
@@ -215,25 +211,7 @@ impl<'q> Pattern<'q> {
                     .parts
                     .iter()
                     .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii()),
-            word_pairs: if item.parts.iter().all(|p| {
-                p.kind == SegmentKind::Word
-                    && !p.text.is_empty()
-                    && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
-            }) {
-                item.parts
-                    .windows(2)
-                    .map(|w| pair_hash(w[0].text.as_bytes(), w[1].text.as_bytes()))
-                    .collect()
-            } else {
-                Vec::new()
-            },
         }
-    }
-
-    /// Hashes of the phrase's neighbouring word pairs, when a [`crate::word_pairs`] filter can
-    /// rule a document out (a phrase of ASCII words); empty otherwise.
-    pub(crate) fn word_pairs(&self) -> &[u64] {
-        &self.word_pairs
     }
 
     /// Byte offsets of the anchor part's occurrences in `text`, in order.
@@ -398,23 +376,15 @@ fn ascii_word_matches(
         // more separators (on the same line) before the next one starts.
         let mut start = anchor_at;
         for part in parts[..pattern.anchor].iter().rev() {
-            let gap = start;
-            while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
-                if !b.is_ascii() {
-                    return None;
-                }
-                if word(b) {
-                    break;
-                }
-                if b == b'\n' {
-                    continue 'occurrence;
-                }
-                start -= 1;
-            }
-            if start == gap || !text[..start].ends_with(part.text.as_str()) {
+            let word_end = match gap(bytes, start, Direction::Back) {
+                Gap::To(end) if end < start => end,
+                Gap::NonAscii => return None,
+                Gap::To(_) | Gap::LineBreak => continue 'occurrence,
+            };
+            if !text[..word_end].ends_with(part.text.as_str()) {
                 continue 'occurrence;
             }
-            start -= part.text.len();
+            start = word_end - part.text.len();
         }
         if let Some(&before) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
             if !before.is_ascii() {
@@ -427,23 +397,15 @@ fn ascii_word_matches(
         // Forward from the anchor through the later parts.
         let mut at = anchor_at + parts[pattern.anchor].text.len();
         for part in &parts[pattern.anchor + 1..] {
-            let gap = at;
-            while let Some(&b) = bytes.get(at) {
-                if !b.is_ascii() {
-                    return None;
-                }
-                if word(b) {
-                    break;
-                }
-                if b == b'\n' {
-                    continue 'occurrence;
-                }
-                at += 1;
-            }
-            if at == gap || !text[at..].starts_with(part.text.as_str()) {
+            let word_start = match gap(bytes, at, Direction::Forward) {
+                Gap::To(next) if next > at => next,
+                Gap::NonAscii => return None,
+                Gap::To(_) | Gap::LineBreak => continue 'occurrence,
+            };
+            if !text[word_start..].starts_with(part.text.as_str()) {
                 continue 'occurrence;
             }
-            at += part.text.len();
+            at = word_start + part.text.len();
         }
         // The last word ends here; a typed prefix may run on to the end of its word.
         let mut end = at;
@@ -465,6 +427,44 @@ fn ascii_word_matches(
         }
     }
     Some(out)
+}
+
+/// Which way [`gap`] walks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    Forward,
+    Back,
+}
+
+/// What separates a phrase's word from the next (or previous) one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// The separators end here: where the next word starts (forward), or where the previous one
+    /// ends (back). Equal to the starting point when there is no separator.
+    To(usize),
+    /// A line break: a phrase does not cross lines.
+    LineBreak,
+    /// Non-ASCII text: only segmentation can tell.
+    NonAscii,
+}
+
+/// Walks the ASCII separators (neither letters nor digits) from byte `at` of `bytes`, forward or
+/// back, to the nearest word character or the end of the text.
+fn gap(bytes: &[u8], mut at: usize, direction: Direction) -> Gap {
+    loop {
+        let next = match direction {
+            Direction::Forward => bytes.get(at),
+            Direction::Back => at.checked_sub(1).and_then(|i| bytes.get(i)),
+        };
+        match next {
+            None => return Gap::To(at),
+            Some(b) if !b.is_ascii() => return Gap::NonAscii,
+            Some(b) if b.is_ascii_alphanumeric() => return Gap::To(at),
+            Some(b'\n') => return Gap::LineBreak,
+            Some(_) if direction == Direction::Forward => at += 1,
+            Some(_) => at -= 1,
+        }
+    }
 }
 
 /// Does the phrase `parts` match the consecutive segments `window`? Returns the folded range.

@@ -13,6 +13,9 @@
 //! never rules out an article that holds the phrase: it only speeds up phrases made of ASCII
 //! words, which Vietnamese becomes once folded.
 
+use crate::search::Item;
+use crate::tokenize::SegmentKind;
+
 /// Bits per pair, before rounding up to a power of two: about 5 % false positives with two bits
 /// set per pair.
 const BITS_PER_PAIR: usize = 8;
@@ -68,6 +71,23 @@ impl WordPairs {
     }
 }
 
+/// The hash of each pair of neighbouring words of a phrase made of ASCII letters and digits, for
+/// [`WordPairs::may_contain`]; empty for any other item, which the filter cannot rule out.
+pub(crate) fn phrase_pairs(item: &Item) -> Vec<u64> {
+    let filterable = item.parts.iter().all(|p| {
+        p.kind == SegmentKind::Word
+            && !p.text.is_empty()
+            && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    if !filterable {
+        return Vec::new();
+    }
+    item.parts
+        .windows(2)
+        .map(|w| pair_hash(w[0].text.as_bytes(), w[1].text.as_bytes()))
+        .collect()
+}
+
 /// The two bits a pair sets in a filter of `n` bits (a power of two).
 fn bit_positions(hash: u64, n: usize) -> [usize; 2] {
     let mask = n.wrapping_sub(1) as u64;
@@ -75,7 +95,7 @@ fn bit_positions(hash: u64, n: usize) -> [usize; 2] {
 }
 
 /// Hash of the pair "`a` then `b`" (FNV-1a, then a finaliser so both halves are well mixed).
-pub(crate) fn pair_hash(a: &[u8], b: &[u8]) -> u64 {
+fn pair_hash(a: &[u8], b: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &byte in a.iter().chain(&[0xff]).chain(b) {
         h ^= u64::from(byte);
