@@ -173,12 +173,16 @@ enum Extent {
 pub(crate) struct Pattern<'q> {
     item: &'q Item,
     /// One searcher per part, in order.
-    finders: Vec<memmem::Finder<'q>>,
+    finders: Vec<memmem::Finder<'static>>,
     /// The part whose occurrences anchor a scan: the rarest one, so that a phrase of common
     /// words is looked for from `government`, not from `the`.
     anchor: usize,
     /// Every part is an ASCII word, so [`ascii_word_matches`] may answer.
     ascii_words: bool,
+    /// For a phrase of ASCII words: the words joined by single spaces, the way they are nearly
+    /// always written, so that [`FieldScan::occurs`] can try one long needle before walking the
+    /// occurrences of a common anchor word.
+    literal: Option<memmem::Finder<'static>>,
 }
 
 impl<'q> Pattern<'q> {
@@ -197,20 +201,46 @@ impl<'q> Pattern<'q> {
 
     /// A pattern anchored on part `anchor` (the rarest, by the index's document frequencies).
     pub(crate) fn anchored(item: &'q Item, anchor: usize) -> Pattern<'q> {
+        Pattern::ranked(item, anchor, None)
+    }
+
+    /// [`Pattern::anchored`], with the substring searchers' prefilters picking the rarest bytes
+    /// of each part by `byte_rank` (the corpus's own byte frequencies, see
+    /// [`crate::index::SearchIndex`]) instead of memchr's table for English text, under which
+    /// every Thai letter looks rare.
+    pub(crate) fn ranked(
+        item: &'q Item,
+        anchor: usize,
+        byte_rank: Option<&[u8; 256]>,
+    ) -> Pattern<'q> {
+        let finder = |needle: &[u8]| -> memmem::Finder<'static> {
+            match byte_rank {
+                Some(rank) => memmem::FinderBuilder::new()
+                    .build_forward_with_ranker(ByteRank(rank), needle)
+                    .into_owned(),
+                None => memmem::Finder::new(needle).into_owned(),
+            }
+        };
         let anchor = anchor.min(item.parts.len().saturating_sub(1));
+        let ascii_words = !item.parts.is_empty()
+            && item
+                .parts
+                .iter()
+                .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii() && !p.text.is_empty());
+        let literal = (ascii_words && item.parts.len() > 1 && !item.prefix).then(|| {
+            let joined: Vec<&str> = item.parts.iter().map(|p| p.text.as_str()).collect();
+            finder(joined.join(" ").as_bytes())
+        });
         Pattern {
             item,
             finders: item
                 .parts
                 .iter()
-                .map(|p| memmem::Finder::new(p.text.as_bytes()))
+                .map(|p| finder(p.text.as_bytes()))
                 .collect(),
             anchor,
-            ascii_words: !item.parts.is_empty()
-                && item
-                    .parts
-                    .iter()
-                    .all(|p| p.kind == SegmentKind::Word && p.text.is_ascii()),
+            ascii_words,
+            literal,
         }
     }
 
@@ -220,6 +250,15 @@ impl<'q> Pattern<'q> {
             .get(self.anchor)
             .into_iter()
             .flat_map(move |f| f.find_iter(text.as_bytes()))
+    }
+}
+
+/// A byte-frequency ranking for memchr's prefilter: 0 for the rarest byte, 255 for the commonest.
+struct ByteRank<'r>(&'r [u8; 256]);
+
+impl memchr::arch::all::packedpair::HeuristicFrequencyRank for ByteRank<'_> {
+    fn rank(&self, byte: u8) -> u8 {
+        self.0[usize::from(byte)]
     }
 }
 
@@ -248,6 +287,13 @@ impl<'t> FieldScan<'t> {
 
     /// Does the pattern match anywhere in the field? Stops at the first match.
     pub(crate) fn occurs(&mut self, pattern: &Pattern<'_>) -> bool {
+        if pattern
+            .literal
+            .as_ref()
+            .is_some_and(|l| literal_match(self.folded, l))
+        {
+            return true;
+        }
         self.scan(pattern, Extent::First, &mut |_| {}) > 0
     }
 
@@ -427,6 +473,19 @@ fn ascii_word_matches(
         }
     }
     Some(out)
+}
+
+/// Is there an occurrence of `literal` (ASCII words joined by single spaces) in folded `text`
+/// between ASCII non-word characters (or the text's ends)? Each such occurrence is a match of the
+/// phrase; `false` says nothing (the words may be written with other separators, or touch
+/// non-ASCII text, where only segmentation decides).
+fn literal_match(text: &str, literal: &memmem::Finder<'_>) -> bool {
+    let bytes = text.as_bytes();
+    let len = literal.needle().len();
+    let separator = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    literal.find_iter(bytes).any(|at| {
+        separator(at.checked_sub(1).and_then(|i| bytes.get(i))) && separator(bytes.get(at + len))
+    })
 }
 
 /// Which way [`gap`] walks.
@@ -718,6 +777,12 @@ mod tests {
                 proptest::prop_assert_eq!(first.unwrap_or_default(), fast.into_iter().take(1).collect::<Vec<_>>());
                 proptest::prop_assert_eq!(scan.occurs(&pattern), !slow.is_empty());
             }
+            // With or without the fast path (and the single-space literal it tries first), a
+            // phrase occurs exactly where segmenting finds it.
+            let mut scan = FieldScan::new(&text);
+            let mut slow = Vec::new();
+            scan.scan_segments(&pattern, Extent::Every, &mut |r| slow.push(r));
+            proptest::prop_assert_eq!(FieldScan::new(&text).occurs(&pattern), !slow.is_empty(), "{:?} {:?}", text, words);
         }
     }
 
