@@ -74,7 +74,7 @@ pub const BLOCK: usize = 16;
 /// How many body occurrences one title occurrence is worth.
 pub const TITLE_WEIGHT: f32 = 3.0;
 /// A run cluster that starts at least this many distinct terms (bigrams, and the unigram) is
-/// *hot*: besides its bigrams it gets a posting list of its own, under [`HOT_MARK`] + cluster, so
+/// *hot*: besides its bigrams it gets a posting list of its own, under `\u{1}` + cluster, so
 /// that a one-cluster query reads one list instead of the union of hundreds (`的`, `ใ`). Rarer
 /// clusters are answered from their completions, which are few. Lower in tests so that both
 /// ways are exercised by small corpora.
