@@ -85,11 +85,18 @@ impl CachedDocs<'_> {
     fn folded(&self, doc: u32, scratch: &mut String) -> Option<&FoldedDoc> {
         let cell = self.cache.get(doc as usize)?;
         Some(cell.get_or_init(|| {
-            let text = self
-                .blob
-                .article(doc)
-                .map(DocText::from_article)
-                .unwrap_or_default();
+            // Decoded for the folding only, unless a card already holds it: keeping every
+            // candidate's article as well as its folded text would double the memory that
+            // searching adds.
+            let decoded;
+            let article = match self.blob.decoded(doc) {
+                Some(article) => Some(article),
+                None => {
+                    decoded = self.blob.decode(doc);
+                    decoded.as_ref()
+                }
+            };
+            let text = article.map(DocText::from_article).unwrap_or_default();
             fold_to(&text.title, scratch);
             let title: Box<str> = scratch.as_str().into();
             fold_to(&text.body, scratch);
@@ -218,17 +225,25 @@ impl CorpusBlob {
     /// Article `index`, decoded on first use. `None` past the end, or if its stored text does
     /// not decode (`build.rs` checks that every article does, so the app never sees that).
     pub fn article(&self, index: u32) -> Option<&Article> {
-        let index = index as usize;
         let slots = self
             .decoded
             .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
         slots
-            .get(index)?
-            .get_or_init(|| {
-                let bytes = self.texts.get(span(&self.text_ends, index))?;
-                article_text::decode(bytes, index, &self.head.catalog).ok()
-            })
+            .get(index as usize)?
+            .get_or_init(|| self.decode(index))
             .as_ref()
+    }
+
+    /// Article `index` if [`CorpusBlob::article`] has already decoded it.
+    fn decoded(&self, index: u32) -> Option<&Article> {
+        self.decoded.get()?.get(index as usize)?.get()?.as_ref()
+    }
+
+    /// Decodes article `index` from the stored bytes, without keeping it.
+    fn decode(&self, index: u32) -> Option<Article> {
+        let index = index as usize;
+        let bytes = self.texts.get(span(&self.text_ends, index))?;
+        article_text::decode(bytes, index, &self.head.catalog).ok()
     }
 
     /// Every article, in order, decoding each (for tools and tests; the app asks for few).
