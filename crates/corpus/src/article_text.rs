@@ -1,6 +1,7 @@
 //! Each article's own text in the blob: title, paragraphs, captions, source, file, warnings and
 //! mention counts, everything the [`Catalog`] does not hold. Articles are encoded one after
-//! another and decoded one at a time, when a card or a phrase check first needs them.
+//! another and decoded one at a time, when a card first needs them; a phrase check reads just
+//! the searchable text in place ([`search_text`]).
 
 use serde::de::Error as _;
 use serde::ser::Error as _;
@@ -57,6 +58,40 @@ fn split_lines<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
         return Ok(Vec::new());
     }
     Ok(joined.split('\n').map(str::to_owned).collect())
+}
+
+/// The start of [`TextOut`], borrowed from the stored bytes: as far as the searchable text.
+#[derive(Deserialize)]
+struct SearchTextIn<'a> {
+    _file: Option<&'a str>,
+    title: &'a str,
+    _title_derived: bool,
+    _mentions: Vec<u32>,
+    source: Option<&'a str>,
+    #[serde(borrow)]
+    captions: Vec<&'a str>,
+    paragraphs: &'a str,
+}
+
+/// An article's searchable text read in place from its stored bytes, without decoding the
+/// article: the title, and the body's pieces in [`crate::index::DocText`] order (the
+/// `\n`-joined paragraphs, each caption, the source). What searching folds on first touch.
+pub(crate) struct SearchText<'a> {
+    pub title: &'a str,
+    pub body: Vec<&'a str>,
+}
+
+/// The searchable text of the article stored in `bytes`.
+pub(crate) fn search_text(bytes: &[u8]) -> postcard::Result<SearchText<'_>> {
+    let text: SearchTextIn<'_> = postcard::from_bytes(bytes)?;
+    let mut body = Vec::with_capacity(text.captions.len() + 2);
+    body.push(text.paragraphs);
+    body.extend(text.captions);
+    body.extend(text.source);
+    Ok(SearchText {
+        title: text.title,
+        body,
+    })
 }
 
 fn default_file(id: &str) -> String {

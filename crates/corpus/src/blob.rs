@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::article_text;
+use crate::article_text::search_text;
 use crate::catalog::{Catalog, CatalogOverflow};
-use crate::fold::fold_to;
+use crate::fold::{fold_append, fold_to};
 use crate::index::{DocText, Documents, Field, SearchIndex};
 use crate::parts::{ends_of, span};
 use crate::word_pairs::WordPairs;
@@ -85,21 +86,19 @@ impl CachedDocs<'_> {
     fn folded(&self, doc: u32, scratch: &mut String) -> Option<&FoldedDoc> {
         let cell = self.cache.get(doc as usize)?;
         Some(cell.get_or_init(|| {
-            // Decoded for the folding only, unless a card already holds it: keeping every
-            // candidate's article as well as its folded text would double the memory that
-            // searching adds.
-            let decoded;
-            let article = match self.blob.decoded(doc) {
-                Some(article) => Some(article),
-                None => {
-                    decoded = self.blob.decode(doc);
-                    decoded.as_ref()
-                }
-            };
-            let text = article.map(DocText::from_article).unwrap_or_default();
-            fold_to(&text.title, scratch);
+            // Read in place from the stored bytes: neither the article is decoded nor its body
+            // joined, and only the folded text is kept.
+            let stored = self.blob.stored(doc).and_then(|b| search_text(b).ok());
+            let (title, body) = stored.map_or(("", Vec::new()), |t| (t.title, t.body));
+            fold_to(title, scratch);
             let title: Box<str> = scratch.as_str().into();
-            fold_to(&text.body, scratch);
+            scratch.clear();
+            for piece in body.into_iter().filter(|p| !p.is_empty()) {
+                if !scratch.is_empty() {
+                    scratch.push('\n');
+                }
+                fold_append(piece, scratch);
+            }
             let body: Box<str> = scratch.as_str().into();
             FoldedDoc {
                 pairs: WordPairs::of(&[&title, &body]),
@@ -230,20 +229,16 @@ impl CorpusBlob {
             .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
         slots
             .get(index as usize)?
-            .get_or_init(|| self.decode(index))
+            .get_or_init(|| {
+                let bytes = self.stored(index)?;
+                article_text::decode(bytes, index as usize, &self.head.catalog).ok()
+            })
             .as_ref()
     }
 
-    /// Article `index` if [`CorpusBlob::article`] has already decoded it.
-    fn decoded(&self, index: u32) -> Option<&Article> {
-        self.decoded.get()?.get(index as usize)?.get()?.as_ref()
-    }
-
-    /// Decodes article `index` from the stored bytes, without keeping it.
-    fn decode(&self, index: u32) -> Option<Article> {
-        let index = index as usize;
-        let bytes = self.texts.get(span(&self.text_ends, index))?;
-        article_text::decode(bytes, index, &self.head.catalog).ok()
+    /// Article `index`'s stored bytes.
+    fn stored(&self, index: u32) -> Option<&[u8]> {
+        self.texts.get(span(&self.text_ends, index as usize))
     }
 
     /// Every article, in order, decoding each (for tools and tests; the app asks for few).
@@ -278,5 +273,74 @@ impl CorpusBlob {
             .binary_search_by(|(c, _)| c.as_str().cmp(code))
             .map(|i| names[i].1.as_str())
             .unwrap_or(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    fn article(
+        id: &str,
+        title: &str,
+        paragraphs: &[&str],
+        captions: &[&str],
+        source: Option<&str>,
+    ) -> Article {
+        let owned = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect();
+        Article {
+            id: id.to_owned(),
+            file: format!("{id}.txt"),
+            date: None,
+            title: title.to_owned(),
+            title_derived: false,
+            lang: "und".to_owned(),
+            countries: Vec::new(),
+            source: source.map(str::to_owned),
+            captions: owned(captions),
+            paragraphs: owned(paragraphs),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// What a search folds on first touch, read in place from the stored bytes, is the folded
+    /// text of the decoded article as the index saw it.
+    #[test]
+    fn folded_in_place_equals_the_decoded_articles_text() {
+        let articles = vec![
+            article(
+                "a",
+                "Đông Nam Á",
+                &["Một đoạn.", "Hai ĐOẠN"],
+                &["Ảnh: TTXVN"],
+                Some("TTXVN"),
+            ),
+            article("b", "แก๊งคอลเซ็นเตอร์", &["ถูกจับ ２０２５"], &[], None),
+            article("c", "Only a title", &[], &[], None),
+            article(
+                "d",
+                "No paragraphs",
+                &[],
+                &["A caption", "Another"],
+                Some("Source"),
+            ),
+            article("e", "", &["打击网络诈骗。"], &[], Some("新华社")),
+        ];
+        let blob = CorpusBlob::new(&articles, Vec::new()).expect("packs");
+        let cache: Vec<OnceLock<FoldedDoc>> = articles.iter().map(|_| OnceLock::new()).collect();
+        let docs = CachedDocs {
+            blob: &blob,
+            cache: &cache,
+        };
+        let mut scratch = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            let want = DocText::from_article(a);
+            let got = docs.folded(i as u32, &mut scratch).expect("in range");
+            assert_eq!(&*got.title, fold(&want.title));
+            assert_eq!(&*got.body, fold(&want.body));
+        }
+        // Nothing was decoded on the way.
+        assert!(blob.decoded.get().is_none());
     }
 }

@@ -49,6 +49,11 @@ pub fn fold_to(text: &str, out: &mut String) {
     fold_into(text, out, &mut |_, _| {});
 }
 
+/// Folds `text` onto the end of `out`.
+pub fn fold_append(text: &str, out: &mut String) {
+    fold_into(text, out, &mut |_, _| {});
+}
+
 /// A folded text that remembers where each folded byte came from in the original.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Folded {

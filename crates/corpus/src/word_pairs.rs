@@ -30,22 +30,22 @@ pub(crate) struct WordPairs {
 impl WordPairs {
     /// The pairs of `fields` (folded title and body), each field's words followed by the next's.
     pub(crate) fn of(fields: &[&str]) -> WordPairs {
-        let words: usize = fields.iter().map(|f| ascii_words(f).count()).sum();
-        if words < 2 {
+        // One pass over the text: each word hashed once, then paired with its neighbour.
+        let mut words: Vec<u64> = Vec::new();
+        for field in fields {
+            push_word_hashes(field.as_bytes(), &mut words);
+        }
+        if words.len() < 2 {
             return WordPairs::default();
         }
-        let len = ((words - 1) * BITS_PER_PAIR)
+        let len = ((words.len() - 1) * BITS_PER_PAIR)
             .next_power_of_two()
             .div_ceil(64);
         let mut pairs = WordPairs {
             bits: vec![0; len].into_boxed_slice(),
         };
-        let mut previous: Option<&[u8]> = None;
-        for word in fields.iter().flat_map(|f| ascii_words(f)) {
-            if let Some(before) = previous {
-                pairs.insert(pair_hash(before, word));
-            }
-            previous = Some(word);
+        for w in words.windows(2) {
+            pairs.insert(pair_of(w[0], w[1]));
         }
         pairs
     }
@@ -94,14 +94,15 @@ fn bit_positions(hash: u64, n: usize) -> [usize; 2] {
     [(hash & mask) as usize, ((hash >> 32) & mask) as usize]
 }
 
-/// Hash of the pair "`a` then `b`" (FNV-1a, then a finaliser so both halves are well mixed).
+/// Hash of the pair "`a` then `b`".
 fn pair_hash(a: &[u8], b: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in a.iter().chain(&[0xff]).chain(b) {
-        h ^= u64::from(byte);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    // splitmix64's finaliser.
+    pair_of(word_hash(a), word_hash(b))
+}
+
+/// Hash of the pair of words hashed `a` then `b` (order matters), well mixed in both halves
+/// (splitmix64's finaliser).
+fn pair_of(a: u64, b: u64) -> u64 {
+    let mut h = a.rotate_left(23) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
@@ -109,11 +110,39 @@ fn pair_hash(a: &[u8], b: &[u8]) -> u64 {
     h ^ (h >> 31)
 }
 
-/// Maximal runs of ASCII letters and digits.
-pub(crate) fn ascii_words(text: &str) -> impl Iterator<Item = &[u8]> {
-    text.as_bytes()
-        .split(|b| !b.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Pushes the [`word_hash`] of each maximal run of ASCII letters and digits of `text`, in order,
+/// hashing as it reads (one pass, no slicing).
+fn push_word_hashes(text: &[u8], out: &mut Vec<u64>) {
+    let mut h = 0;
+    let mut in_word = false;
+    for &b in text {
+        if b.is_ascii_alphanumeric() {
+            h = step(h, b);
+            in_word = true;
+        } else if in_word {
+            out.push(finish(h));
+            h = 0;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(finish(h));
+    }
+}
+
+/// Hash of one word: [`step`] over its bytes, then [`finish`].
+fn word_hash(word: &[u8]) -> u64 {
+    finish(word.iter().fold(0, |h, &b| step(h, b)))
+}
+
+/// Adds one byte to a word's running hash: cheap, as it runs on every byte of the text.
+fn step(h: u64, b: u8) -> u64 {
+    h.rotate_left(7) ^ u64::from(b)
+}
+
+/// Spreads a word's running hash over all 64 bits.
+fn finish(h: u64) -> u64 {
+    (h ^ (h >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 #[cfg(test)]
@@ -153,6 +182,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The one-pass loop hashes the words that splitting at non-word bytes finds.
+        #[test]
+        fn word_hashes_equal_splitting(text in "[a-c1 .\n\u{e9}\u{4e2d}]{0,40}") {
+            let mut got = Vec::new();
+            push_word_hashes(text.as_bytes(), &mut got);
+            let split: Vec<u64> = text
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(word_hash)
+                .collect();
+            proptest::prop_assert_eq!(got, split);
+        }
+
         /// A phrase of ASCII words that the search rules find in a text has every pair of its
         /// neighbouring words in that text's filter.
         #[test]
