@@ -299,6 +299,7 @@ function readingGuide() {
   fetches index fragments on demand: "First query" and "Session" are the bytes it fetched for the
   first query and over the whole query session.
 - **Queries**: time per query over all runs; "p50 across runs" is the range of each run's median.
+  Each run starts after a full garbage collection, so that no engine pays for another's garbage.
   Recall is the share of the exact matches an engine returns (mean / worst query); "Counts" is whether
   the reported result counts were checked and matched. Engines whose recall is below 1 are listed with
   their worst queries.

@@ -505,7 +505,8 @@ async function main() {
   const engineDir = await buildEngine();
   // The peers index every article in the page's JS heap (FlexSearch took 1.2 GB at 10,000
   // articles): past V8's default limit the tab would die at 50,000.
-  const browser = await launch(['--js-flags=--max-old-space-size=16384']);
+  // --expose-gc: the page collects garbage before each engine's run (bench/page/bench.mjs).
+  const browser = await launch(['--js-flags=--max-old-space-size=16384 --expose-gc']);
   const common = {
     engineDir,
     versions: { ...versions(), chromium: browser.version() },

@@ -218,6 +218,9 @@ window.bench = {
     const byKind = {};
     const results = new Array(queries.length);
     for (let r = 0; r < runs; r += 1) {
+      // A full collection first (the browser runs with --expose-gc), so that no engine's run
+      // pays for garbage another engine, or its own index build, left behind.
+      globalThis.gc?.();
       const times = [];
       for (let i = 0; i < queries.length; i += 1) {
         const q = queries[i];
