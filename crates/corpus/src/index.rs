@@ -25,19 +25,19 @@
 //! query then reads one list instead of the union of hundreds of bigrams. At 10,000 articles this
 //! costs 87 KB of brotli and takes `的 桥梁` from 0.78 to 0.05 ms (native).
 //!
-//! The index stores **no second copy of the text** and no positions. Words, and runs of one or
-//! two clusters, are answered exactly by the postings (a two-cluster run *is* its bigram; a
-//! one-cluster run is its hot list, or else the union of the bigrams it starts and of its
-//! unigram). Phrases and longer runs get candidates from the intersection of their parts'
-//! postings and are then confirmed on the documents' own text, folded through [`Documents`] (the app's [`crate::CorpusBlob`] decodes
-//! a candidate's text from the embedded bytes and keeps it folded once a query has needed it); a
-//! document's first match confirms it, found from the phrase's rarest part with a SIMD substring
-//! search. This keeps the transfer size close to the text's own; the price is a scan of the
-//! candidates' text, which the bench (`bench/REPORT.md`) measures: positions would cost more
+//! The index stores **no second copy of the text** and no positions. Words, and runs of one or two
+//! clusters, are answered exactly by the postings (a two-cluster run *is* its bigram; a one-cluster
+//! run is its hot list, or else the union of the bigrams it starts and of its unigram). Phrases and
+//! longer runs get candidates from the intersection of their parts' postings and are then confirmed
+//! on the documents' own text, folded through [`Documents`] (the app's [`crate::CorpusBlob`] reads
+//! a candidate's searchable text in place from the embedded bytes and keeps it folded once a query
+//! has needed it); a document's first match confirms it, found from the phrase's rarest part with a
+//! SIMD substring search. This keeps the transfer size close to the text's own; the price is a scan
+//! of the candidates' text, which the bench (`bench/REPORT.md`) measures: positions would cost more
 //! transfer than the budget has left (`docs/scaling.md`). Once a document has been folded, its
-//! [`crate::word_pairs`] filter rules it out of later phrases whose neighbouring words it never
-//! has side by side, without a scan. A phrase of ASCII words is first looked for as written
-//! with single spaces (one long needle), and only then from its anchor word.
+//! [`crate::word_pairs`] filter rules it out of later phrases whose neighbouring words it never has
+//! side by side, without a scan. A phrase of ASCII words is first looked for as written with single
+//! spaces (one long needle), and only then from its anchor word.
 //!
 //! # Trade-offs
 //!
