@@ -40,7 +40,9 @@ const plainWords = (q) => q.replace(/"/g, ' ').trim();
 const ENGINES = {
   borderlines: {
     config: 'corpus crate search (BM25F over title and body; AND of all terms; last term a prefix; quoted phrases; '
-      + 'Thai/Chinese by grapheme n-grams, so any substring) + facets::filter, exactly as the explorer calls them; '
+      + 'Thai/Chinese by grapheme bigrams, so any substring, common characters with posting lists of their own; '
+      + 'phrases and runs of 3+ characters confirmed on the folded text with a SIMD substring search and a word-pair filter) '
+      + '+ facets::filter, exactly as the explorer calls them; '
       + 'the release profile of the site (opt-level z, LTO, wasm-opt -Oz); the blob is prebuilt at compile time.',
     async build(ctx) {
       const bytes = new Uint8Array(await (await fetch(`${ctx.data}blob.bin`)).arrayBuffer());
