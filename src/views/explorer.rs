@@ -40,14 +40,9 @@ struct Derived {
     unknown_article: bool,
 }
 
-/// The text search's hits for `query`, `None` when it searches for nothing.
-fn text_hits(corpus: &CorpusBlob, query: &Query) -> Option<Vec<(u32, f32)>> {
-    (!query.is_empty()).then(|| corpus.search(query))
-}
-
 fn derive(corpus: &CorpusBlob, state: &ViewState) -> Derived {
     let query = Query::parse(&state.q);
-    let hits = text_hits(corpus, &query);
+    let hits = corpus.text_hits(&query);
     let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
     let catalog = corpus.catalog();
     Derived {
@@ -131,7 +126,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
                 Some(d) if *view == current => sidebar_counts(corpus, view, d.hits.as_deref()),
                 // A view the reader has already typed past: searched afresh.
                 _ => {
-                    let hits = text_hits(corpus, &Query::parse(&view.q));
+                    let hits = corpus.text_hits(&Query::parse(&view.q));
                     sidebar_counts(corpus, view, hits.as_deref())
                 }
             })

@@ -54,7 +54,7 @@ impl Engine {
     fn search(&self, params: &str) -> (ViewState, Option<Vec<(u32, f32)>>) {
         let (state, _notices) = ViewState::parse(params);
         let query = Query::parse(&state.q);
-        let hits = (!query.is_empty()).then(|| self.blob.search(&query));
+        let hits = self.blob.text_hits(&query);
         (state, hits)
     }
 }

@@ -266,6 +266,12 @@ impl CorpusBlob {
         self.head.index.search(query, &docs)
     }
 
+    /// The text hits of a view's query, as the view filters them: `None` when the query
+    /// searches for nothing (every article stays in the view), otherwise [`CorpusBlob::search`].
+    pub fn text_hits(&self, query: &crate::search::Query) -> Option<Vec<(u32, f32)>> {
+        (!query.is_empty()).then(|| self.search(query))
+    }
+
     /// English name of a country code, falling back to the code itself.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         let names = &self.head.country_names;

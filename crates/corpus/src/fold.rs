@@ -46,7 +46,7 @@ pub fn fold(text: &str) -> String {
 /// Folds `text` into `out` (cleared first), reusing its allocation.
 pub fn fold_to(text: &str, out: &mut String) {
     out.clear();
-    fold_into(text, out, &mut |_, _| {});
+    fold_append(text, out);
 }
 
 /// Folds `text` onto the end of `out`.

@@ -238,7 +238,7 @@ pub struct SearchIndex {
     heads: Vec<u32>,
     postings: Bytes,
     /// Each byte's rank by frequency in the folded text (0 the rarest, 255 the commonest), for
-    /// the substring searchers' prefilters ([`crate::search::Pattern::ranked`]).
+    /// the substring searchers' prefilters ([`crate::search::Pattern::anchored`]).
     byte_rank: Vec<u8>,
 }
 
@@ -477,15 +477,10 @@ impl SearchIndex {
         // Confirm phrases and long runs on the text: the first match in a document is enough.
         let needs_text: Vec<bool> = plans.iter().map(|p| p.item.needs_text()).collect();
         if needs_text.contains(&true) {
+            let byte_rank: Option<&[u8; 256]> = self.byte_rank.as_slice().try_into().ok();
             let patterns: Vec<Pattern<'_>> = plans
                 .iter()
-                .map(|p| {
-                    Pattern::ranked(
-                        p.item,
-                        p.rarest_part,
-                        self.byte_rank.as_slice().try_into().ok(),
-                    )
-                })
+                .map(|p| Pattern::anchored(p.item, p.rarest_part, byte_rank))
                 .collect();
             let mut scratch = String::new();
             let mut found = vec![false; plans.len()];
@@ -742,7 +737,6 @@ impl SearchIndex {
         }
     }
 
-    /// The sorted union of the documents of `set`.
     /// The documents in any list of `set` with their best score over those lists, in doc id
     /// order: [`SearchIndex::union`] and [`SearchIndex::add_term_scores`] in one pass.
     fn scored_union(&self, set: &[Entry]) -> Vec<(u32, f32)> {
@@ -765,6 +759,7 @@ impl SearchIndex {
             .collect()
     }
 
+    /// The sorted union of the documents of `set`.
     fn union(&self, set: &[Entry]) -> Vec<u32> {
         if let [e] = set {
             return self.postings(e).map(|(d, _)| d).collect();
@@ -843,7 +838,6 @@ impl<'c> Slots<'c> {
     }
 }
 
-/// Representative term frequencies `(title, body)` of posting flags.
 /// Each byte's rank by `counts`: the 256 bytes sorted by count (ties by byte value), rank = place.
 fn byte_rank(counts: &[u64; 256]) -> Vec<u8> {
     let mut order: Vec<u8> = (0..=255).collect();
@@ -902,6 +896,7 @@ impl Interner {
     }
 }
 
+/// Representative term frequencies `(title, body)` of posting flags.
 fn decode_tf(flags: u8) -> (f32, f32) {
     let title = f32::from((flags >> 2) & 1);
     let body = [0.0, 1.0, 2.5, 5.0][usize::from(flags & 3)];

@@ -196,19 +196,14 @@ impl<'q> Pattern<'q> {
             .rev()
             .max_by_key(|(_, p)| p.text.len())
             .map_or(0, |(i, _)| i);
-        Pattern::anchored(item, anchor)
+        Pattern::anchored(item, anchor, None)
     }
 
     /// A pattern anchored on part `anchor` (the rarest, by the index's document frequencies).
-    pub(crate) fn anchored(item: &'q Item, anchor: usize) -> Pattern<'q> {
-        Pattern::ranked(item, anchor, None)
-    }
-
-    /// [`Pattern::anchored`], with the substring searchers' prefilters picking the rarest bytes
-    /// of each part by `byte_rank` (the corpus's own byte frequencies, see
-    /// [`crate::index::SearchIndex`]) instead of memchr's table for English text, under which
-    /// every Thai letter looks rare.
-    pub(crate) fn ranked(
+    /// With `byte_rank` (the corpus's own byte frequencies, see [`crate::index::SearchIndex`]),
+    /// the substring searchers' prefilters pick the rarest bytes of each part by it instead of
+    /// memchr's table for English text, under which every Thai letter looks rare.
+    pub(crate) fn anchored(
         item: &'q Item,
         anchor: usize,
         byte_rank: Option<&[u8; 256]>,

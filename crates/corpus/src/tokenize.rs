@@ -263,6 +263,7 @@ pub fn cluster_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold;
 
     /// The pair shortcut agrees with the segmenter on every pair of its characters (Han and
     /// kana sampled).
@@ -289,7 +290,6 @@ mod tests {
         }
         assert!(checked > 100_000, "{checked}");
     }
-    use crate::fold::fold;
 
     fn segs(s: &str) -> Vec<(SegmentKind, String)> {
         segments(&fold(s))
