@@ -318,8 +318,7 @@ function readingGuide() {
   same browser: its figures are what this browser reports for a keystroke that costs nothing.
   Where the floor's own p95 is above the keystroke target, no page meets that target on this
   machine. The first frame of a new view holds 3
-  cards; the rest of the page of 20 follows after that paint, and cards below the fold are not
-  laid out until scrolled near (CSS \`content-visibility: auto\`).`;
+  cards; the rest of the page of 20 follows after that paint.`;
 }
 
 function sizeSection(r, engines) {

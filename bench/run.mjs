@@ -6,7 +6,8 @@
 //   node bench/run.mjs [--n 100,1000,10000] [--runs 3] [--warmup 20] [--smoke]
 //
 // --ui: only the site build, start-up and interaction (no engines, no report input), printed and
-// written to target/bench/ui-<N>.json: for iterating on the app's responsiveness.
+// written to target/bench/ui-<N>.json: for iterating on the app's responsiveness. --per-key also
+// prints each typed prefix's figures.
 //
 // --engines: only the engines' latency and recall (no site build), written to
 // target/bench/engines-<N>.json: for iterating on search speed. --only borderlines,flexsearch
@@ -308,6 +309,7 @@ async function measureTyping(page, words) {
       if (durations.length === 0) within16 += 1;
       keystroke.push(Math.max(16, ...durations));
       keystrokeUpdated.push(updated[0]);
+      if (args['per-key']) say(`  key ${JSON.stringify(typed)}: painted ${durations.length ? Math.max(...durations) : '<16'} ms, handled ${updated[0].toFixed(1)} ms`);
     }
   }
   return { keystroke: summary(keystroke), keystrokeWithin16Ms: within16 / keystroke.length, keystrokeUpdated: summary(keystrokeUpdated) };

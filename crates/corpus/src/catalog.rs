@@ -218,6 +218,12 @@ impl Catalog {
         }
     }
 
+    /// Article `index`'s position in newest-first order ([`Catalog::cmp_newest_first`] compares
+    /// these); past the end, `index` itself.
+    pub(crate) fn newest_rank(&self, index: u32) -> u32 {
+        self.rank.get(index as usize).copied().unwrap_or(index)
+    }
+
     /// Oldest first, undated last, ties by id (the mirror of [`Catalog::cmp_newest_first`]:
     /// articles of one day keep their newest-first order, which is by id).
     pub fn cmp_oldest_first(&self, a: usize, b: usize) -> Ordering {

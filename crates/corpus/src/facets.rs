@@ -160,21 +160,52 @@ pub fn matches(
 /// newest). Ties that remain are broken by id, so the order is total.
 pub fn filter(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Vec<u32> {
     let filter = Filter::new(catalog, state);
-    let mask = TextMask::new(catalog.len(), text);
-    let mut hits: Vec<(u32, f32)> = (0..catalog.len())
-        .filter_map(|i| {
-            let index = u32::try_from(i).ok()?;
-            let score = mask.score(i)?;
-            filter.matches(i, None).then_some((index, score))
-        })
-        .collect();
-    let newest = |a: u32, b: u32| catalog.cmp_newest_first(a as usize, b as usize);
+    let len = catalog.len();
+    let mut hits: Vec<(u32, f32)> = match text {
+        // A search's hits come in article order, each once: filtered as they are, without a
+        // per-article table.
+        TextMatches::Hits(hits) if strictly_ascending_within(hits, len) => hits
+            .iter()
+            .copied()
+            .filter(|&(index, _)| filter.matches(index as usize, None))
+            .collect(),
+        _ => {
+            let mask = TextMask::new(len, text);
+            (0..len)
+                .filter_map(|i| {
+                    let index = u32::try_from(i).ok()?;
+                    let score = mask.score(i)?;
+                    filter.matches(i, None).then_some((index, score))
+                })
+                .collect()
+        }
+    };
     match state.effective_sort() {
-        Sort::Newest => hits.sort_by(|a, b| newest(a.0, b.0)),
+        Sort::Newest => hits.sort_unstable_by_key(|&(index, _)| catalog.newest_rank(index)),
         Sort::Oldest => hits.sort_by(|a, b| catalog.cmp_oldest_first(a.0 as usize, b.0 as usize)),
-        Sort::Relevance => hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a.0, b.0))),
+        // Score descending, then newest first: one integer per hit (ranks are distinct, so the
+        // order is total and an unstable sort is exact).
+        Sort::Relevance => hits.sort_unstable_by_key(|&(index, score)| {
+            (u64::from(!score_order(score)) << 32) | u64::from(catalog.newest_rank(index))
+        }),
     }
     hits.into_iter().map(|(index, _)| index).collect()
+}
+
+/// True when `hits` are in increasing article order, each below `len`.
+fn strictly_ascending_within(hits: &[(u32, f32)], len: usize) -> bool {
+    hits.windows(2).all(|w| w[0].0 < w[1].0)
+        && hits.last().is_none_or(|&(index, _)| (index as usize) < len)
+}
+
+/// `score` as an integer that orders as [`f32::total_cmp`] does.
+fn score_order(score: f32) -> u32 {
+    let bits = score.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
 }
 
 /// Facet counts for the current view (see the module documentation for which articles each
@@ -482,6 +513,77 @@ mod tests {
                 filter(&catalog, &state, TextMatches::All).len(),
                 "{query}"
             );
+        }
+    }
+
+    /// The result list as first written: a per-article table and comparison sorts.
+    fn filter_by_comparison(
+        catalog: &Catalog,
+        state: &ViewState,
+        text: TextMatches<'_>,
+    ) -> Vec<u32> {
+        let filter = Filter::new(catalog, state);
+        let mask = TextMask::new(catalog.len(), text);
+        let mut hits: Vec<(u32, f32)> = (0..catalog.len())
+            .filter_map(|i| {
+                let score = mask.score(i)?;
+                filter.matches(i, None).then_some((i as u32, score))
+            })
+            .collect();
+        let newest = |a: u32, b: u32| catalog.cmp_newest_first(a as usize, b as usize);
+        match state.effective_sort() {
+            Sort::Newest => hits.sort_by(|a, b| newest(a.0, b.0)),
+            Sort::Oldest => {
+                hits.sort_by(|a, b| catalog.cmp_oldest_first(a.0 as usize, b.0 as usize))
+            }
+            Sort::Relevance => {
+                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a.0, b.0)))
+            }
+        }
+        hits.into_iter().map(|(index, _)| index).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Filtering a search's hits directly, and ordering by one integer per hit, give the
+        /// comparison sort's list, for hits in article order or not, repeated or out of range.
+        #[test]
+        fn filter_equals_the_comparison_sort(
+            articles in proptest::collection::vec(
+                (proptest::option::of(0u8..6), 0usize..3, proptest::collection::vec(0usize..3, 0..3)),
+                0..14,
+            ),
+            hits in proptest::collection::vec((0u32..16, proptest::sample::select(vec![0.0f32, -0.0, 0.5, 1.0, 2.5, -1.0, f32::INFINITY])), 0..20),
+            // 0: as drawn; 1: in article order, each once, in range (a search's hits); 2: in
+            // article order with repeats and out-of-range indices.
+            order in 0u8..3,
+            params in proptest::sample::select(vec!["q=x", "q=x&sort=newest", "q=x&sort=oldest", "", "country=VN", "lang=vi&undated=exclude"]),
+        ) {
+            const DATES: [&str; 6] = ["2025-10-16", "2025-10-16", "2024-01-01", "2019-12-31", "2025-10-01", "2010-05-05"];
+            let articles: Vec<Article> = articles
+                .iter()
+                .enumerate()
+                .map(|(i, (date, lang, countries))| {
+                    let codes: Vec<&str> = countries.iter().map(|&c| ["VN", "KH", "TH"][c]).collect();
+                    Article::for_test(&format!("a{i:02}"), date.map(|d| DATES[usize::from(d)]), ["vi", "en", "th"][*lang], &codes)
+                })
+                .collect();
+            let catalog = Catalog::from_articles(&articles).expect("catalog");
+            let mut hits = hits;
+            if order > 0 {
+                hits.sort_by_key(|h| h.0);
+            }
+            if order == 1 {
+                hits.dedup_by_key(|h| h.0);
+                hits.retain(|h| (h.0 as usize) < articles.len());
+            }
+            let state = view(params);
+            for text in [TextMatches::All, TextMatches::Hits(&hits)] {
+                proptest::prop_assert_eq!(
+                    filter(&catalog, &state, text),
+                    filter_by_comparison(&catalog, &state, text)
+                );
+            }
         }
     }
 }
