@@ -3,9 +3,8 @@
 //! another and decoded one at a time, when a card first needs them; a phrase check reads just
 //! the searchable text in place ([`search_text`]).
 
-use serde::de::Error as _;
 use serde::ser::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::article::{Article, CountryMention, Warning};
 use crate::catalog::Catalog;
@@ -26,17 +25,19 @@ struct TextOut<'a> {
     warnings: &'a [Warning],
 }
 
-/// [`TextOut`] as it decodes.
+/// [`TextOut`] as it decodes, borrowed from the stored bytes: [`decode`] copies it into an
+/// [`Article`]; [`search_text`] reads the searchable text from it in place.
 #[derive(Deserialize)]
-struct TextIn {
-    file: Option<String>,
-    title: String,
+struct TextIn<'a> {
+    file: Option<&'a str>,
+    title: &'a str,
     title_derived: bool,
     mentions: Vec<u32>,
-    source: Option<String>,
-    captions: Vec<String>,
-    #[serde(deserialize_with = "split_lines")]
-    paragraphs: Vec<String>,
+    source: Option<&'a str>,
+    #[serde(borrow)]
+    captions: Vec<&'a str>,
+    /// The `\n`-joined paragraphs.
+    paragraphs: &'a str,
     warnings: Vec<Warning>,
 }
 
@@ -51,26 +52,12 @@ fn join_lines<S: Serializer>(lines: &&[String], s: S) -> Result<S::Ok, S::Error>
     s.serialize_str(&lines.join("\n"))
 }
 
-fn split_lines<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let joined = <&str>::deserialize(d)
-        .map_err(|_| D::Error::custom("paragraphs are not a borrowed string"))?;
+/// The paragraphs of their `\n`-joined form (none when it is empty).
+fn split_lines(joined: &str) -> Vec<String> {
     if joined.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    Ok(joined.split('\n').map(str::to_owned).collect())
-}
-
-/// The start of [`TextOut`], borrowed from the stored bytes: as far as the searchable text.
-#[derive(Deserialize)]
-struct SearchTextIn<'a> {
-    _file: Option<&'a str>,
-    title: &'a str,
-    _title_derived: bool,
-    _mentions: Vec<u32>,
-    source: Option<&'a str>,
-    #[serde(borrow)]
-    captions: Vec<&'a str>,
-    paragraphs: &'a str,
+    joined.split('\n').map(str::to_owned).collect()
 }
 
 /// An article's searchable text read in place from its stored bytes, without decoding the
@@ -83,7 +70,7 @@ pub(crate) struct SearchText<'a> {
 
 /// The searchable text of the article stored in `bytes`.
 pub(crate) fn search_text(bytes: &[u8]) -> postcard::Result<SearchText<'_>> {
-    let text: SearchTextIn<'_> = postcard::from_bytes(bytes)?;
+    let text: TextIn<'_> = postcard::from_bytes(bytes)?;
     let mut body = Vec::with_capacity(text.captions.len() + 2);
     body.push(text.paragraphs);
     body.extend(text.captions);
@@ -116,7 +103,7 @@ pub(crate) fn encode(article: &Article, out: Vec<u8>) -> postcard::Result<Vec<u8
 
 /// Article `index` from its stored text and the catalog's facts about it.
 pub(crate) fn decode(bytes: &[u8], index: usize, catalog: &Catalog) -> postcard::Result<Article> {
-    let text: TextIn = postcard::from_bytes(bytes)?;
+    let text: TextIn<'_> = postcard::from_bytes(bytes)?;
     let id = catalog.id(index).to_owned();
     let countries = catalog
         .countries(index)
@@ -127,16 +114,16 @@ pub(crate) fn decode(bytes: &[u8], index: usize, catalog: &Catalog) -> postcard:
         })
         .collect();
     Ok(Article {
-        file: text.file.unwrap_or_else(|| default_file(&id)),
+        file: text.file.map_or_else(|| default_file(&id), str::to_owned),
         id,
         date: catalog.date(index),
-        title: text.title,
+        title: text.title.to_owned(),
         title_derived: text.title_derived,
         lang: catalog.lang(index).to_owned(),
         countries,
-        source: text.source,
-        captions: text.captions,
-        paragraphs: text.paragraphs,
+        source: text.source.map(str::to_owned),
+        captions: text.captions.into_iter().map(str::to_owned).collect(),
+        paragraphs: split_lines(text.paragraphs),
         warnings: text.warnings,
     })
 }

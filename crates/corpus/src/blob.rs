@@ -333,6 +333,9 @@ mod tests {
             ),
             article("e", "", &["打击网络诈骗。"], &[], Some("新华社")),
         ];
+        let mut articles = articles;
+        // A file name other than `<id>.txt` is stored; the usual one is not.
+        articles[2].file = "renamed.txt".to_owned();
         let blob = CorpusBlob::new(&articles, Vec::new()).expect("packs");
         let cache: Vec<OnceLock<FoldedDoc>> = articles.iter().map(|_| OnceLock::new()).collect();
         let docs = CachedDocs {
@@ -348,5 +351,9 @@ mod tests {
         }
         // Nothing was decoded on the way.
         assert!(blob.decoded.get().is_none());
+        // The same stored bytes decode back to the articles.
+        for (i, a) in articles.iter().enumerate() {
+            assert_eq!(blob.article(i as u32), Some(a));
+        }
     }
 }
