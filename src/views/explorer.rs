@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use corpus::facets::{self, TextMatches};
 use corpus::languages::language_name;
+use corpus::results::{Results, PAGE_SIZE};
 use corpus::search::Query;
 use corpus::timeline;
 use corpus::view_state::{CountryMatch, Sort, ViewState};
@@ -24,7 +25,7 @@ use crate::data;
 use crate::view_url::{use_view, Nav};
 
 /// Cards per page; "Show more" adds this many (the list is paged, never 10,000 cards).
-const PAGE: usize = 20;
+const PAGE: usize = PAGE_SIZE;
 /// Cards in the first frame of a new view (about a screenful): the rest of the first page
 /// follows once that frame is painted, so a keystroke's results appear within a frame.
 const FIRST_PAINT: usize = 3;
@@ -35,7 +36,7 @@ struct Derived {
     query: Rc<Query>,
     /// The text search's hits (`None` without a query), kept for the sidebar's counts.
     hits: Option<Vec<(u32, f32)>>,
-    results: Vec<u32>,
+    results: Results,
     /// The `article` parameter names no article.
     unknown_article: bool,
 }
@@ -224,12 +225,10 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
     let count = derived.results.len();
     // Keep the open article on the page even when it is further down the list.
     let catalog = corpus.catalog();
-    let open_position = state.article.as_ref().and_then(|id| {
-        derived
-            .results
-            .iter()
-            .position(|&i| catalog.id(i as usize) == id)
-    });
+    let open_position = state
+        .article
+        .as_ref()
+        .and_then(|id| derived.results.position(catalog.position(id)?));
     let limit = requested.max(open_position.map_or(0, |p| p + 1));
 
     let mut notices: Vec<String> = view.notices.iter().map(ToString::to_string).collect();
@@ -347,7 +346,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
                     // instead of removing its cards one by one; "Show more" and opening a card
                     // keep it.
                     <ol class="cards" key={list_key}>
-                        { for derived.results.iter().take(limit).map(|&index| {
+                        { for derived.results.first(limit).into_iter().map(|index| {
                             let expanded = state.article.as_deref() == Some(catalog.id(index as usize));
                             let selected_countries: Rc<[bool]> =
                                 catalog.countries(index as usize).map(|code| state.has_country(code)).collect();

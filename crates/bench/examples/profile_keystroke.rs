@@ -6,14 +6,13 @@
 use std::time::Instant;
 
 use corpus::facets::{self, TextMatches};
+use corpus::results::PAGE_SIZE;
 use corpus::search::{highlight, snippet, Query};
 use corpus::timeline;
 use corpus::view_state::ViewState;
 use corpus::CorpusBlob;
 
 const WORDS: [&str; 4] = ["police", "lua dao", "campuchia", "border"];
-/// The app's page of cards.
-const PAGE: usize = 20;
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
@@ -47,7 +46,7 @@ fn main() {
             let t = Instant::now();
             let mut marks = 0;
             let mut bytes = 0;
-            for &i in results.iter().take(PAGE) {
+            for i in results.first(PAGE_SIZE) {
                 let Some(a) = blob.article(i) else { continue };
                 bytes += a.paragraphs.iter().map(String::len).sum::<usize>();
                 marks += highlight(&a.title, &query).len();

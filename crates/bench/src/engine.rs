@@ -3,6 +3,7 @@
 //! `build.rs` embeds.
 
 use corpus::facets::{self, TextMatches};
+use corpus::results::PAGE_SIZE;
 use corpus::search::Query;
 use corpus::view_state::ViewState;
 use corpus::CorpusBlob;
@@ -31,12 +32,13 @@ impl Engine {
         u32::try_from(self.blob.len()).unwrap_or(u32::MAX)
     }
 
-    /// The cards the explorer shows for a URL query string (`q=…&country=…`): article indices
-    /// in display order.
+    /// The results of a URL query string (`q=…&country=…`) as the explorer has them: the first
+    /// page of cards in display order (article indices), then every other result, unordered
+    /// (the explorer orders them page by page, when the reader asks for more).
     pub fn view(&self, params: &str) -> Vec<u32> {
         let (state, hits) = self.search(params);
         let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
-        facets::filter(self.blob.catalog(), &state, text)
+        facets::filter(self.blob.catalog(), &state, text).page_then_rest(PAGE_SIZE)
     }
 
     /// The view's counts (total, country and language chips, timeline per year, undated) as

@@ -20,8 +20,8 @@ use crate::article_text::search_text;
 use crate::catalog::{Catalog, CatalogOverflow};
 use crate::fold::{fold_append, fold_to};
 use crate::index::{DocText, Documents, Field, SearchIndex};
+use crate::neighbours::Neighbours;
 use crate::parts::{ends_of, span};
-use crate::word_pairs::WordPairs;
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Debug)]
@@ -52,7 +52,7 @@ struct Head {
 struct FoldedDoc {
     title: Box<str>,
     body: Box<str>,
-    pairs: WordPairs,
+    neighbours: Neighbours,
 }
 
 /// The articles as [`Documents`] for the index, decoding and folding each once.
@@ -75,9 +75,9 @@ impl Documents for CachedDocs<'_> {
         }
     }
 
-    fn may_hold_pairs(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
+    fn may_hold_neighbours(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
         self.folded(doc, scratch)
-            .is_none_or(|folded| hashes.iter().all(|&h| folded.pairs.may_contain(h)))
+            .is_none_or(|folded| hashes.iter().all(|&h| folded.neighbours.may_contain(h)))
     }
 }
 
@@ -101,7 +101,7 @@ impl CachedDocs<'_> {
             }
             let body: Box<str> = scratch.as_str().into();
             FoldedDoc {
-                pairs: WordPairs::of(&[&title, &body]),
+                neighbours: Neighbours::of(&[&title, &body]),
                 title,
                 body,
             }

@@ -16,7 +16,8 @@ use std::cmp::Ordering;
 
 use crate::catalog::Catalog;
 use crate::date::Date;
-use crate::view_state::{CountryMatch, Sort, Undated, ViewState};
+use crate::results::Results;
+use crate::view_state::{CountryMatch, Undated, ViewState};
 
 /// One of the non-text filters, to leave out of [`matches()`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -154,58 +155,42 @@ pub fn matches(
     Filter::new(catalog, state).matches(index, facet_to_ignore)
 }
 
-/// The result list: indices of the articles that match the text and every filter, ordered by
-/// the view's effective sort. Newest: newest first, undated last. Oldest: oldest first, undated
-/// last. Relevance: highest score first, ties newest first (with [`TextMatches::All`] it is
-/// newest). Ties that remain are broken by id, so the order is total.
-pub fn filter(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Vec<u32> {
+/// The result list: the articles that match the text and every filter, in the view's effective
+/// sort (see [`Results::new`]; with [`TextMatches::All`] relevance is newest first), ordered
+/// only as far as they are read.
+pub fn filter(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Results {
     let filter = Filter::new(catalog, state);
     let len = catalog.len();
-    let mut hits: Vec<(u32, f32)> = match text {
+    let sort = state.effective_sort();
+    match text {
         // A search's hits come in article order, each once: filtered as they are, without a
         // per-article table.
-        TextMatches::Hits(hits) if strictly_ascending_within(hits, len) => hits
-            .iter()
-            .copied()
-            .filter(|&(index, _)| filter.matches(index as usize, None))
-            .collect(),
+        TextMatches::Hits(hits) if strictly_ascending_within(hits, len) => Results::new(
+            catalog,
+            sort,
+            hits.iter()
+                .copied()
+                .filter(|&(index, _)| filter.matches(index as usize, None)),
+        ),
         _ => {
             let mask = TextMask::new(len, text);
-            (0..len)
-                .filter_map(|i| {
+            Results::new(
+                catalog,
+                sort,
+                (0..len).filter_map(|i| {
                     let index = u32::try_from(i).ok()?;
                     let score = mask.score(i)?;
                     filter.matches(i, None).then_some((index, score))
-                })
-                .collect()
+                }),
+            )
         }
-    };
-    match state.effective_sort() {
-        Sort::Newest => hits.sort_unstable_by_key(|&(index, _)| catalog.newest_rank(index)),
-        Sort::Oldest => hits.sort_by(|a, b| catalog.cmp_oldest_first(a.0 as usize, b.0 as usize)),
-        // Score descending, then newest first: one integer per hit (ranks are distinct, so the
-        // order is total and an unstable sort is exact).
-        Sort::Relevance => hits.sort_unstable_by_key(|&(index, score)| {
-            (u64::from(!score_order(score)) << 32) | u64::from(catalog.newest_rank(index))
-        }),
     }
-    hits.into_iter().map(|(index, _)| index).collect()
 }
 
 /// True when `hits` are in increasing article order, each below `len`.
 fn strictly_ascending_within(hits: &[(u32, f32)], len: usize) -> bool {
     hits.windows(2).all(|w| w[0].0 < w[1].0)
         && hits.last().is_none_or(|&(index, _)| (index as usize) < len)
-}
-
-/// `score` as an integer that orders as [`f32::total_cmp`] does.
-fn score_order(score: f32) -> u32 {
-    let bits = score.to_bits();
-    if bits >> 31 == 1 {
-        !bits
-    } else {
-        bits | 1 << 31
-    }
 }
 
 /// Facet counts for the current view (see the module documentation for which articles each
@@ -304,6 +289,7 @@ pub fn facets(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Fa
 mod tests {
     use super::*;
     use crate::article::Article;
+    use crate::view_state::Sort;
 
     fn corpus() -> Vec<Article> {
         vec![
@@ -337,7 +323,7 @@ mod tests {
         let articles = corpus();
         ids(
             &articles,
-            &filter(&catalog(), &view(query), TextMatches::All),
+            &filter(&catalog(), &view(query), TextMatches::All).all(),
         )
     }
 
@@ -348,10 +334,10 @@ mod tests {
         let articles = corpus();
         let hits = [(2, 1.0), (0, 3.0), (4, 1.0), (3, 1.0), (99, 9.0), (2, 0.5)];
         let state = view("q=x");
-        let found = filter(&catalog(), &state, TextMatches::Hits(&hits));
+        let found = filter(&catalog(), &state, TextMatches::Hits(&hits)).all();
         assert_eq!(ids(&articles, &found), ["a", "e", "c", "d"]);
         let state = view("q=x&sort=oldest");
-        let found = filter(&catalog(), &state, TextMatches::Hits(&hits));
+        let found = filter(&catalog(), &state, TextMatches::Hits(&hits)).all();
         assert_eq!(ids(&articles, &found), ["c", "a", "e", "d"]);
         // Relevance without hits is newest.
         assert_eq!(run("q=x"), run(""));
@@ -546,7 +532,8 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
         /// Filtering a search's hits directly, and ordering by one integer per hit, give the
-        /// comparison sort's list, for hits in article order or not, repeated or out of range.
+        /// comparison sort's list, for hits in article order or not, repeated or out of range;
+        /// so do its first n and the place of each result.
         #[test]
         fn filter_equals_the_comparison_sort(
             articles in proptest::collection::vec(
@@ -579,10 +566,15 @@ mod tests {
             }
             let state = view(params);
             for text in [TextMatches::All, TextMatches::Hits(&hits)] {
-                proptest::prop_assert_eq!(
-                    filter(&catalog, &state, text),
-                    filter_by_comparison(&catalog, &state, text)
-                );
+                let results = filter(&catalog, &state, text);
+                let want = filter_by_comparison(&catalog, &state, text);
+                proptest::prop_assert_eq!(results.all(), want.clone());
+                for n in 0..=want.len() {
+                    proptest::prop_assert_eq!(results.first(n), &want[..n]);
+                }
+                for (place, &index) in want.iter().enumerate() {
+                    proptest::prop_assert_eq!(results.position(index), Some(place));
+                }
             }
         }
     }

@@ -35,8 +35,8 @@
 //! SIMD substring search. This keeps the transfer size close to the text's own; the price is a scan
 //! of the candidates' text, which the bench (`bench/REPORT.md`) measures: positions would cost more
 //! transfer than the budget has left (`docs/scaling.md`). Once a document has been folded, its
-//! [`crate::word_pairs`] filter rules it out of later phrases whose neighbouring words it never has
-//! side by side, without a scan. A phrase of ASCII words is first looked for as written with single
+//! [`crate::neighbours`] filter rules it out of later phrases whose neighbouring words, and runs
+//! whose neighbouring characters, it never has side by side, without a scan. A phrase of ASCII words is first looked for as written with single
 //! spaces (one long needle), and only then from its anchor word.
 //!
 //! # Trade-offs
@@ -61,12 +61,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::article::Article;
 use crate::fold::fold_to;
+use crate::neighbours::item_hashes;
 use crate::search::{FieldScan, Item, Pattern, Query};
 use crate::tokenize::{
     classify, cluster_count, is_cluster_boundary, segment_tokens, segments, SegmentKind, Token,
     TokenKind,
 };
-use crate::word_pairs::phrase_pairs;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Terms per front-coded dictionary block.
@@ -144,10 +144,10 @@ pub trait Documents {
         });
     }
 
-    /// False only when `doc` certainly lacks one of these adjacent ASCII word pairs
-    /// ([`crate::word_pairs`]): a cache that keeps each document's pairs rules documents out
-    /// before their text is scanned. The default knows nothing and says true.
-    fn may_hold_pairs(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
+    /// False only when `doc` certainly lacks one of these neighbouring words or characters
+    /// ([`crate::neighbours`]): a cache that keeps each document's neighbours rules documents
+    /// out before their text is scanned. The default knows nothing and says true.
+    fn may_hold_neighbours(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
         let _ = (doc, hashes, scratch);
         true
     }
@@ -484,15 +484,14 @@ impl SearchIndex {
                 .collect();
             let mut scratch = String::new();
             let mut found = vec![false; plans.len()];
-            let pairs: Vec<Vec<u64>> = plans
+            let neighbours: Vec<u64> = plans
                 .iter()
-                .map(|p| phrase_pairs(p.item))
-                .filter(|p| !p.is_empty())
+                .filter(|p| p.item.needs_text())
+                .flat_map(|p| item_hashes(p.item))
                 .collect();
             candidates.retain(|&doc| {
-                if pairs
-                    .iter()
-                    .any(|hashes| !docs.may_hold_pairs(doc, hashes, &mut scratch))
+                if !neighbours.is_empty()
+                    && !docs.may_hold_neighbours(doc, &neighbours, &mut scratch)
                 {
                     return false;
                 }
@@ -775,25 +774,30 @@ impl SearchIndex {
         bit_docs(&bits).collect()
     }
 
-    /// Keeps the candidates that are in some list of `set`.
+    /// Keeps the candidates that are in some list of `set`. One list is merged with them (and
+    /// left once past the last candidate); several set one bit per document, so a typed prefix
+    /// with hundreds of lists costs their postings, not lists × candidates.
     fn retain_in(&self, candidates: &mut Vec<u32>, set: &[Entry]) {
-        let mut hit = vec![false; candidates.len()];
+        if let [e] = set {
+            let mut postings = self.postings(e).map(|(d, _)| d).peekable();
+            candidates.retain(|&c| {
+                while postings.next_if(|&d| d < c).is_some() {}
+                postings.peek() == Some(&c)
+            });
+            return;
+        }
+        let mut bits = vec![0u64; (self.doc_count as usize).div_ceil(64)];
         for e in set {
-            let mut i = 0;
             for (d, _) in self.postings(e) {
-                while i < candidates.len() && candidates[i] < d {
-                    i += 1;
-                }
-                if i == candidates.len() {
-                    break;
-                }
-                if candidates[i] == d {
-                    hit[i] = true;
+                if let Some(w) = bits.get_mut(d as usize / 64) {
+                    *w |= 1 << (d % 64);
                 }
             }
         }
-        let mut hits = hit.into_iter();
-        candidates.retain(|_| hits.next().unwrap_or(false));
+        candidates.retain(|&d| {
+            bits.get(d as usize / 64)
+                .is_some_and(|w| w & (1 << (d % 64)) != 0)
+        });
     }
 
     fn idf(&self, df: u32) -> f32 {

@@ -14,13 +14,14 @@ pub mod fold;
 pub mod index;
 pub mod languages;
 pub mod line_roles;
+pub mod neighbours;
 pub mod parse;
 mod parts;
+pub mod results;
 pub mod search;
 pub mod timeline;
 pub mod tokenize;
 pub mod view_state;
-pub mod word_pairs;
 
 #[cfg(feature = "build")]
 pub mod countries;
