@@ -201,13 +201,20 @@ const TARGETS = [
     },
   },
   {
-    name: 'Wasm memory after start ÷ embedded data',
+    name: 'Wasm memory after start ÷ embedded data (then with all text folded for search)',
     limit: `≤ ${WASM_MEMORY_RATIO_MAX}×`,
     check(r) {
       const memory = num(r.startup?.wasmMemoryBytes);
       const value = ratio(memory, r.startup?.embeddedDataBytes);
       if (value === null) return { text: fmtBytes(memory), ok: null };
-      return { text: `${fmtRatio(value)} (${fmtBytes(memory)})`, ok: value <= WASM_MEMORY_RATIO_MAX };
+      const folded = num(r.startup?.wasmMemoryFoldedBytes);
+      const foldedValue = ratio(folded, r.startup?.embeddedDataBytes);
+      const text = `${fmtRatio(value)} (${fmtBytes(memory)})`;
+      if (foldedValue === null) return { text, ok: value <= WASM_MEMORY_RATIO_MAX };
+      return {
+        text: `${text}; folded ${fmtRatio(foldedValue)} (${fmtBytes(folded)})`,
+        ok: Math.max(value, foldedValue) <= WASM_MEMORY_RATIO_MAX,
+      };
     },
   },
   {
@@ -354,7 +361,9 @@ ${buildTable(r)}
 ${interactionTable(r)}
 
 Wasm memory after start ${fmtBytes(s.wasmMemoryBytes)}, JS heap ${fmtBytes(s.jsHeapBytes)}, \
-embedded data ${fmtBytes(s.embeddedDataBytes)}.`;
+embedded data ${fmtBytes(s.embeddedDataBytes)}. With every article's text folded for search (the app \
+does it in steps after start${s.foldedMs != null ? `, done ${fmtMs(s.foldedMs)} after navigation` : ''}): \
+wasm memory ${fmtBytes(s.wasmMemoryFoldedBytes)}.`;
 }
 
 function transferTable(r, engines) {

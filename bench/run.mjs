@@ -244,6 +244,8 @@ async function measureSite(browser, origin) {
   execFileSync('sync');
   const firstCard = [];
   let wasmMemoryBytes = null;
+  let wasmMemoryFoldedBytes = null;
+  let foldedMs = null;
   let jsHeapBytes = null;
   // Load 0 warms the browser itself (renderer process, V8, fonts) and is discarded, as warm-up
   // queries are: every load is still a fresh context with `no-store`, so nothing of the site is
@@ -259,9 +261,13 @@ async function measureSite(browser, origin) {
     if (i === 1) {
       [wasmMemoryBytes, jsHeapBytes] = await page.evaluate(() => [window.__probe.wasm?.memory?.buffer?.byteLength ?? null,
         performance.memory?.usedJSHeapSize ?? null]);
+      // Once the app has folded every article's text for search (in steps after start).
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-text-folded'), null, { timeout: 120_000 });
+      foldedMs = await page.evaluate(() => performance.now());
+      wasmMemoryFoldedBytes = await page.evaluate(() => window.__probe.wasm?.memory?.buffer?.byteLength ?? null);
     }
     if (i < STARTUP_LOADS) await context.close();
-    else return { startup: { firstCardMs: { ...summary(firstCard), samplesMs: firstCard }, wasmMemoryBytes, jsHeapBytes }, page, context };
+    else return { startup: { firstCardMs: { ...summary(firstCard), samplesMs: firstCard }, wasmMemoryBytes, wasmMemoryFoldedBytes, foldedMs, jsHeapBytes }, page, context };
   }
   return null;
 }

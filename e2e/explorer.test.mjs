@@ -60,6 +60,19 @@ test('typing a search updates q, highlights matches, and replaces rather than pu
   await watched.context.close();
 });
 
+test('after start the text is folded for search in the background, and phrases still match', async () => {
+  const watched = await open();
+  const { page } = watched;
+  await page.waitForSelector('html[data-text-folded]');
+  await page.getByLabel('Search the articles').fill('"minister of justice"');
+  await waitForCount(page, 1);
+  assert.equal(await page.getAttribute('article[data-article-id]', 'data-article-id'), '000_dee04c71b2f6b000');
+  await page.getByLabel('Search the articles').fill('"justice of minister"');
+  await waitForCount(page, 0);
+  assertClean(watched);
+  await watched.context.close();
+});
+
 test('a timeline bucket click narrows the dates', async () => {
   const watched = await open();
   const { page } = watched;

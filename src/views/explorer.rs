@@ -89,6 +89,7 @@ fn only_text_differs(a: &ViewState, b: &ViewState) -> bool {
 
 #[component]
 pub fn Explorer() -> Html {
+    use_effect_with((), |()| after_next_paint(fold_text_ahead));
     match data::corpus() {
         Ok(corpus) => html! { <ExplorerView corpus_len={corpus.len()} /> },
         Err(message) => {
@@ -389,6 +390,31 @@ fn page_title(state: &ViewState, count: usize) -> String {
     } else {
         format!("{} · {count} {noun} — Borderlines", parts.join(", "))
     }
+}
+
+/// Stored text read per step of [`fold_text_ahead`]: about a millisecond of work.
+const FOLD_STEP_BYTES: usize = 64 * 1024;
+
+/// Folds every article's text for search ahead of the reader's queries, a step at a time, each
+/// step a task of its own so that keys and clicks go first; then marks the page
+/// `<html data-text-folded>`. Until then a search folds what it reads for the first time.
+fn fold_text_ahead() {
+    let Ok(corpus) = data::corpus() else {
+        return;
+    };
+    yew::platform::spawn_local(async move {
+        let mut next = 0;
+        while (next as usize) < corpus.len() {
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            next = corpus.fold_ahead(next, FOLD_STEP_BYTES);
+        }
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-text-folded", "");
+        }
+    });
 }
 
 /// Runs `f` once the browser has painted the next frame: a task queued from an animation frame

@@ -27,6 +27,11 @@ impl Engine {
         Ok(Engine { blob })
     }
 
+    /// Folds every article's text for search, as the app does a step at a time after start.
+    pub fn fold_all(&self) {
+        self.blob.fold_ahead(0, usize::MAX);
+    }
+
     /// Number of articles.
     pub fn articles(&self) -> u32 {
         u32::try_from(self.blob.len()).unwrap_or(u32::MAX)

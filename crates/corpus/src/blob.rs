@@ -259,11 +259,37 @@ impl CorpusBlob {
     /// Article indices matching `query` with their relevance, in index order; every article
     /// (score 0) when the query is empty.
     pub fn search(&self, query: &crate::search::Query) -> Vec<(u32, f32)> {
-        let cache = self
-            .folded
-            .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
-        let docs = CachedDocs { blob: self, cache };
+        let docs = CachedDocs {
+            blob: self,
+            cache: self.folded_cache(),
+        };
         self.head.index.search(query, &docs)
+    }
+
+    /// Folds the searchable text of articles `from..` ahead of any query, until about `budget`
+    /// bytes of stored text have been read; returns the article to continue from (`len()` once
+    /// all are folded). The app runs this in small steps after start, so that no search pays for
+    /// folding what it reads for the first time (those first reads were the slowest searches:
+    /// 0.23 s at 10,000 articles for a phrase whose words most articles hold).
+    pub fn fold_ahead(&self, from: u32, budget: usize) -> u32 {
+        let docs = CachedDocs {
+            blob: self,
+            cache: self.folded_cache(),
+        };
+        let mut scratch = String::new();
+        let mut read = 0;
+        let mut next = from;
+        while (next as usize) < self.len() && read < budget {
+            read += self.stored(next).map_or(0, <[u8]>::len);
+            docs.folded(next, &mut scratch);
+            next += 1;
+        }
+        next
+    }
+
+    fn folded_cache(&self) -> &[OnceLock<FoldedDoc>] {
+        self.folded
+            .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect())
     }
 
     /// The text hits of a view's query, as the view filters them: `None` when the query
@@ -354,6 +380,29 @@ mod tests {
         // The same stored bytes decode back to the articles.
         for (i, a) in articles.iter().enumerate() {
             assert_eq!(blob.article(i as u32), Some(a));
+        }
+    }
+
+    #[test]
+    fn folding_ahead_goes_step_by_step_and_changes_no_result() {
+        let articles: Vec<Article> = (0..5)
+            .map(|i| {
+                let body = format!("Đoạn số {i}: cảnh sát biên giới và แก๊งคอลเซ็นเตอร์");
+                article(&format!("a{i}"), "Tiêu đề", &[body.as_str()], &[], None)
+            })
+            .collect();
+        let cold = CorpusBlob::new(&articles, Vec::new()).expect("packs");
+        let warm = CorpusBlob::new(&articles, Vec::new()).expect("packs");
+        // A budget of one byte folds one article a step; the last step says it is done.
+        let steps: Vec<u32> = (0..5).map(|from| warm.fold_ahead(from, 1)).collect();
+        assert_eq!(steps, [1, 2, 3, 4, 5]);
+        assert_eq!(warm.fold_ahead(5, 1), 5);
+        assert_eq!(warm.fold_ahead(0, usize::MAX), 5);
+        let cache = warm.folded.get().expect("folded");
+        assert!(cache.iter().all(|cell| cell.get().is_some()));
+        for q in ["\"canh sat bien\"", "คอลเซ็นเตอร์", "\"so 3\"", "tieu"] {
+            let query = crate::search::Query::parse(q);
+            assert_eq!(warm.search(&query), cold.search(&query), "{q}");
         }
     }
 }
