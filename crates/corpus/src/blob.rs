@@ -19,7 +19,7 @@ use crate::article_text;
 use crate::article_text::search_text;
 use crate::catalog::{Catalog, CatalogOverflow};
 use crate::fold::{fold_append, fold_to};
-use crate::index::{DocText, Documents, Field, SearchIndex};
+use crate::index::{join_body, DocText, Documents, Field, SearchIndex};
 use crate::neighbours::Neighbours;
 use crate::parts::{ends_of, span};
 
@@ -93,12 +93,7 @@ impl CachedDocs<'_> {
             fold_to(title, scratch);
             let title: Box<str> = scratch.as_str().into();
             scratch.clear();
-            for piece in body.into_iter().filter(|p| !p.is_empty()) {
-                if !scratch.is_empty() {
-                    scratch.push('\n');
-                }
-                fold_append(piece, scratch);
-            }
+            join_body(body, scratch, fold_append);
             let body: Box<str> = scratch.as_str().into();
             FoldedDoc {
                 neighbours: Neighbours::of(&[&title, &body]),

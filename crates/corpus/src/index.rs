@@ -99,16 +99,28 @@ impl DocText {
     /// The searchable text of an article: title; paragraphs, captions and source.
     pub fn from_article(article: &Article) -> DocText {
         let mut body = String::new();
-        for part in article_body(article) {
-            if !body.is_empty() {
-                body.push('\n');
-            }
-            body.push_str(part);
-        }
+        join_body(article_body(article), &mut body, |part, out| {
+            out.push_str(part)
+        });
         DocText {
             title: article.title.clone(),
             body,
         }
+    }
+}
+
+/// Appends the parts of a document's body to `out` as the index reads them: each non-empty part
+/// through `append` (a copy, or a fold), one `"\n"` between parts.
+pub(crate) fn join_body<'a>(
+    parts: impl IntoIterator<Item = &'a str>,
+    out: &mut String,
+    mut append: impl FnMut(&str, &mut String),
+) {
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        append(part, out);
     }
 }
 
