@@ -1,15 +1,24 @@
 //! The URL query is the view: [`use_view`] reads it into a [`ViewState`], [`ViewHandle::go`]
 //! writes a new one. Only the query string ever changes (never the path), which keeps every link
 //! valid under any sub-path and inside the offline file opened from disk.
+//!
+//! Typing is the one exception to "render what the URL says": `history.replaceState` costs a
+//! keystroke about 2 ms, so a typed view is rendered at once and written to the URL right after
+//! that frame is painted ([`Typed`]). Any other navigation writes the typed text first.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt;
 use std::rc::Rc;
 
 use corpus::view_state::{UrlNotice, ViewState};
-use yew::{hook, use_memo};
+use yew::functional::UseForceUpdateHandle;
+use yew::{hook, use_force_update, use_memo, use_mut_ref};
 use yew_router::prelude::{use_location, use_navigator, Navigator};
 use yew_router::query::Raw;
 use yew_router::Routable;
+
+use crate::frames::after_next_paint;
 
 /// "The page we are on": a route whose path is empty, so navigating to it changes only the query.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +51,78 @@ pub enum Nav {
     Replace,
 }
 
+/// A typed view shown before the URL holds it.
+#[derive(Debug)]
+struct TypedView {
+    /// The URL's query when it was typed: should the URL change meanwhile (Back), it is dropped.
+    over_query: String,
+    state: ViewState,
+}
+
+/// The typed view waiting for the next frame to be written to the URL, shared by every handle
+/// of one [`use_view`].
+#[derive(Clone)]
+struct Typed {
+    view: Rc<RefCell<Option<TypedView>>>,
+    rerender: UseForceUpdateHandle,
+}
+
+impl Typed {
+    /// Shows `state` now, over the URL's `query`; the URL follows after the next paint.
+    fn show(&self, navigator: &Navigator, query: &str, state: ViewState) {
+        let waiting = self
+            .view
+            .replace(Some(TypedView {
+                over_query: query.to_owned(),
+                state,
+            }))
+            .is_some();
+        self.rerender.force_update();
+        if !waiting {
+            let (typed, navigator) = (self.clone(), navigator.clone());
+            after_next_paint(move || typed.write(&navigator));
+        }
+    }
+
+    /// Writes the typed view, if any, into the current history entry.
+    fn write(&self, navigator: &Navigator) {
+        let Some(typed) = self.view.take() else {
+            return;
+        };
+        let now = web_sys::window().and_then(|w| w.location().search().ok());
+        if now.is_some_and(|now| same_query(&now, &typed.over_query)) {
+            // Raw queries cannot fail to encode.
+            let _ = navigator.replace_with_query(&Here, Raw(typed.state.to_query()));
+        }
+    }
+
+    /// The typed view to show over the URL's `query`, if any.
+    fn over(&self, query: &str) -> Option<ViewState> {
+        let typed = self.view.borrow();
+        typed
+            .as_ref()
+            .filter(|typed| same_query(&typed.over_query, query))
+            .map(|typed| typed.state.clone())
+    }
+}
+
+impl PartialEq for Typed {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+    }
+}
+
+impl fmt::Debug for Typed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Typed").field(&self.view).finish()
+    }
+}
+
+/// `?a=1` and `a=1` are the same query.
+fn same_query(a: &str, b: &str) -> bool {
+    a.trim_start_matches('?') == b.trim_start_matches('?')
+}
+
 /// The current view and a way to change it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewHandle {
@@ -49,6 +130,9 @@ pub struct ViewHandle {
     /// What the URL held that was ignored, and why.
     pub notices: Rc<Vec<UrlNotice>>,
     navigator: Option<Navigator>,
+    /// The URL's query (which `state` may be ahead of while a typed view waits).
+    query: Rc<str>,
+    typed: Typed,
 }
 
 impl ViewHandle {
@@ -60,12 +144,15 @@ impl ViewHandle {
         if next == *self.state && self.notices.is_empty() {
             return;
         }
-        let query = Raw(next.to_query());
-        // Raw queries cannot fail to encode.
-        let _ = match nav {
-            Nav::Push => navigator.push_with_query(&Here, query),
-            Nav::Replace => navigator.replace_with_query(&Here, query),
-        };
+        match nav {
+            Nav::Replace => self.typed.show(navigator, &self.query, next),
+            Nav::Push => {
+                // Back returns to what was typed, not to the text before it.
+                self.typed.write(navigator);
+                // Raw queries cannot fail to encode.
+                let _ = navigator.push_with_query(&Here, Raw(next.to_query()));
+            }
+        }
     }
 
     /// The shareable URL of `state` relative to the current page.
@@ -89,11 +176,22 @@ pub fn use_view() -> ViewHandle {
     let query = use_location()
         .map(|l| l.query_str().to_owned())
         .unwrap_or_default();
-    let parsed = use_memo(query, |query| ViewState::parse(query));
+    let parsed = use_memo(query.clone(), |query| ViewState::parse(query));
     let navigator = use_navigator();
+    let typed = Typed {
+        view: use_mut_ref(|| None),
+        rerender: use_force_update(),
+    };
+    // A typed view replaces the URL's, notices included: the URL is about to be rewritten.
+    let (state, notices) = match typed.over(&query) {
+        Some(state) => (state, Vec::new()),
+        None => (parsed.0.clone(), parsed.1.clone()),
+    };
     ViewHandle {
-        state: Rc::new(parsed.0.clone()),
-        notices: Rc::new(parsed.1.clone()),
+        state: Rc::new(state),
+        notices: Rc::new(notices),
         navigator,
+        query: query.into(),
+        typed,
     }
 }

@@ -22,13 +22,27 @@ use crate::components::search_box::SearchBox;
 use crate::components::summary_bar::SummaryBar;
 use crate::components::timeline::Timeline;
 use crate::data;
+use crate::frames::after_next_paint;
 use crate::view_url::{use_view, Nav};
 
 /// Cards per page; "Show more" adds this many (the list is paged, never 10,000 cards).
 const PAGE: usize = PAGE_SIZE;
-/// Cards in the first frame of a new view (about a screenful): the rest of the first page
-/// follows once that frame is painted, so a keystroke's results appear within a frame.
-const FIRST_PAINT: usize = 3;
+/// A card's least height on screen, in CSS pixels: a title, a meta line and a short passage.
+const CARD_MIN_HEIGHT_PX: f64 = 300.0;
+
+/// Cards in the first frame of a new view: as many as the window can show (two in a 720-pixel
+/// window, three at 1080). The rest of the first page follows once that frame is painted, so a
+/// keystroke's results appear within a frame; each card more costs that frame about a millisecond.
+fn first_paint_cards() -> usize {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1080.0);
+    // A whole number between 2 and the page size: the cast loses nothing.
+    (height / CARD_MIN_HEIGHT_PX)
+        .floor()
+        .clamp(2.0, PAGE as f64) as usize
+}
 
 /// The results of one view: computed once per URL change.
 #[derive(Debug, PartialEq)]
@@ -180,7 +194,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
     let requested = if shown.0 == view_key {
         shown.1
     } else {
-        FIRST_PAINT
+        first_paint_cards()
     };
     {
         let shown = shown.clone();
@@ -415,22 +429,6 @@ fn fold_text_ahead() {
             let _ = root.set_attribute("data-text-folded", "");
         }
     });
-}
-
-/// Runs `f` once the browser has painted the next frame: a task queued from an animation frame
-/// callback runs after that frame's paint.
-fn after_next_paint(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(std::time::Duration::ZERO).await;
-            f();
-        });
-    });
-    // Should the request fail, the first frame's cards and "Show more" remain: nothing is lost.
-    let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&callback));
 }
 
 /// Scrolls the card with `id` into view and focuses it, once it is in the DOM.
