@@ -361,9 +361,10 @@ ${buildTable(r)}
 ${interactionTable(r)}
 
 Wasm memory after start ${fmtBytes(s.wasmMemoryBytes)}, JS heap ${fmtBytes(s.jsHeapBytes)}, \
-embedded data ${fmtBytes(s.embeddedDataBytes)}. With every article's text folded for search (the app \
-does it in steps after start${s.foldedMs != null ? `, done ${fmtMs(s.foldedMs)} after navigation` : ''}): \
-wasm memory ${fmtBytes(s.wasmMemoryFoldedBytes)}.`;
+embedded data ${fmtBytes(s.embeddedDataBytes)}. ${s.wasmMemoryFoldedBytes != null
+    ? `With every article's text folded for search (the app does it in steps after start${s.foldedMs != null ? `, done ${fmtMs(s.foldedMs)} after navigation` : ''}): \
+wasm memory ${fmtBytes(s.wasmMemoryFoldedBytes)}.`
+    : 'At this size the app does not fold the text ahead: each search folds what it reads.'}`;
 }
 
 function transferTable(r, engines) {

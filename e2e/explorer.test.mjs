@@ -63,7 +63,7 @@ test('typing a search updates q, highlights matches, and replaces rather than pu
 test('after start the text is folded for search in the background, and phrases still match', async () => {
   const watched = await open();
   const { page } = watched;
-  await page.waitForSelector('html[data-text-folded]');
+  await page.waitForSelector('html[data-text-folded="ahead"]');
   await page.getByLabel('Search the articles').fill('"minister of justice"');
   await waitForCount(page, 1);
   assert.equal(await page.getAttribute('article[data-article-id]', 'data-article-id'), '000_dee04c71b2f6b000');

@@ -279,6 +279,9 @@ async fn a_chip_pressed_right_after_typing_keeps_the_typed_text_in_history() {
         .expect("history")
         .back()
         .expect("back");
-    until(&root, "back to the typed text", |_| search() == "?q=campuchia").await;
+    until(&root, "back to the typed text", |_| {
+        search() == "?q=campuchia"
+    })
+    .await;
     until(&root, "its one card", |r| count(r).as_deref() == Some("1")).await;
 }
