@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summary } from './page/stats.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const SELF = 'borderlines';
@@ -99,6 +100,26 @@ function bestPeer(r, engines, stat) {
   return best;
 }
 
+/**
+ * Borderlines and `peer` timed on only the queries `peer` answers in full (recall 1 on that
+ * query), pooled over runs: `{ self, peer, queries, of }` with p50/p95 each, or null when a
+ * results file predates per-query times.
+ */
+function onQueriesAnsweredInFull(r, peer) {
+  const mine = r.engines?.[SELF];
+  const theirs = r.engines?.[peer];
+  const full = theirs?.recall?.perQuery;
+  if (!mine?.latency?.timesByRun || !theirs?.latency?.timesByRun || !full) return null;
+  const keep = full.map((recall, i) => (recall === 1 ? i : -1)).filter((i) => i >= 0);
+  const pick = (runs) => runs.flatMap((times) => keep.map((i) => times[i]));
+  return {
+    self: summary(pick(mine.latency.timesByRun)),
+    peer: summary(pick(theirs.latency.timesByRun)),
+    queries: keep.length,
+    of: full.length,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
@@ -164,6 +185,21 @@ function latencyTarget(stat) {
   };
 }
 
+/** The latency ratio again, on only the queries the fastest peer answers in full. */
+function answeredInFullRow(stat) {
+  return {
+    name: `Query latency ${stat} on the queries the fastest peer answers in full: Borderlines ÷ that peer`,
+    limit: 'for reference',
+    check(r, engines) {
+      const best = bestPeer(r, engines, stat);
+      const both = best && onQueriesAnsweredInFull(r, best.name);
+      const value = both ? ratio(both.self?.[stat], both.peer?.[stat]) : null;
+      if (value === null) return { text: '—', ok: undefined };
+      return { text: `${fmtRatio(value)} (${both.queries} of ${both.of} queries)`, ok: undefined };
+    },
+  };
+}
+
 const TARGETS = [
   {
     name: 'Transfer: Borderlines brotli ÷ article text brotli',
@@ -182,6 +218,8 @@ const TARGETS = [
   },
   latencyTarget('p50'),
   latencyTarget('p95'),
+  answeredInFullRow('p50'),
+  answeredInFullRow('p95'),
   {
     name: 'Keystroke → painted, p95',
     limit: `≤ ${KEYSTROKE_P95_MAX_MS} ms`,
@@ -295,7 +333,9 @@ ${table(header, rows, ['l', 'l', ...results.map(() => 'r')])}
 
 The transfer and keystroke targets are stated for N = 10,000; every N is shown. "Fastest peer" is the
 peer with the lowest p50 (resp. p95) at that N; its mean recall is shown when below 1, since a peer
-that misses results does less work. — means not measured.`;
+that misses results does less work. The "answers in full" rows time both engines again on only
+the queries that peer answers completely (every exact match returned), so that neither is timed on
+work the other skipped. — means not measured.`;
 }
 
 function readingGuide() {

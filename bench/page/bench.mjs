@@ -222,6 +222,8 @@ window.bench = {
     for (const q of queries.slice(0, warmup)) await engine.search(q);
     const perRun = [];
     const all = [];
+    /** Each run's time per query, in query order: for comparisons on a subset of the queries. */
+    const timesByRun = [];
     const byKind = {};
     const results = new Array(queries.length);
     for (let r = 0; r < runs; r += 1) {
@@ -239,6 +241,7 @@ window.bench = {
         if (r === 0) results[i] = Array.from(got);
       }
       perRun.push(summary(times));
+      timesByRun.push(times.map((ms) => Math.round(ms * 1e4) / 1e4));
       all.push(...times);
     }
     if (name === 'pagefind') sessionBytes = engine.initBytes + (await fetchedBytes('/data/pagefind/')) - pfBefore;
@@ -255,6 +258,7 @@ window.bench = {
     }
     const latency = summary(all);
     latency.runs = perRun;
+    latency.timesByRun = timesByRun;
     const meanRecall = recalls.reduce((s, r) => s + r.recall, 0) / recalls.length;
     const out = {
       config: engine.config,
@@ -270,6 +274,7 @@ window.bench = {
         mean: meanRecall,
         min: Math.min(...recalls.map((r) => r.recall)),
         perfectQueries: recalls.filter((r) => r.recall === 1).length,
+        perQuery: recalls.map((r) => Math.round(r.recall * 1e4) / 1e4),
         queries: recalls.length,
         worst: recalls.filter((r) => r.recall < 1).sort((a, b) => a.recall - b.recall).slice(0, 8),
         byKind: Object.fromEntries(Object.keys(byKind).map((k) => {

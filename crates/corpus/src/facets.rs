@@ -135,6 +135,15 @@ impl<'c> Filter<'c> {
         }
     }
 
+    /// True when the view has no country, language or date filter: every article passes.
+    fn passes_all(&self) -> bool {
+        self.countries.is_empty()
+            && self.langs.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.undated == Undated::Include
+    }
+
     /// True when article `index` passes every filter except `ignore`.
     pub(crate) fn matches(&self, index: usize, ignore: Option<Facet>) -> bool {
         (ignore == Some(Facet::Country) || self.country_ok(index))
@@ -165,13 +174,16 @@ pub fn filter(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Re
     match text {
         // A search's hits come in article order, each once: filtered as they are, without a
         // per-article table.
-        TextMatches::Hits(hits) if strictly_ascending_within(hits, len) => Results::new(
-            catalog,
-            sort,
-            hits.iter()
-                .copied()
-                .filter(|&(index, _)| filter.matches(index as usize, None)),
-        ),
+        TextMatches::Hits(hits) if strictly_ascending_within(hits, len) => {
+            let open = filter.passes_all();
+            Results::new(
+                catalog,
+                sort,
+                hits.iter()
+                    .copied()
+                    .filter(|&(index, _)| open || filter.matches(index as usize, None)),
+            )
+        }
         _ => {
             let mask = TextMask::new(len, text);
             Results::new(

@@ -55,6 +55,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -252,6 +253,21 @@ pub struct SearchIndex {
     /// Each byte's rank by frequency in the folded text (0 the rarest, 255 the commonest), for
     /// the substring searchers' prefilters ([`crate::search::Pattern::anchored`]).
     byte_rank: Vec<u8>,
+    /// Per document, the reciprocals of its title's and body's BM25 length norms: computed once
+    /// from the lengths on first search, so that scoring a posting takes no division by them.
+    #[serde(skip)]
+    inverse_norms: InverseNorms,
+}
+
+/// The cache behind [`SearchIndex::inverse_norms`]: derived from the lengths, so it takes no part
+/// in comparing two indexes.
+#[derive(Clone, Debug, Default)]
+struct InverseNorms(OnceLock<Vec<[f32; 2]>>);
+
+impl PartialEq for InverseNorms {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// One dictionary entry found by a lookup.
@@ -411,6 +427,7 @@ impl SearchIndex {
             heads,
             postings: Bytes(postings),
             byte_rank: byte_rank(&byte_counts),
+            inverse_norms: InverseNorms::default(),
         }
     }
 
@@ -819,11 +836,24 @@ impl SearchIndex {
     }
 
     fn bm25(&self, idf: f32, doc: u32, tf_title: f32, tf_body: f32) -> f32 {
-        let len = |v: &[u32]| v.get(doc as usize).copied().unwrap_or(0) as f32;
-        let nt = 1.0 - B + B * len(&self.title_lens) / self.avg_title_len;
-        let nb = 1.0 - B + B * len(&self.body_lens) / self.avg_body_len;
-        let tf = TITLE_WEIGHT * tf_title / nt + tf_body / nb;
+        let [title, body] = self
+            .inverse_norms()
+            .get(doc as usize)
+            .copied()
+            .unwrap_or([1.0, 1.0]);
+        let tf = TITLE_WEIGHT * tf_title * title + tf_body * body;
         idf * tf * (K1 + 1.0) / (tf + K1)
+    }
+
+    fn inverse_norms(&self) -> &[[f32; 2]] {
+        self.inverse_norms.0.get_or_init(|| {
+            let norm = |len: u32, avg: f32| 1.0 / (1.0 - B + B * len as f32 / avg);
+            self.title_lens
+                .iter()
+                .zip(&self.body_lens)
+                .map(|(&t, &b)| [norm(t, self.avg_title_len), norm(b, self.avg_body_len)])
+                .collect()
+        })
     }
 }
 
