@@ -561,7 +561,7 @@ impl SearchIndex {
             for (doc, flags) in self.postings(e) {
                 if let Some(i) = slots.of(doc) {
                     let (t, b) = decode_tf(flags);
-                    best[i] = best[i].max(e.weight * self.bm25(idf, doc, t, b));
+                    best[i] = larger(best[i], e.weight * self.bm25(idf, doc, t, b));
                 }
             }
         }
@@ -580,12 +580,12 @@ impl SearchIndex {
                 for (doc, flags) in self.postings(e) {
                     if let Some(i) = slots.of(doc) {
                         let (t, b) = decode_tf(flags);
-                        in_set[i] = (in_set[i].0.max(t), in_set[i].1.max(b));
+                        in_set[i] = (larger(in_set[i].0, t), larger(in_set[i].1, b));
                     }
                 }
             }
             for (x, y) in tf.iter_mut().zip(&in_set) {
-                *x = (x.0.min(y.0), x.1.min(y.1));
+                *x = (smaller(x.0, y.0), smaller(x.1, y.1));
             }
         }
         let idf = self.idf(plan.df);
@@ -778,7 +778,7 @@ impl SearchIndex {
                 {
                     *w |= 1 << (doc % 64);
                     let (t, body) = decode_tf(flags);
-                    *b = b.max(e.weight * self.bm25(idf, doc, t, body));
+                    *b = larger(*b, e.weight * self.bm25(idf, doc, t, body));
                 }
             }
         }
@@ -943,6 +943,26 @@ impl Interner {
 }
 
 /// Representative term frequencies `(title, body)` of posting flags.
+/// The larger of two scores (never NaN). `f32::max` is a call to `fmaxf` in wasm32, whose NaN
+/// rule the `f32.max` instruction does not follow: 12 % of a Thai AND query's time went to such
+/// calls. A comparison is one instruction.
+fn larger(a: f32, b: f32) -> f32 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The smaller of two scores (never NaN): see [`larger`].
+fn smaller(a: f32, b: f32) -> f32 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
 fn decode_tf(flags: u8) -> (f32, f32) {
     let title = f32::from((flags >> 2) & 1);
     let body = [0.0, 1.0, 2.5, 5.0][usize::from(flags & 3)];
