@@ -85,6 +85,8 @@ pub(crate) struct Filter<'c> {
     from: Option<Date>,
     to: Option<Date>,
     undated: Undated,
+    /// No country, language or date filter: every article passes, untested.
+    open: bool,
 }
 
 fn numbers(codes: &[String], known: &[String]) -> Vec<Option<u16>> {
@@ -100,7 +102,7 @@ fn numbers(codes: &[String], known: &[String]) -> Vec<Option<u16>> {
 impl<'c> Filter<'c> {
     pub(crate) fn new(catalog: &'c Catalog, state: &ViewState) -> Filter<'c> {
         let (from, to) = state.date_range();
-        Filter {
+        let mut filter = Filter {
             catalog,
             countries: numbers(&state.countries, catalog.country_codes()),
             country_match: state.country_match,
@@ -108,7 +110,10 @@ impl<'c> Filter<'c> {
             from,
             to,
             undated: state.effective_undated(),
-        }
+            open: false,
+        };
+        filter.open = filter.passes_all();
+        filter
     }
 
     fn country_ok(&self, index: usize) -> bool {
@@ -146,9 +151,10 @@ impl<'c> Filter<'c> {
 
     /// True when article `index` passes every filter except `ignore`.
     pub(crate) fn matches(&self, index: usize, ignore: Option<Facet>) -> bool {
-        (ignore == Some(Facet::Country) || self.country_ok(index))
-            && (ignore == Some(Facet::Lang) || self.lang_ok(index))
-            && (ignore == Some(Facet::Date) || self.date_ok(index))
+        self.open
+            || ((ignore == Some(Facet::Country) || self.country_ok(index))
+                && (ignore == Some(Facet::Lang) || self.lang_ok(index))
+                && (ignore == Some(Facet::Date) || self.date_ok(index)))
     }
 }
 
@@ -174,16 +180,13 @@ pub fn filter(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Re
     match text {
         // A search's hits come in article order, each once: filtered as they are, without a
         // per-article table.
-        TextMatches::Hits(hits) if strictly_ascending_within(hits, len) => {
-            let open = filter.passes_all();
-            Results::new(
-                catalog,
-                sort,
-                hits.iter()
-                    .copied()
-                    .filter(|&(index, _)| open || filter.matches(index as usize, None)),
-            )
-        }
+        TextMatches::Hits(hits) if strictly_ascending_within(hits, len) => Results::new(
+            catalog,
+            sort,
+            hits.iter()
+                .copied()
+                .filter(|&(index, _)| filter.matches(index as usize, None)),
+        ),
         _ => {
             let mask = TextMask::new(len, text);
             Results::new(
