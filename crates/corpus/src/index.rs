@@ -942,7 +942,6 @@ impl Interner {
     }
 }
 
-/// Representative term frequencies `(title, body)` of posting flags.
 /// The larger of two scores (never NaN). `f32::max` is a call to `fmaxf` in wasm32, whose NaN
 /// rule the `f32.max` instruction does not follow: 12 % of a Thai AND query's time went to such
 /// calls. A comparison is one instruction.
@@ -963,6 +962,7 @@ fn smaller(a: f32, b: f32) -> f32 {
     }
 }
 
+/// Representative term frequencies `(title, body)` of posting flags.
 fn decode_tf(flags: u8) -> (f32, f32) {
     let title = f32::from((flags >> 2) & 1);
     let body = [0.0, 1.0, 2.5, 5.0][usize::from(flags & 3)];
