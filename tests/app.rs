@@ -44,6 +44,11 @@ async fn until(root: &Element, what: &str, ready: impl Fn(&Element) -> bool) {
     panic!("{what}: condition not met; rendered: {}", root.inner_html());
 }
 
+/// Whether `root` holds an element matching `selector`.
+fn has(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).ok().flatten().is_some()
+}
+
 fn count(root: &Element) -> Option<String> {
     root.query_selector("[data-result-count]")
         .ok()
@@ -67,6 +72,21 @@ fn click(root: &Element, selector: &str) {
     element.click();
 }
 
+/// Sets the search field to `text` and fires its `input` event, as typing does.
+fn type_search(root: &Element, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search-input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the search input");
+    input.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+}
+
 fn search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -84,13 +104,7 @@ async fn app_renders_one_card_per_seed() {
 #[wasm_bindgen_test]
 async fn a_country_chip_toggles_the_country_in_the_url() {
     let root = mount("");
-    until(&root, "chips", |r| {
-        r.query_selector("[data-country-filter='KH']")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    until(&root, "chips", |r| has(r, "[data-country-filter='KH']")).await;
     let pressed = |r: &Element| {
         r.query_selector("[data-country-filter='KH']")
             .ok()
@@ -112,13 +126,7 @@ async fn a_country_chip_toggles_the_country_in_the_url() {
 #[wasm_bindgen_test]
 async fn a_language_chip_filters_by_language() {
     let root = mount("");
-    until(&root, "chips", |r| {
-        r.query_selector("[data-lang-filter='en']")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    until(&root, "chips", |r| has(r, "[data-lang-filter='en']")).await;
     click(&root, "[data-lang-filter='en']");
     until(&root, "filtered", |r| count(r).as_deref() == Some("1")).await;
     assert_eq!(search(), "?lang=en");
@@ -127,13 +135,7 @@ async fn a_language_chip_filters_by_language() {
 #[wasm_bindgen_test]
 async fn a_timeline_bucket_click_sets_the_date_range() {
     let root = mount("");
-    until(&root, "timeline", |r| {
-        r.query_selector("[data-timeline-bucket]")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    until(&root, "timeline", |r| has(r, "[data-timeline-bucket]")).await;
     let bucket = root
         .query_selector("[data-timeline-bucket][data-count='1']")
         .ok()
@@ -151,13 +153,7 @@ async fn a_timeline_bucket_click_sets_the_date_range() {
 #[wasm_bindgen_test]
 async fn the_undated_lane_selects_undated_only() {
     let root = mount("");
-    until(&root, "lane", |r| {
-        r.query_selector("[data-timeline-undated='1']")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    until(&root, "lane", |r| has(r, "[data-timeline-undated='1']")).await;
     click(&root, "[data-timeline-undated]");
     until(&root, "undated only", |r| count(r).as_deref() == Some("1")).await;
     assert_eq!(search(), "?undated=only");
@@ -177,10 +173,7 @@ async fn read_full_text_opens_the_article_in_the_url() {
         "article[data-article-id='001_ea81238345a38f58'] button.expand",
     );
     until(&root, "expanded", |r| {
-        r.query_selector("article[data-expanded='true']")
-            .ok()
-            .flatten()
-            .is_some()
+        has(r, "article[data-expanded='true']")
     })
     .await;
     assert_eq!(search(), "?article=001_ea81238345a38f58");
@@ -189,13 +182,7 @@ async fn read_full_text_opens_the_article_in_the_url() {
 #[wasm_bindgen_test]
 async fn bad_parameters_show_a_notice_and_the_rest_still_applies() {
     let root = mount("country=TH,XYZ&sort=sideways");
-    until(&root, "notice", |r| {
-        r.query_selector("[data-url-notice]")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    until(&root, "notice", |r| has(r, "[data-url-notice]")).await;
     assert_eq!(
         count(&root).as_deref(),
         Some("2"),
@@ -216,29 +203,11 @@ async fn bad_parameters_show_a_notice_and_the_rest_still_applies() {
 #[wasm_bindgen_test]
 async fn typing_narrows_the_cards_and_the_chip_counts_follow() {
     let root = mount("");
-    until(&root, "search box", |r| {
-        r.query_selector("#search-input").ok().flatten().is_some()
-    })
-    .await;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#search-input")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the search input");
-    input.set_value("campuchia");
-    let init = web_sys::InputEventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("an event");
-    input.dispatch_event(&event).expect("dispatched");
+    until(&root, "search box", |r| has(r, "#search-input")).await;
+    type_search(&root, "campuchia");
     // Only the Vietnamese seed says "Campuchia": the cards first, then (a frame later) the URL
     // and the language chips, where English no longer appears.
-    let english = |r: &Element| {
-        r.query_selector("[data-lang-filter='en']")
-            .ok()
-            .flatten()
-            .is_some()
-    };
+    let english = |r: &Element| has(r, "[data-lang-filter='en']");
     assert!(english(&root));
     until(&root, "one card", |r| count(r).as_deref() == Some("1")).await;
     until(&root, "q in the URL", |_| search() == "?q=campuchia").await;
@@ -248,24 +217,8 @@ async fn typing_narrows_the_cards_and_the_chip_counts_follow() {
 #[wasm_bindgen_test]
 async fn a_chip_pressed_right_after_typing_keeps_the_typed_text_in_history() {
     let root = mount("");
-    until(&root, "chips", |r| {
-        r.query_selector("[data-lang-filter='vi']")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#search-input")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the search input");
-    input.set_value("campuchia");
-    let init = web_sys::InputEventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("an event");
-    input.dispatch_event(&event).expect("dispatched");
+    until(&root, "chips", |r| has(r, "[data-lang-filter='vi']")).await;
+    type_search(&root, "campuchia");
     // One task later the typed view is rendered, and usually not yet written to the URL: the
     // chip's navigation writes it first, so Back returns to the typed text.
     yew::platform::time::sleep(std::time::Duration::ZERO).await;
