@@ -41,7 +41,9 @@ impl fmt::Display for SeedError {
 
 impl std::error::Error for SeedError {}
 
-/// Reads, parses and analyses every seed under `dir`.
+/// Reads, parses and analyses every seed under `dir`, on every core (the files are independent;
+/// language and country detection make this most of a large site's build), reporting in path
+/// order whatever the threads' timing.
 pub fn load_seeds(dir: &Path) -> SeedsReport {
     let mut report = SeedsReport::default();
     let mut files = Vec::new();
@@ -55,7 +57,9 @@ pub fn load_seeds(dir: &Path) -> SeedsReport {
     }
     files.sort();
 
+    // Which files are seeds, and their ids, in path order; then each seed's outcome.
     let mut first_file_of_id: HashMap<String, String> = HashMap::new();
+    let mut slots = Vec::new();
     for path in files {
         let relative = relative_path(dir, &path);
         let shown = path.display().to_string();
@@ -71,32 +75,102 @@ pub fn load_seeds(dir: &Path) -> SeedsReport {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         if let Some(earlier) = first_file_of_id.get(&id) {
-            report.errors.push(SeedError {
+            slots.push(Slot::Failed(SeedError {
                 file: shown,
                 line: 1,
                 message: format!("duplicate article id `{id}`: {earlier} has the same file name"),
-            });
+            }));
             continue;
         }
         first_file_of_id.insert(id.clone(), shown.clone());
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                report.errors.push(SeedError {
-                    file: shown,
-                    line: 1,
-                    message: format!("cannot read the file: {error}"),
-                });
-                continue;
-            }
-        };
-        match parse_seed(&bytes) {
-            Ok(seed) => report.articles.push(analyse(id, relative, seed)),
-            Err(error) => report.errors.push(seed_error(shown, &error)),
+        slots.push(Slot::Seed {
+            id,
+            relative,
+            shown,
+            path,
+        });
+    }
+    for outcome in map_on_every_core(slots, Slot::load) {
+        match outcome {
+            Ok(article) => report.articles.push(article),
+            Err(error) => report.errors.push(error),
         }
     }
     report.articles.sort_by(Article::cmp_newest_first);
     report
+}
+
+/// One `.txt` file of a seeds directory, before it is read.
+enum Slot {
+    Seed {
+        id: String,
+        relative: String,
+        shown: String,
+        path: PathBuf,
+    },
+    /// Known to fail without reading it (a duplicate id).
+    Failed(SeedError),
+}
+
+impl Slot {
+    fn load(self) -> Result<Article, SeedError> {
+        let (id, relative, shown, path) = match self {
+            Slot::Seed {
+                id,
+                relative,
+                shown,
+                path,
+            } => (id, relative, shown, path),
+            Slot::Failed(error) => return Err(error),
+        };
+        let bytes = std::fs::read(&path).map_err(|error| SeedError {
+            file: shown.clone(),
+            line: 1,
+            message: format!("cannot read the file: {error}"),
+        })?;
+        match parse_seed(&bytes) {
+            Ok(seed) => Ok(analyse(id, relative, seed)),
+            Err(error) => Err(seed_error(shown, &error)),
+        }
+    }
+}
+
+/// `items.map(f)`, in order, with the work shared among the machine's cores: each thread takes
+/// the next item as it finishes one, so a few huge files do not hold one thread's whole share.
+fn map_on_every_core<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let len = items.len();
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
+    let next = || queue.lock().map_or(None, |mut items| items.next());
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    while let Some((i, item)) = next() {
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    debug_assert_eq!(done.len(), len);
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 fn seed_error(file: String, error: &ParseError) -> SeedError {
@@ -202,4 +276,26 @@ fn relative_path(dir: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_shared_among_cores_comes_back_in_order() {
+        // Uneven work (every seventh item slow), so threads finish out of order.
+        let items: Vec<u64> = (0..500).collect();
+        let out = map_on_every_core(items, |i| {
+            let spin = if i % 7 == 0 { 20_000 } else { 10 };
+            (0..spin).fold(i, |acc, k| acc.wrapping_add(k % 2)) - spin / 2
+        });
+        assert_eq!(out, (0..500).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn no_items_and_one_item_need_no_threads() {
+        assert_eq!(map_on_every_core(Vec::<u8>::new(), |x| x), Vec::<u8>::new());
+        assert_eq!(map_on_every_core(vec![3u8], |x| x * 2), vec![6]);
+    }
 }
