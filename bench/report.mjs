@@ -284,10 +284,12 @@ Borderlines embeds its articles and search index in a WebAssembly app. This benc
 deterministic synthetic corpus of N articles (here N = ${sizes}) and compares it with three
 client-side search engines, MiniSearch, FlexSearch and Pagefind, indexing the same articles: bytes
 transferred, query latency and recall over the same queries, build cost, start-up time and
-interaction latency. All engines are measured in the same headless-Chromium session on one machine,
-so the figures to read are the ratios against those peers; absolute times are context for this
-machine only. Regenerate with \`make bench\` (every N) or \`make bench-quick\` (N = 1,000 only);
-both rewrite this file and \`charts/\`.`;
+interaction latency. All engines are measured in the same headless-Chromium session on one machine
+(each in a browser context, so a renderer process, of its own), so the figures to read are the
+ratios against those peers; absolute times are context for this machine only. Regenerate with
+\`make bench\` (N = 100, 1,000 and 10,000, about 8 minutes), \`make bench-50k\` (N = 50,000 alone,
+about half an hour) or \`make bench-quick\` (N = 1,000 only); each rewrites its own results files,
+then this file and \`charts/\` from every results file there is.`;
 }
 
 function environment(results) {
@@ -364,8 +366,9 @@ function readingGuide() {
   is a search field that only rewrites the URL and echoes the text, typed into the same way in the
   same browser: its figures are what this browser reports for a keystroke that costs nothing.
   Where the floor's own p95 is above the keystroke target, no page meets that target on this
-  machine. The first frame of a new view holds 3
-  cards; the rest of the page of 20 follows after that paint.`;
+  machine. The first frame of a new view holds the cards the window has room for (its height over
+  300 px, at least 2: 2 in the bench's 720 px window); the rest of the page of 20 follows after
+  that paint.`;
 }
 
 function sizeSection(r, engines) {
@@ -378,7 +381,7 @@ function sizeSection(r, engines) {
 
 ${fmtCount(c.articles)} articles (seed ${c.seed ?? '—'}), ${fmtBytes(c.textBytes)} of text, \
 ${fmtCount(c.queries)} queries; ${fmtCount(r.runs)} runs after ${fmtCount(r.warmupQueries)} warm-up \
-queries.${order}${generated}
+queries${num(r.runBudgetMs) !== null ? `, no run begun after ${fmtCount(r.runBudgetMs / 1000)} s of an engine's runs` : ''}.${order}${generated}
 
 ### Transfer
 
@@ -386,7 +389,7 @@ ${transferTable(r, engines)}
 
 ### Queries
 
-${latencyTable(r, engines)}${recallNotes(r, engines)}
+${latencyTable(r, engines)}${failureNotes(r, engines)}${recallNotes(r, engines)}
 
 Median latency by kind of query:
 
@@ -437,7 +440,7 @@ function latencyTable(r, engines) {
       fmtMs(l.p50),
       fmtMs(l.p95),
       fmtMs(l.max),
-      runSpread(l.runs),
+      e.failed ? 'failed (below)' : runSpread(l.runs, r.runs),
       `${fmtRecall(e.recall?.mean)} / ${fmtRecall(e.recall?.min)}`,
       e.countsOk === true ? `✅ ${fmtCount(e.countsChecked)}` : e.countsOk === false ? '❌' : '—',
       fmtMs(e.indexBuildMs),
@@ -448,13 +451,27 @@ function latencyTable(r, engines) {
   return table([...header, 'Index build', 'Index size'], rows);
 }
 
-/** The range of the per-run p50s, "min–max". */
-function runSpread(runs) {
+/** The range of the per-run p50s, "min–max", and how many runs when fewer than `planned`. */
+function runSpread(runs, planned) {
   const p50s = (Array.isArray(runs) ? runs : [])
     .map((run) => num(run?.p50))
     .filter((v) => v !== null);
   if (p50s.length === 0) return '—';
-  return `${fmtMs(Math.min(...p50s))} – ${fmtMs(Math.max(...p50s))}`;
+  const fewer = num(planned) !== null && p50s.length < planned
+    ? ` (${p50s.length} run${p50s.length === 1 ? '' : 's'}: the run budget)`
+    : '';
+  return `${fmtMs(Math.min(...p50s))} – ${fmtMs(Math.max(...p50s))}${fewer}`;
+}
+
+/** One line per engine that could not be measured at this N, with the reason. */
+function failureNotes(r, engines) {
+  const lines = engines.flatMap((name) => {
+    const failed = r.engines?.[name]?.failed;
+    if (!failed) return [];
+    const peer = name === SELF ? '' : ' The latency ratios at this N are against the other peers.';
+    return [`- ${label(name)} could not be measured: ${failed}.${peer}`];
+  });
+  return lines.length ? `\n\n${lines.join('\n')}` : '';
 }
 
 /** One line per engine that missed results: how often and on which queries. */
