@@ -348,7 +348,9 @@ function readingGuide() {
   fetches index fragments on demand: "First query" and "Session" are the bytes it fetched for the
   first query and over the whole query session.
 - **Queries**: time per query over all runs; "p50 across runs" is the range of each run's median.
-  Each run starts after a full garbage collection, so that no engine pays for another's garbage.
+  The browser's clock reads in 5 µs steps, so a call that took under 0.1 ms is timed again as the
+  same call repeated for 1 ms, and its time is that batch's mean (every in-page engine alike; none
+  caches results; Pagefind's calls are timed one by one, as it keeps what it fetched). Each run starts after a full garbage collection, so that no engine pays for another's garbage.
   Recall is the share of the exact matches an engine returns (mean / worst query); "Counts" is whether
   the reported result counts were checked and matched. Engines whose recall is below 1 are listed with
   their worst queries.
@@ -381,7 +383,7 @@ function sizeSection(r, engines) {
 
 ${fmtCount(c.articles)} articles (seed ${c.seed ?? '—'}), ${fmtBytes(c.textBytes)} of text, \
 ${fmtCount(c.queries)} queries; ${fmtCount(r.runs)} runs after ${fmtCount(r.warmupQueries)} warm-up \
-queries${num(r.runBudgetMs) !== null ? `, no run begun after ${fmtCount(r.runBudgetMs / 1000)} s of an engine's runs` : ''}.${order}${generated}
+queries${r.warmupDrawn === 'evenly' ? ' (drawn evenly across the kinds)' : ' (the first of the set)'}${num(r.runBudgetMs) !== null ? `, no run begun after ${fmtCount(r.runBudgetMs / 1000)} s of an engine's runs` : ''}.${order}${generated}
 
 ### Transfer
 

@@ -530,7 +530,7 @@ async function benchOne(n, browser, common) {
       build: { site: site?.build ? { wallMs: site.build.wallMs, peakRssBytes: site.build.peakRssBytes } : null,
         prep: { wallMs: prepared.prep.wallMs, peakRssBytes: prepared.prep.peakRssBytes },
         pagefind: { wallMs: prepared.pagefind.wallMs, peakRssBytes: prepared.pagefind.peakRssBytes } },
-      transfer, startup, engines, interaction, order, runs: RUNS, runBudgetMs: RUN_BUDGET_MS, warmupQueries: WARMUP,
+      transfer, startup, engines, interaction, order, runs: RUNS, runBudgetMs: RUN_BUDGET_MS, warmupQueries: WARMUP, warmupDrawn: 'evenly',
     };
   } finally {
     await server.close();
