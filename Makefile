@@ -31,7 +31,7 @@ help:
 	@echo "make check-seeds  report every article, warning and error in \$$SEEDS_DIR"
 	@echo "make bench        Borderlines vs MiniSearch, FlexSearch, Pagefind at N = 100 … 10,000 -> bench/REPORT.md"
 	@echo "make bench-quick  the same at N = 1,000 only"
-	@echo "make bench-50k    the same at N = 50,000 (about half an hour), added to the report"
+	@echo "make bench-50k    the same at N = 50,000 (about 25 minutes), added to the report"
 
 setup:
 	@scripts/setup.sh
@@ -60,7 +60,7 @@ bench-corpus:
 	cargo run --release -q -p corpus -- generate --articles $(N) --seed $(SEED) --out target/bench-corpus/$(N) --verify
 
 # The benchmark (not part of `make test`; see bench/REPORT.md), about 8 minutes. BENCH_N
-# overrides the sizes. 50,000 articles take about half an hour on their own (docs/scaling.md
+# overrides the sizes. 50,000 articles take about 25 minutes on their own (docs/scaling.md
 # says where the time goes), so they have a target of their own; the report shows every N
 # whose results file exists.
 BENCH_N ?= 100,1000,10000

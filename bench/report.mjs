@@ -288,7 +288,7 @@ interaction latency. All engines are measured in the same headless-Chromium sess
 (each in a browser context, so a renderer process, of its own), so the figures to read are the
 ratios against those peers; absolute times are context for this machine only. Regenerate with
 \`make bench\` (N = 100, 1,000 and 10,000, about 8 minutes), \`make bench-50k\` (N = 50,000 alone,
-about half an hour) or \`make bench-quick\` (N = 1,000 only); each rewrites its own results files,
+about 25 minutes) or \`make bench-quick\` (N = 1,000 only); each rewrites its own results files,
 then this file and \`charts/\` from every results file there is.`;
 }
 
@@ -465,13 +465,16 @@ function runSpread(runs, planned) {
   return `${fmtMs(Math.min(...p50s))} – ${fmtMs(Math.max(...p50s))}${fewer}`;
 }
 
-/** One line per engine that could not be measured at this N, with the reason. */
+/** One line per engine that could not be measured at this N, or was only on a second attempt, with the reason. */
 function failureNotes(r, engines) {
   const lines = engines.flatMap((name) => {
-    const failed = r.engines?.[name]?.failed;
-    if (!failed) return [];
-    const peer = name === SELF ? '' : ' The latency ratios at this N are against the other peers.';
-    return [`- ${label(name)} could not be measured: ${failed}.${peer}`];
+    const { failed, firstAttempt } = r.engines?.[name] ?? {};
+    if (failed) {
+      const peer = name === SELF ? '' : ' The latency ratios at this N are against the other peers.';
+      return [`- ${label(name)} could not be measured: ${failed}.${peer}`];
+    }
+    // A crashed tab is retried once, in a fresh context (bench/run.mjs, runEngine).
+    return firstAttempt ? [`- ${label(name)}: in its first attempt ${firstAttempt}; these figures are from a second, in a fresh browser context.`] : [];
   });
   return lines.length ? `\n\n${lines.join('\n')}` : '';
 }
