@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use corpus::fold::fold;
+use corpus::parallel::map_on_every_core;
 use corpus::search::Query;
 use corpus::view_state::{CountryMatch, Undated, ViewState};
 use corpus::Article;
@@ -21,17 +22,14 @@ pub struct FoldedCorpus {
 
 impl FoldedCorpus {
     pub fn new(articles: &[Article]) -> FoldedCorpus {
-        let fields: Vec<Vec<String>> = articles
-            .iter()
-            .map(|a| {
-                std::iter::once(a.title.as_str())
-                    .chain(a.paragraphs.iter().map(String::as_str))
-                    .chain(a.captions.iter().map(String::as_str))
-                    .chain(a.source.as_deref())
-                    .map(fold)
-                    .collect()
-            })
-            .collect();
+        let fields: Vec<Vec<String>> = map_on_every_core(articles.iter().collect(), |a| {
+            std::iter::once(a.title.as_str())
+                .chain(a.paragraphs.iter().map(String::as_str))
+                .chain(a.captions.iter().map(String::as_str))
+                .chain(a.source.as_deref())
+                .map(fold)
+                .collect()
+        });
         let joined = fields.iter().map(|f| f.join("\n")).collect();
         FoldedCorpus { fields, joined }
     }

@@ -30,6 +30,8 @@ pub mod generate;
 #[cfg(feature = "build")]
 pub mod lang;
 #[cfg(feature = "build")]
+pub mod parallel;
+#[cfg(feature = "build")]
 pub mod seeds;
 
 pub use article::{Article, CountryMention, Warning};

@@ -12,8 +12,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use bench::brute::{view_counts, view_matches, FoldedCorpus};
-use bench::queries::query_set;
+use bench::queries::{query_set, BenchQuery};
 use corpus::index::DocText;
+use corpus::parallel::map_on_every_core;
 use corpus::search::Query;
 use corpus::seeds::load_seeds;
 use corpus::view_state::ViewState;
@@ -72,43 +73,14 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
 
     let started = Instant::now();
     let folded = FoldedCorpus::new(articles);
+    // One brute-force scan per query, on every core; the entries come back in query order.
+    let truths = map_on_every_core(query_set(articles), |q| truth_of(&q, articles, &folded));
     let mut queries = Vec::new();
     let mut disagreements = Vec::new();
-    for q in query_set(articles) {
-        let text = folded.text_matches(&Query::parse(&q.q));
-        if matches!(q.kind, "thai" | "zh" | "zh-cross") {
-            let plain = folded.substring_matches(&q.q);
-            if plain != text {
-                disagreements.push(format!(
-                    "{:?}: typed-query scan {} docs, plain substring scan {} docs",
-                    q.q,
-                    text.len(),
-                    plain.len()
-                ));
-            }
-        }
-        let (state, notices) = ViewState::parse(&q.filter_params());
-        if !notices.is_empty() {
-            return Err(format!(
-                "query {:?}: bad filter parameters {notices:?}",
-                q.q
-            ));
-        }
-        let shown: BTreeSet<u32> = view_matches(articles, &state, Some(&text));
-        let counts = view_counts(articles, &state, Some(&text));
-        let counts: serde_json::Value =
-            serde_json::from_str(&counts.to_json()).map_err(|e| e.to_string())?;
-        queries.push(json!({
-            "q": q.q,
-            "kind": q.kind,
-            "params": q.filter_params(),
-            "countries": q.countries,
-            "allCountries": q.all_countries,
-            "fromYear": q.from_year,
-            "toYear": q.to_year,
-            "truth": shown,
-            "counts": counts,
-        }));
+    for truth in truths {
+        let (query, disagreement) = truth?;
+        queries.push(query);
+        disagreements.extend(disagreement);
     }
     let truth_ms = started.elapsed().as_millis();
     if !disagreements.is_empty() {
@@ -139,6 +111,51 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
         bytes.len()
     );
     Ok(())
+}
+
+/// One query's entry in `queries.json` (its brute-force result set and view counts) and, for a
+/// Thai or Chinese query, how the typed-query scan and a plain substring scan disagree, if they do.
+fn truth_of(
+    q: &BenchQuery,
+    articles: &[Article],
+    folded: &FoldedCorpus,
+) -> Result<(serde_json::Value, Option<String>), String> {
+    let text = folded.text_matches(&Query::parse(&q.q));
+    let mut disagreement = None;
+    if matches!(q.kind, "thai" | "zh" | "zh-cross") {
+        let plain = folded.substring_matches(&q.q);
+        if plain != text {
+            disagreement = Some(format!(
+                "{:?}: typed-query scan {} docs, plain substring scan {} docs",
+                q.q,
+                text.len(),
+                plain.len()
+            ));
+        }
+    }
+    let (state, notices) = ViewState::parse(&q.filter_params());
+    if !notices.is_empty() {
+        return Err(format!(
+            "query {:?}: bad filter parameters {notices:?}",
+            q.q
+        ));
+    }
+    let shown: BTreeSet<u32> = view_matches(articles, &state, Some(&text));
+    let counts = view_counts(articles, &state, Some(&text));
+    let counts: serde_json::Value =
+        serde_json::from_str(&counts.to_json()).map_err(|e| e.to_string())?;
+    let entry = json!({
+        "q": q.q,
+        "kind": q.kind,
+        "params": q.filter_params(),
+        "countries": q.countries,
+        "allCountries": q.all_countries,
+        "fromYear": q.from_year,
+        "toYear": q.to_year,
+        "truth": shown,
+        "counts": counts,
+    });
+    Ok((entry, disagreement))
 }
 
 /// Paragraphs, captions and source, joined by `"\n"`: the body the index searches.
