@@ -350,7 +350,8 @@ function readingGuide() {
 - **Queries**: time per query over all runs; "p50 across runs" is the range of each run's median.
   The browser's clock reads in 5 µs steps, so a call that took under 0.1 ms is timed again as the
   same call repeated for 1 ms, and its time is that batch's mean (every in-page engine alike; none
-  caches results; Pagefind's calls are timed one by one, as it keeps what it fetched). Each run starts after a full garbage collection, so that no engine pays for another's garbage.
+  caches results; Pagefind's calls are timed one by one, as it keeps what it fetched). Each run
+  starts after a full garbage collection, so that no engine pays for another's garbage.
   Recall is the share of the exact matches an engine returns (mean / worst query); "Counts" is whether
   the reported result counts were checked and matched. Engines whose recall is below 1 are listed with
   their worst queries.

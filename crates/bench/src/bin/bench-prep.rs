@@ -133,7 +133,8 @@ fn truth_of(
             ));
         }
     }
-    let (state, notices) = ViewState::parse(&q.filter_params());
+    let params = q.filter_params();
+    let (state, notices) = ViewState::parse(&params);
     if !notices.is_empty() {
         return Err(format!(
             "query {:?}: bad filter parameters {notices:?}",
@@ -147,7 +148,7 @@ fn truth_of(
     let entry = json!({
         "q": q.q,
         "kind": q.kind,
-        "params": q.filter_params(),
+        "params": params,
         "countries": q.countries,
         "allCountries": q.all_countries,
         "fromYear": q.from_year,
