@@ -357,7 +357,8 @@ function readingGuide() {
   their worst queries.
 - **Build**: wall time and peak resident memory of each build step.
 - **Start-up and interaction** (Borderlines only): times from navigation, a keystroke or a filter
-  chip click until the result is painted, and memory once the app has started. They are measured
+  chip click until the result is painted, and memory once the app has started (read in the frame
+  of the first card, before the app begins folding text for search). They are measured
   in a browser process of their own, before the peers build their in-page indexes (a reader's
   browser does not hold those). Start-up is 7 page
   loads, each in a fresh browser context with \`no-store\` responses, after one discarded load
