@@ -97,25 +97,30 @@ const ENGINES = {
       const index = new Index({ tokenize: 'forward' });
       ctx.docs.forEach((d, i) => index.add(i, `${d.title}\n${d.text}`));
       const buildMs = performance.now() - started;
-      // The export is joined in chunks: at 50,000 articles the whole of it is longer than the
-      // longest string V8 allows. The uploaded file is the same either way.
-      const chunks = [];
+      // The export is uploaded in chunks of about 32 MB as it is made, FlexSearch waiting for
+      // each upload: at 50,000 articles the whole of it is longer than the longest string V8
+      // allows, and holding it all beside the index crashed the tab (twice in one run, once in
+      // another). The uploaded file is the same either way.
       let parts = [];
       let length = 0;
-      const cut = () => { if (parts.length) chunks.push(parts.join('\n')); parts = []; length = 0; };
+      let indexBytes = 0;
+      let first = true;
+      const flush = async () => {
+        if (!parts.length) return;
+        const text = `${first ? '' : '\n'}${parts.join('\n')}`;
+        parts = [];
+        length = 0;
+        indexBytes += new TextEncoder().encode(text).length;
+        await upload('flexsearch-index.txt', text, { append: !first });
+        first = false;
+      };
       await index.export((key, data) => {
         const part = `${key}\n${data ?? ''}`;
         parts.push(part);
         length += part.length;
-        if (length > 32 * 2 ** 20) cut();
+        return length > 32 * 2 ** 20 ? flush() : undefined;
       });
-      cut();
-      let indexBytes = 0;
-      for (const [i, chunk] of chunks.entries()) {
-        const text = i === 0 ? chunk : `\n${chunk}`;
-        indexBytes += new TextEncoder().encode(text).length;
-        await upload('flexsearch-index.txt', text, { append: i > 0 });
-      }
+      await flush();
       this.index = index;
       this.docs = ctx.docs;
       this.limit = ctx.docs.length;
