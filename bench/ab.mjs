@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { summary } from './page/stats.mjs';
 
 const [dataDir, roundsArg, ...specs] = process.argv.slice(2);
 if (!dataDir || specs.length === 0) {
@@ -35,6 +36,7 @@ for (const [i, spec] of specs.entries()) {
   engines.push(engine);
 }
 const queries = JSON.parse(readFileSync(resolve(dataDir, 'queries.json'), 'utf8'));
+// The app's URL query string for a bench query, as bench/page/bench.mjs builds it.
 const viewParams = (q) => `${q.params ? `${q.params}&` : ''}q=${encodeURIComponent(q.q)}`;
 const rounds = Number(roundsArg);
 const times = engines.map(() => queries.map(() => []));
@@ -49,13 +51,12 @@ for (let r = 0; r < rounds; r += 1) {
     }
   });
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const medians = times.map((perQuery) => perQuery.map(median));
+// Percentiles as the bench's report takes them (nearest rank).
+const medians = times.map((perQuery) => perQuery.map((samples) => summary(samples).p50));
 specs.forEach((spec, k) => {
-  const all = [...medians[k]].sort((a, b) => a - b);
-  const at = (p) => all[Math.min(all.length - 1, Math.floor(p * all.length))];
-  const slowest = all.slice(-20);
-  console.log(`${spec}: p50 ${at(0.5).toFixed(4)} p95 ${at(0.95).toFixed(3)} max ${all.at(-1).toFixed(3)} `
+  const { p50, p95, max } = summary(medians[k]);
+  const slowest = [...medians[k]].sort((a, b) => a - b).slice(-20);
+  console.log(`${spec}: p50 ${p50.toFixed(4)} p95 ${p95.toFixed(3)} max ${max.toFixed(3)} `
     + `slowest 20 ${(slowest.reduce((a, b) => a + b, 0) / slowest.length).toFixed(3)} ms`);
 });
 const slowestFirst = [...queries.keys()].sort((a, b) => medians[0][b] - medians[0][a]);
