@@ -77,6 +77,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Terms per front-coded dictionary block.
 pub const BLOCK: usize = 16;
+/// Numbers per block in `heads`: its dictionary offset, postings offset and first posting index.
+const HEAD_LEN: usize = 3;
 /// How many body occurrences one title occurrence is worth.
 pub const TITLE_WEIGHT: f32 = 3.0;
 /// A run cluster that starts at least this many distinct terms (bigrams, and the unigram) is
@@ -252,7 +254,8 @@ pub struct SearchIndex {
     avg_title_len: f32,
     avg_body_len: f32,
     dict: Bytes,
-    /// `(dict offset, postings offset, posting index)` of each block's first term, flattened.
+    /// `(dict offset, postings offset, posting index)` of each block's first term, flattened
+    /// ([`HEAD_LEN`] numbers a block).
     heads: Vec<u32>,
     postings: Bytes,
     flags: Bytes,
@@ -404,9 +407,7 @@ impl SearchIndex {
             }
             let term = term.as_bytes();
             let shared = if i % BLOCK == 0 {
-                heads.push(dict.len() as u32);
-                heads.push(start as u32);
-                heads.push(first_posting as u32);
+                heads.extend([dict.len() as u32, start as u32, first_posting as u32]);
                 0
             } else {
                 prev.iter().zip(term).take_while(|(a, b)| a == b).count()
@@ -736,7 +737,7 @@ impl SearchIndex {
 
     /// A cursor at the start of the last block whose first term is below `term` (or the first).
     fn cursor_at(&self, term: &[u8]) -> Cursor<'_> {
-        let blocks = self.heads.len() / 3;
+        let blocks = self.heads.len() / HEAD_LEN;
         let (mut lo, mut hi) = (0, blocks);
         // Find the first block whose head term is >= term.
         while lo < hi {
@@ -748,10 +749,11 @@ impl SearchIndex {
             }
         }
         let block = lo.saturating_sub(1);
-        let (dict_pos, post_pos, posting) = match self.heads.get(3 * block..3 * block + 3) {
-            Some(&[d, p, i]) => (d as usize, p as usize, i as usize),
-            _ => (self.dict.0.len(), 0, 0),
-        };
+        let (dict_pos, post_pos, posting) =
+            match self.heads.get(HEAD_LEN * block..HEAD_LEN * (block + 1)) {
+                Some(&[d, p, i]) => (d as usize, p as usize, i as usize),
+                _ => (self.dict.0.len(), 0, 0),
+            };
         Cursor {
             dict: &self.dict.0,
             pos: dict_pos,
@@ -763,7 +765,7 @@ impl SearchIndex {
 
     /// The first term of a block.
     fn head_term(&self, block: usize) -> Option<&[u8]> {
-        let mut pos = *self.heads.get(3 * block)? as usize;
+        let mut pos = *self.heads.get(HEAD_LEN * block)? as usize;
         let d = &self.dict.0;
         let _shared = read_varint(d, &mut pos)?;
         let len = read_varint(d, &mut pos)? as usize;
