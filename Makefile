@@ -51,7 +51,7 @@ offline: setup
 	$(build-offline)
 
 check-seeds:
-	cargo run --release -q -p corpus -- check $(SEEDS_DIR)
+	cargo run --release -q -p ingest -- check $(SEEDS_DIR)
 
 # A deterministic synthetic corpus of N articles for benchmarks (never committed: under target/).
 N ?= 1000
@@ -83,11 +83,11 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p borderlines --target wasm32-unknown-unknown --all-targets -- -D warnings
-	cargo clippy -p corpus --no-default-features --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p corpus --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p bench --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test -p corpus -p bench
+	cargo test -p corpus -p ingest -p bench
 
 test-wasm:
 	cargo test -p borderlines --target wasm32-unknown-unknown

@@ -14,7 +14,7 @@ fn main() {
     // Cargo scans a directory given here recursively for changes: added, edited or removed seeds.
     println!("cargo:rerun-if-changed={}", seeds_dir.display());
 
-    let report = corpus::seeds::load_seeds(&seeds_dir);
+    let report = ingest::load_seeds(&seeds_dir);
     if !report.errors.is_empty() {
         eprintln!(
             "\nBorderlines: {} seed file(s) in {} cannot be read:",
@@ -25,7 +25,7 @@ fn main() {
             eprintln!("  {error}");
             println!("cargo:warning={error}");
         }
-        eprintln!("Fix these files (or run `cargo run --release -p corpus -- check {}`) and build again.\n", seeds_dir.display());
+        eprintln!("Fix these files (or run `cargo run --release -p ingest -- check {}`) and build again.\n", seeds_dir.display());
         std::process::exit(1);
     }
     // Warnings (undated, derived title, …) never fail the build; `corpus check` lists them.
@@ -49,7 +49,7 @@ fn main() {
 /// The blob's bytes, after checking that they decode to exactly the parsed articles: the app
 /// decodes each article only when it shows it, so a fault must surface here, not as a missing
 /// card.
-fn encode_checked(report: &corpus::seeds::SeedsReport) -> Result<Vec<u8>, String> {
+fn encode_checked(report: &ingest::SeedsReport) -> Result<Vec<u8>, String> {
     let bytes = report
         .to_blob()
         .and_then(|blob| blob.to_bytes())

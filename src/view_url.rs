@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
-use corpus::view_state::{UrlNotice, ViewState};
+use corpus::view::state::{UrlNotice, ViewState};
 use yew::functional::UseForceUpdateHandle;
 use yew::{hook, use_force_update, use_memo, use_mut_ref};
 use yew_router::prelude::{use_location, use_navigator, Navigator};

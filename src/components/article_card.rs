@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use corpus::languages::language_name;
 use corpus::search::{highlight, snippet, Query};
-use corpus::view_state::ViewState;
+use corpus::view::state::ViewState;
 use yew::{classes, component, html, Callback, Html, KeyboardEvent, MouseEvent, Properties};
 
 use crate::components::copy_link::CopyLink;

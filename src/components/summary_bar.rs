@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use corpus::languages::language_name;
-use corpus::view_state::{CountryMatch, Undated, ViewState};
+use corpus::view::state::{CountryMatch, Undated, ViewState};
 use yew::{component, html, Callback, Html, MouseEvent, Properties};
 
 use crate::components::copy_link::CopyLink;

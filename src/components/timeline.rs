@@ -5,8 +5,8 @@
 
 use std::rc::Rc;
 
-use corpus::timeline::Timeline as Histogram;
-use corpus::view_state::{DateBound, Undated, ViewState};
+use corpus::view::state::{DateBound, Undated, ViewState};
+use corpus::view::timeline::Timeline as Histogram;
 use corpus::Date;
 use web_sys::HtmlInputElement;
 use yew::{component, html, use_state, Callback, Event, Html, MouseEvent, Properties, TargetCast};

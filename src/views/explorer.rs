@@ -3,13 +3,12 @@
 
 use std::rc::Rc;
 
-use corpus::facets::{self, TextMatches};
 use corpus::languages::language_name;
-use corpus::results::{Results, PAGE_SIZE};
-use corpus::search::Query;
-use corpus::timeline;
-use corpus::view_state::{CountryMatch, Sort, ViewState};
-use corpus::CorpusBlob;
+use corpus::view::facets::Facets;
+use corpus::view::results::PAGE_SIZE;
+use corpus::view::state::{CountryMatch, Sort, ViewState};
+use corpus::view::timeline;
+use corpus::view::{answer, counts, Counts};
 use web_sys::HtmlSelectElement;
 use yew::{
     component, html, use_effect_with, use_force_update, use_memo, use_mut_ref, use_state_eq,
@@ -44,50 +43,19 @@ fn first_paint_cards() -> usize {
         .clamp(2.0, PAGE as f64) as usize
 }
 
-/// The results of one view: computed once per URL change.
-#[derive(Debug, PartialEq)]
-struct Derived {
-    query: Rc<Query>,
-    /// The text search's hits (`None` without a query), kept for the sidebar's counts.
-    hits: Option<Vec<(u32, f32)>>,
-    results: Results,
-    /// The `article` parameter names no article.
-    unknown_article: bool,
-}
-
-fn derive(corpus: &CorpusBlob, state: &ViewState) -> Derived {
-    let query = Query::parse(&state.q);
-    let hits = corpus.text_hits(&query);
-    let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
-    let catalog = corpus.catalog();
-    Derived {
-        results: facets::filter(catalog, state, text),
-        unknown_article: state
-            .article
-            .as_ref()
-            .is_some_and(|id| catalog.position(id).is_none()),
-        query: Rc::new(query),
-        hits,
-    }
-}
-
 /// The sidebar's counts for one view: chips and timeline.
 #[derive(Debug, PartialEq)]
 struct SidebarCounts {
-    facets: facets::Facets,
+    facets: Facets,
     histogram: Rc<timeline::Timeline>,
 }
 
-fn sidebar_counts(
-    corpus: &CorpusBlob,
-    state: &ViewState,
-    hits: Option<&[(u32, f32)]>,
-) -> SidebarCounts {
-    let text = hits.map_or(TextMatches::All, TextMatches::Hits);
-    let catalog = corpus.catalog();
-    SidebarCounts {
-        facets: facets::facets(catalog, state, text),
-        histogram: Rc::new(timeline::timeline(catalog, state, text)),
+impl From<Counts> for SidebarCounts {
+    fn from(counts: Counts) -> SidebarCounts {
+        SidebarCounts {
+            facets: counts.facets,
+            histogram: Rc::new(counts.timeline),
+        }
     }
 }
 
@@ -122,7 +90,7 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
     let view = use_view();
     let state = view.state.clone();
     let derived = use_memo((*state).clone(), |state| {
-        data::corpus().map(|corpus| derive(corpus, state)).ok()
+        data::corpus().map(|corpus| answer(corpus, state)).ok()
     });
     // The sidebar's counts follow a keystroke one frame after the results, so that the key's
     // frame paints the cards; any other change updates them at once. `sidebar_view` is the view
@@ -138,13 +106,10 @@ fn ExplorerView(_props: &ExplorerViewProps) -> Html {
         let current = (*state).clone();
         use_memo(sidebar_view.borrow().clone(), move |view| {
             let corpus = data::corpus().ok()?;
-            Some(match derived.as_ref() {
-                Some(d) if *view == current => sidebar_counts(corpus, view, d.hits.as_deref()),
+            Some::<SidebarCounts>(match derived.as_ref() {
+                Some(d) if *view == current => d.counts(corpus, view).into(),
                 // A view the reader has already typed past: searched afresh.
-                _ => {
-                    let hits = corpus.text_hits(&Query::parse(&view.q));
-                    sidebar_counts(corpus, view, hits.as_deref())
-                }
+                _ => counts(corpus, view).into(),
             })
         })
     };

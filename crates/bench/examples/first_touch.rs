@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use corpus::fold::fold_to;
-use corpus::index::DocText;
+use corpus::search::fold::fold_to;
+use corpus::search::index::DocText;
 use corpus::CorpusBlob;
 
 fn main() {

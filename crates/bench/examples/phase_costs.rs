@@ -3,9 +3,9 @@
 
 use std::time::Instant;
 
-use corpus::facets::{self, TextMatches};
 use corpus::search::Query;
-use corpus::view_state::ViewState;
+use corpus::view::filter::{self, TextMatches};
+use corpus::view::state::ViewState;
 use corpus::CorpusBlob;
 
 fn main() {
@@ -37,7 +37,7 @@ fn main() {
             let hits = blob.search(&query);
             search += t.elapsed().as_secs_f64();
             let t = Instant::now();
-            let shown = facets::filter(blob.catalog(), &state, TextMatches::Hits(&hits));
+            let shown = filter::filter(blob.catalog(), &state, TextMatches::Hits(&hits));
             filter += t.elapsed().as_secs_f64();
             std::hint::black_box(shown);
         }

@@ -5,11 +5,12 @@
 
 use std::time::Instant;
 
-use corpus::facets::{self, TextMatches};
-use corpus::results::PAGE_SIZE;
 use corpus::search::{highlight, snippet, Query};
-use corpus::timeline;
-use corpus::view_state::ViewState;
+use corpus::view::facets;
+use corpus::view::filter::{self, TextMatches};
+use corpus::view::results::PAGE_SIZE;
+use corpus::view::state::ViewState;
+use corpus::view::timeline;
 use corpus::CorpusBlob;
 
 const WORDS: [&str; 4] = ["police", "lua dao", "campuchia", "border"];
@@ -35,7 +36,7 @@ fn main() {
             let search = ms(t);
             let text = TextMatches::Hits(&hits);
             let t = Instant::now();
-            let results = facets::filter(blob.catalog(), &state, text);
+            let results = filter::filter(blob.catalog(), &state, text);
             let filter = ms(t);
             let t = Instant::now();
             let f = facets::facets(blob.catalog(), &state, text);

@@ -3,9 +3,9 @@
 
 use std::time::Instant;
 
-use corpus::facets::{self, TextMatches};
 use corpus::search::Query;
-use corpus::view_state::ViewState;
+use corpus::view::filter::{self, TextMatches};
+use corpus::view::state::ViewState;
 use corpus::CorpusBlob;
 
 fn main() {
@@ -26,7 +26,7 @@ fn main() {
             let hits = blob.search(&query);
             let s = t.elapsed().as_secs_f64() * 1e3;
             let t = Instant::now();
-            let shown = facets::filter(blob.catalog(), &state, TextMatches::Hits(&hits));
+            let shown = filter::filter(blob.catalog(), &state, TextMatches::Hits(&hits));
             let f = t.elapsed().as_secs_f64() * 1e3;
             if s + f < best.0 + best.1 {
                 best = (s, f, shown.len());

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use corpus::fold::fold;
-use corpus::parallel::map_on_every_core;
+use corpus::search::fold::fold;
 use corpus::search::Query;
-use corpus::view_state::{CountryMatch, Undated, ViewState};
+use corpus::view::state::{CountryMatch, Undated, ViewState};
 use corpus::Article;
+use ingest::parallel::map_on_every_core;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::counts::ViewCounts;
@@ -129,7 +129,7 @@ pub fn view_matches(
         .collect()
 }
 
-/// The view's counts by brute force, following the facet rules documented in corpus::facets:
+/// The view's counts by brute force, following the facet rules documented in corpus::view::facets:
 /// a language chip counts what selecting it would add (its own filter left out), a country chip
 /// the same with `match=any` and the remaining results with `match=all`; the timeline leaves the
 /// date filter out.

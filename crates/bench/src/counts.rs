@@ -3,10 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use corpus::facets::{self, TextMatches};
-use corpus::timeline;
-use corpus::view_state::ViewState;
-use corpus::Catalog;
+use corpus::view::Counts;
 
 /// Result total, country and language chip counts, dated articles per year on the timeline, and
 /// undated articles on the timeline.
@@ -20,22 +17,21 @@ pub struct ViewCounts {
 }
 
 impl ViewCounts {
-    /// What the app computes for `state` (corpus::facets and corpus::timeline), with zero
-    /// counts dropped so both sides compare equal.
-    pub fn from_app(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> ViewCounts {
-        let f = facets::facets(catalog, state, text);
-        let t = timeline::timeline(catalog, state, text);
+    /// What the app shows for a view ([`corpus::view::Answer::counts`]), with zero counts
+    /// dropped so both sides compare equal.
+    pub fn from_app(counts: &Counts) -> ViewCounts {
+        let (f, t) = (&counts.facets, &counts.timeline);
         let mut years: BTreeMap<u16, u32> = BTreeMap::new();
         for bucket in &t.buckets {
             if bucket.count > 0 {
                 *years.entry(bucket.start.year).or_default() += bucket.count;
             }
         }
-        let nonzero = |v: Vec<(String, u32)>| v.into_iter().filter(|(_, n)| *n > 0).collect();
+        let nonzero = |v: &[(String, u32)]| v.iter().filter(|(_, n)| *n > 0).cloned().collect();
         ViewCounts {
             total: f.total,
-            countries: nonzero(f.countries),
-            langs: nonzero(f.langs),
+            countries: nonzero(&f.countries),
+            langs: nonzero(&f.langs),
             years,
             undated: t.undated,
         }

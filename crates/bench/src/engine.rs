@@ -1,11 +1,10 @@
-//! The corpus crate's search and filtering, called from the bench page without the DOM: the
-//! same calls the explorer makes for a view (`src/views/explorer.rs`), over the same blob bytes
-//! `build.rs` embeds.
+//! The corpus crate's answer to a view, called from the bench page without the DOM: the same
+//! [`corpus::view::answer`] the explorer calls (`src/views/explorer.rs`), over the same blob
+//! bytes `build.rs` embeds.
 
-use corpus::facets::{self, TextMatches};
-use corpus::results::PAGE_SIZE;
-use corpus::search::Query;
-use corpus::view_state::ViewState;
+use corpus::view::results::PAGE_SIZE;
+use corpus::view::state::ViewState;
+use corpus::view::{answer, Counts};
 use corpus::CorpusBlob;
 use wasm_bindgen::prelude::*;
 
@@ -41,27 +40,15 @@ impl Engine {
     /// page of cards in display order (article indices), then every other result, unordered
     /// (the explorer orders them page by page, when the reader asks for more).
     pub fn view(&self, params: &str) -> Vec<u32> {
-        let (state, hits) = self.search(params);
-        let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
-        facets::filter(self.blob.catalog(), &state, text).page_then_rest(PAGE_SIZE)
+        let (state, _notices) = ViewState::parse(params);
+        answer(&self.blob, &state).results.page_then_rest(PAGE_SIZE)
     }
 
     /// The view's counts (total, country and language chips, timeline per year, undated) as
     /// JSON, for the bench's brute-force check.
     pub fn counts(&self, params: &str) -> String {
-        let (state, hits) = self.search(params);
-        let text = hits.as_deref().map_or(TextMatches::All, TextMatches::Hits);
-        ViewCounts::from_app(self.blob.catalog(), &state, text).to_json()
-    }
-}
-
-impl Engine {
-    /// The view of a URL query string and its text hits (`None` without a query), as the
-    /// explorer derives them.
-    fn search(&self, params: &str) -> (ViewState, Option<Vec<(u32, f32)>>) {
         let (state, _notices) = ViewState::parse(params);
-        let query = Query::parse(&state.q);
-        let hits = self.blob.text_hits(&query);
-        (state, hits)
+        let counts: Counts = answer(&self.blob, &state).counts(&self.blob, &state);
+        ViewCounts::from_app(&counts).to_json()
     }
 }

@@ -11,6 +11,8 @@ pub mod counts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brute;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prepared;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod queries;

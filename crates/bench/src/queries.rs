@@ -4,8 +4,8 @@
 //! substrings (including two Chinese characters across a word boundary), prefixes as typed, and
 //! a share of them again with country and date filters.
 
-use corpus::fold::fold;
-use corpus::generate;
+use crate::generate;
+use corpus::search::fold::fold;
 use corpus::Article;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;

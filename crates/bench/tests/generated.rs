@@ -1,4 +1,4 @@
-//! The synthetic corpus of `corpus::generate` (the bench's corpora): deterministic, loads without
+//! The synthetic corpus of `bench::generate` (the bench's corpora): deterministic, loads without
 //! errors, and search and facets over it agree with the bench's brute force (`bench::brute`).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use bench::brute::{view_counts, FoldedCorpus};
-use corpus::facets::{facets, TextMatches};
-use corpus::fold::fold;
-use corpus::generate::{self, Generated};
+use bench::generate::{self, Generated};
+use corpus::search::fold::fold;
 use corpus::search::Query;
-use corpus::seeds::{load_seeds, SeedsReport};
-use corpus::view_state::ViewState;
+use corpus::view::facets::facets;
+use corpus::view::filter::TextMatches;
+use corpus::view::state::ViewState;
 use corpus::{Article, CorpusBlob};
+use ingest::seeds::{load_seeds, SeedsReport};
 use unicode_segmentation::UnicodeSegmentation;
 
 const SEED: u64 = 20_251_016;
@@ -302,7 +303,7 @@ fn search_equals_brute_force_on_generated_text() {
     );
 }
 
-/// Counts as `corpus::facets` lists them: count descending then code, every selected code present
+/// Counts as `corpus::view::facets` lists them: count descending then code, every selected code present
 /// (at zero if need be).
 fn listed(counts: &BTreeMap<String, u32>, selected: &[String]) -> Vec<(String, u32)> {
     let mut v: Vec<(String, u32)> = counts.iter().map(|(c, n)| (c.clone(), *n)).collect();
@@ -354,7 +355,7 @@ fn facet_counts_equal_brute_force() {
         assert_eq!(got.total, want.total, "{url} q={q}");
         assert_eq!(got.undated, want.undated, "{url} q={q}");
         assert_eq!(
-            corpus::facets::filter(catalog, &state, text).len() as u32,
+            corpus::view::filter::filter(catalog, &state, text).len() as u32,
             want.total,
             "{url} q={q}"
         );

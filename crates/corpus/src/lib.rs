@@ -1,40 +1,24 @@
-//! Borderlines' corpus: everything about the articles that does not need a browser.
+//! Borderlines' run-time library: what ships in the wasm app, with no web dependency and no
+//! build-time data.
 //!
-//! At build time (feature `build`, native only) it reads a seeds directory, parses each file,
-//! detects language and countries and packs the result into a compact [`CorpusBlob`]. At run time
-//! the wasm app decodes that blob and uses the same crate for search, filtering and URL state.
+//! - [`store`]: the corpus blob that `build.rs` embeds (its writer, used at build time, and its
+//!   reader), the per-article facts table ([`Catalog`]) and each article's text;
+//! - [`search`]: folding, tokenizing, the full-text index and query matching, highlights and
+//!   snippets;
+//! - [`view`]: the URL view ([`view::ViewState`]) and how a corpus answers it
+//!   ([`view::answer`]): results in display order, facet counts, the timeline.
+//!
+//! Reading seed files and detecting language and countries happen at build time, in the
+//! `ingest` crate, which produces the [`Article`]s this crate stores.
 
 pub mod article;
-mod article_text;
-pub mod blob;
-pub mod catalog;
 pub mod date;
-pub mod facets;
-pub mod fold;
-pub mod index;
 pub mod languages;
-pub mod line_roles;
-pub mod neighbours;
-pub mod parse;
-mod parts;
-pub mod results;
 pub mod search;
-pub mod timeline;
-pub mod tokenize;
-pub mod view_state;
-
-#[cfg(feature = "build")]
-pub mod countries;
-#[cfg(feature = "build")]
-pub mod generate;
-#[cfg(feature = "build")]
-pub mod lang;
-#[cfg(feature = "build")]
-pub mod parallel;
-#[cfg(feature = "build")]
-pub mod seeds;
+pub mod store;
+pub mod view;
 
 pub use article::{Article, CountryMention, Warning};
-pub use blob::{BlobEncodeError, BlobError, CorpusBlob};
-pub use catalog::Catalog;
 pub use date::{Date, DateError};
+pub use store::catalog::Catalog;
+pub use store::{BlobEncodeError, BlobError, CorpusBlob};

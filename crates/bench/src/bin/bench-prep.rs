@@ -13,12 +13,12 @@ use std::time::Instant;
 
 use bench::brute::{view_counts, view_matches, FoldedCorpus};
 use bench::queries::{query_set, BenchQuery};
-use corpus::index::DocText;
-use corpus::parallel::map_on_every_core;
+use corpus::search::index::DocText;
 use corpus::search::Query;
-use corpus::seeds::load_seeds;
-use corpus::view_state::ViewState;
+use corpus::view::state::ViewState;
 use corpus::Article;
+use ingest::parallel::map_on_every_core;
+use ingest::seeds::load_seeds;
 use serde_json::json;
 
 fn main() -> ExitCode {

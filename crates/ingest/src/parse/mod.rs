@@ -7,10 +7,12 @@
 //!   The date must exist. Without a header the article is undated and its title is cut from the
 //!   first sentence of the body (and marked as derived).
 //! - Every other non-blank line is a paragraph, unless the line-role table
-//!   ([`crate::line_roles`]) makes it a caption or (last line only) the source.
+//!   ([`crate::parse::line_roles`]) makes it a caption or (last line only) the source.
 
-use crate::date::{Date, DateError};
-use crate::line_roles::{self, LineRole};
+pub mod line_roles;
+
+use corpus::date::{Date, DateError};
+use line_roles::LineRole;
 
 /// About how long a derived title may be, in characters.
 const DERIVED_TITLE_CHARS: usize = 100;

@@ -15,12 +15,12 @@
 //!   Chinese are written without spaces between words, Vietnamese with full diacritics;
 //! - body lengths log-normal (median about 3 KB, a tail past 100 KB), paragraphs separated by a
 //!   blank line or a single line break, caption lines and closing source lines with the prefixes of
-//!   [`crate::line_roles`], a byte-order mark or CRLF line endings in a few files;
+//!   [`ingest::parse::line_roles`], a byte-order mark or CRLF line endings in a few files;
 //! - dates over 2010–2026 (more recent years more often), about 10 % undated, headers with and
 //!   without leading spaces;
 //! - country mentions in each language's own names, skewed: a few countries very common, many
 //!   rare. Tokens are never glued together into an unintended country name (each junction is
-//!   checked with [`crate::countries::detect_countries`]).
+//!   checked with [`ingest::detect::countries::detect_countries`]).
 //!
 //! Each [`Generated`] article carries its [`Truth`] (language, date, countries, parts), so a loaded
 //! corpus can be compared with what was generated ([`agreement`]).
@@ -30,10 +30,10 @@ use std::fmt;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::countries::detect_countries;
-use crate::date::Date;
-use crate::line_roles::{self, LineRole};
-use crate::seeds::SeedsReport;
+use corpus::date::Date;
+use ingest::detect::countries::detect_countries;
+use ingest::parse::line_roles::{self, LineRole};
+use ingest::SeedsReport;
 
 /// Language codes and their share of articles, in percent.
 pub const LANGUAGES: [(&str, u32); 6] = [
@@ -548,7 +548,7 @@ static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| {
             ],
             sources: &["Source: {a}", "Sources: {a}, {b}"],
             safe_start: "Meanwhile,",
-            ..lang("en", Script::Spaced, include_str!("generate/en.txt"))
+            ..lang("en", Script::Spaced, include_str!("en.txt"))
         },
         Lang {
             family: &[
@@ -598,7 +598,7 @@ static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| {
             ],
             sources: &["Nguồn {a}", "Nguồn: {a}", "Theo: {a}"],
             safe_start: "Trong khi đó,",
-            ..lang("vi", Script::Spaced, include_str!("generate/vi.txt"))
+            ..lang("vi", Script::Spaced, include_str!("vi.txt"))
         },
         Lang {
             family: &[
@@ -637,7 +637,7 @@ static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| {
             captions: &["ภาพ: {a}", "ภาพประกอบ: {d}", "ที่มาภาพ: {a}", "ภาพ : {a}"],
             sources: &["ที่มา: {a}", "ที่มา {a}"],
             safe_start: "ขณะที่",
-            ..lang("th", Script::Thai, include_str!("generate/th.txt"))
+            ..lang("th", Script::Thai, include_str!("th.txt"))
         },
         Lang {
             family: &[
@@ -667,7 +667,7 @@ static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| {
             ],
             sources: &["来源：{a}", "（来源：{a}）", "来源:{a}"],
             safe_start: "此外，",
-            ..lang("zh", Script::Chinese, include_str!("generate/zh.txt"))
+            ..lang("zh", Script::Chinese, include_str!("zh.txt"))
         },
         Lang {
             family: &[
@@ -690,7 +690,7 @@ static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| {
             captions: &["Foto: {a}", "Ilustrasi: {d}", "Gambar: {a}"],
             sources: &["Sumber: {a}", "Sumber {a}"],
             safe_start: "Sementara itu,",
-            ..lang("id", Script::Spaced, include_str!("generate/id.txt"))
+            ..lang("id", Script::Spaced, include_str!("id.txt"))
         },
         Lang {
             family: &[
@@ -713,7 +713,7 @@ static LANGS: LazyLock<Vec<Lang>> = LazyLock::new(|| {
             captions: &["Foto: {a}", "Gambar: {a}", "Gambar: {d}"],
             sources: &["Sumber: {a}", "Sumber {a}"],
             safe_start: "Sementara itu,",
-            ..lang("ms", Script::Spaced, include_str!("generate/ms.txt"))
+            ..lang("ms", Script::Spaced, include_str!("ms.txt"))
         },
     ]
 });
@@ -911,7 +911,7 @@ impl fmt::Display for Agreement {
 
 /// Compares a loaded report with the truths of the generated articles (matched by id).
 pub fn agreement(truths: &[(String, Truth)], report: &SeedsReport) -> Agreement {
-    let by_id: HashMap<&str, &crate::Article> =
+    let by_id: HashMap<&str, &corpus::Article> =
         report.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut out = Agreement {
         lang_by_code: LANGUAGES.iter().map(|(c, _)| (*c, 0, 0)).collect(),

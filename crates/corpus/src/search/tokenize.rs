@@ -1,6 +1,6 @@
 //! The one tokenizer, used both when `build.rs` builds the index and when the app parses a query.
 //!
-//! Input is always **folded** text ([`crate::fold::fold`]). It is cut into extended grapheme
+//! Input is always **folded** text ([`crate::search::fold::fold`]). It is cut into extended grapheme
 //! clusters, and each cluster is classified by its first character:
 //!
 //! * **separator** — not alphanumeric (spaces, punctuation, symbols, controls, `ZWSP`). Tone marks
@@ -303,7 +303,7 @@ pub fn cluster_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::fold;
+    use crate::search::fold::fold;
 
     proptest::proptest! {
         /// ASCII text is cut into the segmenter's clusters without it.

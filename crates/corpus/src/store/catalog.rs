@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{newest_first, Article};
 use crate::date::Date;
-use crate::parts::{ends_of, lens_of, span};
+use crate::store::parts::{ends_of, lens_of, span};
 
 /// The per-article facts, in article order. Languages and countries are numbered in order of
 /// first appearance; `lang_code` and `country_code` name them.

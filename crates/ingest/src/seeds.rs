@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Warning};
-use crate::blob::{BlobEncodeError, CorpusBlob};
+use crate::detect::{countries, lang};
 use crate::parallel::map_on_every_core;
 use crate::parse::{parse_seed, ParseError, ParsedSeed};
-use crate::{countries, lang};
+use corpus::article::{Article, Warning};
+use corpus::store::{BlobEncodeError, CorpusBlob};
 
 /// The outcome of reading a seeds directory.
 #[derive(Clone, Debug, Default)]

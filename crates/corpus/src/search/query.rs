@@ -1,8 +1,8 @@
 //! Queries: parsing, the exact matching rules, highlighting and snippets.
 //!
 //! A query is a list of **items**, all of which must match (AND). [`Query::parse`] folds the
-//! query ([`crate::fold`]) and cuts it with the same tokenizer as the index
-//! ([`crate::tokenize::segments`]):
+//! query ([`crate::search::fold`]) and cuts it with the same tokenizer as the index
+//! ([`crate::search::tokenize::segments`]):
 //!
 //! * outside quotes every segment is its own item: a **word** (spaced scripts) or a **run**
 //!   (Han, kana, Thai, Lao, Khmer, Myanmar);
@@ -19,7 +19,7 @@
 //!   the last a word equal to `pk` or a run starting with `pk` (cluster-aligned). So `"thai lan"`
 //!   finds `Thái-Lan` but not `Lan Thái`.
 //!
-//! [`crate::index::SearchIndex::search`] returns exactly the documents a brute-force scan with
+//! [`crate::search::index::SearchIndex::search`] returns exactly the documents a brute-force scan with
 //! these rules returns (checked by a property test); [`highlight`] and [`snippet`] use the same
 //! rules to mark the matches in the original text.
 
@@ -27,8 +27,8 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::fold::{fold, fold_with_offsets};
-use crate::tokenize::{cluster_count, is_cluster_boundary, segments, SegmentKind};
+use crate::search::fold::{fold, fold_with_offsets};
+use crate::search::tokenize::{cluster_count, is_cluster_boundary, segments, SegmentKind};
 
 /// A parsed search query: see the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -129,7 +129,7 @@ impl Query {
         let patterns: Vec<Pattern<'_>> = self.items.iter().map(Pattern::new).collect();
         let mut folded = String::new();
         let mut text = |t: &str| {
-            crate::fold::fold_to(t, &mut folded);
+            crate::search::fold::fold_to(t, &mut folded);
             let mut scan = FieldScan::new(&folded);
             for (i, pattern) in patterns.iter().enumerate() {
                 if !found[i] && scan.occurs(pattern) {
@@ -200,7 +200,7 @@ impl<'q> Pattern<'q> {
     }
 
     /// A pattern anchored on part `anchor` (the rarest, by the index's document frequencies).
-    /// With `byte_rank` (the corpus's own byte frequencies, see [`crate::index::SearchIndex`]),
+    /// With `byte_rank` (the corpus's own byte frequencies, see [`crate::search::index::SearchIndex`]),
     /// the substring searchers' prefilters pick the rarest bytes of each part by it instead of
     /// memchr's table for English text, under which every Thai letter looks rare.
     pub(crate) fn anchored(
@@ -926,9 +926,8 @@ mod tests {
         let thai = format!("{}คอลเซ็นเตอร์{}", "ผู้ใหญ่".repeat(30), "ก่อน".repeat(30));
         let s = snippet(&[thai], &Query::parse_exact("คอลเซ็นเตอร์"), 30);
         let inner = s.text.trim_start_matches('…').trim_end_matches('…');
-        assert!(
-            crate::fold::fold(inner).starts_with(|c: char| !('\u{E48}'..='\u{E4C}').contains(&c))
-        );
+        assert!(crate::search::fold::fold(inner)
+            .starts_with(|c: char| !('\u{E48}'..='\u{E4C}').contains(&c)));
         let marks: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
         assert_eq!(marks, ["คอลเซ็นเตอร์"]);
     }

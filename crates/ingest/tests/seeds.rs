@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use corpus::seeds::{load_seeds, SeedsReport};
 use corpus::{Article, Date, Warning};
+use ingest::{load_seeds, SeedsReport};
 
 fn real_seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")

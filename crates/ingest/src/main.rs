@@ -1,15 +1,14 @@
 //! `corpus`: the curators' command line. `corpus check DIR [--json]` reads a seeds directory the
-//! way the build does and reports every article, ignored file and error. `corpus generate` writes
-//! a deterministic synthetic corpus for benchmarks (see `corpus::generate`).
+//! way the build does and reports every article, ignored file and error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use corpus::seeds::{load_seeds, SeedsReport};
 use corpus::Article;
+use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus generate --articles N [--seed S] --out DIR [--verify]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files and errors\n  --json      print exactly one JSON object instead of a table\n\n  generate    write N synthetic articles gen-NNNNNN.txt into DIR (created; old gen-*.txt removed),\n              byte-identical for the same N and S (default seed 42)\n  --verify    then read DIR as `check` does and compare languages, dates and countries with\n              what was generated\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files and errors\n  --json      print exactly one JSON object instead of a table\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,10 +25,6 @@ fn main() -> ExitCode {
                 _ => usage_error(),
             }
         }
-        Some("generate") => match GenerateArgs::parse(&args[1..]) {
-            Some(options) => generate(&options),
-            None => usage_error(),
-        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -41,89 +36,6 @@ fn main() -> ExitCode {
 fn usage_error() -> ExitCode {
     eprintln!("{USAGE}");
     ExitCode::from(2)
-}
-
-struct GenerateArgs {
-    articles: usize,
-    seed: u64,
-    out: PathBuf,
-    verify: bool,
-}
-
-impl GenerateArgs {
-    fn parse(args: &[String]) -> Option<GenerateArgs> {
-        let (mut articles, mut seed, mut out, mut verify) = (None, 42, None, false);
-        let mut it = args.iter();
-        while let Some(arg) = it.next() {
-            let (name, inline) = match arg.split_once('=') {
-                Some((n, v)) => (n, Some(v.to_owned())),
-                None => (arg.as_str(), None),
-            };
-            if name == "--verify" && inline.is_none() {
-                verify = true;
-                continue;
-            }
-            let value = match inline {
-                Some(v) => v,
-                None => it.next()?.clone(),
-            };
-            match name {
-                "--articles" | "-n" => articles = Some(value.parse().ok()?),
-                "--seed" => seed = value.parse().ok()?,
-                "--out" | "-o" => out = Some(PathBuf::from(value)),
-                _ => return None,
-            }
-        }
-        Some(GenerateArgs {
-            articles: articles?,
-            seed,
-            out: out?,
-            verify,
-        })
-    }
-}
-
-fn generate(options: &GenerateArgs) -> ExitCode {
-    let started = std::time::Instant::now();
-    let stats = match corpus::generate::write_corpus(&options.out, options.seed, options.articles) {
-        Ok(stats) => stats,
-        Err(error) => {
-            eprintln!("error: cannot write {}: {error}", options.out.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let elapsed = started.elapsed();
-    println!(
-        "wrote {} articles ({} bytes, {} over 100 KB) to {} in {:.2} s (seed {}; removed {} old gen-*.txt)",
-        stats.files,
-        stats.bytes,
-        stats.over_100kb,
-        options.out.display(),
-        elapsed.as_secs_f64(),
-        options.seed,
-        stats.removed
-    );
-    if !options.verify {
-        return ExitCode::SUCCESS;
-    }
-    let started = std::time::Instant::now();
-    let report = load_seeds(&options.out);
-    println!(
-        "loaded {} articles, {} errors, {} ignored in {:.2} s",
-        report.articles.len(),
-        report.errors.len(),
-        report.ignored.len(),
-        started.elapsed().as_secs_f64()
-    );
-    for error in &report.errors {
-        println!("error: {error}");
-    }
-    println!("{}", corpus::generate::agreement(&stats.truths, &report));
-    if report.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
 }
 
 fn check(dir: &std::path::Path, json: bool) -> ExitCode {

@@ -9,19 +9,22 @@
 //! ([`CorpusBlob::article`]), so start-up does not allocate tens of thousands of strings, and
 //! [`CorpusBlob::from_static`] reads the texts in place, without a copy.
 
+mod article_text;
+pub mod catalog;
+mod parts;
+
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::article_text;
-use crate::article_text::search_text;
-use crate::catalog::{Catalog, CatalogOverflow};
-use crate::fold::{fold_append, fold_to};
-use crate::index::{join_body, DocText, Documents, Field, SearchIndex};
-use crate::neighbours::Neighbours;
-use crate::parts::{ends_of, span};
+use crate::search::fold::{fold_append, fold_to};
+use crate::search::index::{join_body, DocText, Documents, Field, SearchIndex};
+use crate::search::neighbours::Neighbours;
+use article_text::search_text;
+use catalog::{Catalog, CatalogOverflow};
+use parts::{ends_of, span};
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Debug)]
@@ -306,7 +309,7 @@ impl CorpusBlob {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::fold;
+    use crate::search::fold::fold;
 
     fn article(
         id: &str,

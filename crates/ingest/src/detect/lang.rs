@@ -353,8 +353,8 @@ mod tests {
 
     #[test]
     fn the_real_seeds_bodies() {
-        let vietnamese = include_str!("../../../seeds/001_ea81238345a38f58.txt");
-        let english = include_str!("../../../seeds/000_dee04c71b2f6b000.txt");
+        let vietnamese = include_str!("../../../../seeds/001_ea81238345a38f58.txt");
+        let english = include_str!("../../../../seeds/000_dee04c71b2f6b000.txt");
         assert_eq!(detect_language(vietnamese), Some("vi"));
         assert_eq!(detect_language(english), Some("en"));
     }

@@ -7,7 +7,7 @@ use serde::ser::Error as _;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::article::{Article, CountryMention, Warning};
-use crate::catalog::Catalog;
+use crate::store::catalog::Catalog;
 
 /// What is stored per article, in this field order.
 #[derive(Serialize)]
@@ -61,7 +61,7 @@ fn split_lines(joined: &str) -> Vec<String> {
 }
 
 /// An article's searchable text read in place from its stored bytes, without decoding the
-/// article: the title, and the body's pieces in [`crate::index::DocText`] order (the
+/// article: the title, and the body's pieces in [`crate::search::index::DocText`] order (the
 /// `\n`-joined paragraphs, each caption, the source). What searching folds on first touch.
 pub(crate) struct SearchText<'a> {
     pub title: &'a str,

@@ -98,7 +98,7 @@ pub(crate) fn item_hashes(item: &Item) -> Vec<u64> {
         && item
             .parts
             .iter()
-            .all(|p| p.kind == crate::tokenize::SegmentKind::Word);
+            .all(|p| p.kind == crate::search::tokenize::SegmentKind::Word);
     if ascii_words {
         let words: Vec<u64> = item
             .parts
@@ -211,7 +211,7 @@ fn finish(h: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::fold;
+    use crate::search::fold::fold;
     use crate::search::Query;
 
     fn filter_of(text: &str) -> Neighbours {

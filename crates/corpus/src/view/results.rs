@@ -9,8 +9,8 @@
 
 use std::collections::BinaryHeap;
 
-use crate::catalog::Catalog;
-use crate::view_state::Sort;
+use crate::store::catalog::Catalog;
+use crate::view::state::Sort;
 
 /// Cards the explorer shows at a time ("Show more" adds as many).
 pub const PAGE_SIZE: usize = 20;

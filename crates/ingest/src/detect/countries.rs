@@ -20,7 +20,7 @@ use icu_locale_core::subtags::Region;
 use icu_locale_core::Locale;
 use icu_normalizer::ComposingNormalizerBorrowed;
 
-use crate::article::CountryMention;
+use corpus::article::CountryMention;
 
 #[path = "country_aliases.rs"]
 mod country_aliases;
@@ -704,7 +704,7 @@ mod tests {
 
     #[test]
     fn vietnamese_seed_001() {
-        let seed = include_str!("../../../seeds/001_ea81238345a38f58.txt");
+        let seed = include_str!("../../../../seeds/001_ea81238345a38f58.txt");
         let text = without_source_line(seed);
         assert!(!text.contains("Nguồn TTXVN"));
         let expected = [
@@ -724,7 +724,7 @@ mod tests {
 
     #[test]
     fn english_seed_000() {
-        let text = include_str!("../../../seeds/000_dee04c71b2f6b000.txt");
+        let text = include_str!("../../../../seeds/000_dee04c71b2f6b000.txt");
         // Thailand ×4 + Thai ×5; China ×4 + Chinese ×3.
         assert_eq!(
             codes(text),

@@ -7,10 +7,10 @@
 //! selecting a bucket therefore does not re-bucket the chart. To zoom into the results instead,
 //! build a chart from any dates with [`Timeline::from_dates`].
 
-use crate::catalog::Catalog;
 use crate::date::{days_in_month, Date};
-use crate::facets::{Facet, Filter, TextMask, TextMatches};
-use crate::view_state::{DateBound, ViewState};
+use crate::store::catalog::Catalog;
+use crate::view::filter::{Facet, Filter, TextMask, TextMatches};
+use crate::view::state::{DateBound, ViewState};
 
 /// The most buckets a chart gets unless even years are more (a span over 60 years).
 pub const MAX_BUCKETS: u32 = 60;

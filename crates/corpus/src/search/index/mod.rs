@@ -2,7 +2,7 @@
 //!
 //! # Layout
 //!
-//! Terms are the tokens of [`crate::tokenize::tokens`] over the folded title and body: whole words
+//! Terms are the tokens of [`crate::search::tokenize::tokens`] over the folded title and body: whole words
 //! for spaced scripts, cluster bigrams plus a final unigram for each run of Han, kana, Thai, Lao,
 //! Khmer or Myanmar. A [`SearchIndex`] holds three byte arrays and a few small vectors:
 //!
@@ -40,7 +40,7 @@
 //! SIMD substring search. This keeps the transfer size close to the text's own; the price is a scan
 //! of the candidates' text, which the bench (`bench/REPORT.md`) measures: positions would cost more
 //! transfer than the budget has left (`docs/scaling.md`). Once a document has been folded, its
-//! [`crate::neighbours`] filter rules it out of later phrases whose neighbouring words, and runs
+//! [`crate::search::neighbours`] filter rules it out of later phrases whose neighbouring words, and runs
 //! whose neighbouring characters, it never has side by side, without a scan. A phrase of ASCII words is first looked for as written with single
 //! spaces (one long needle), and only then from its anchor word.
 //!
@@ -66,13 +66,13 @@ use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::article::Article;
-use crate::fold::fold_to;
-use crate::neighbours::item_hashes;
-use crate::search::{FieldScan, Item, Pattern, Query};
-use crate::tokenize::{
+use crate::search::fold::fold_to;
+use crate::search::neighbours::item_hashes;
+use crate::search::tokenize::{
     classify, cluster_count, is_cluster_boundary, segment_tokens, segments, SegmentKind, Token,
     TokenKind,
 };
+use crate::search::{FieldScan, Item, Pattern, Query};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Terms per front-coded dictionary block.
@@ -155,7 +155,7 @@ pub enum Field {
 pub trait Documents {
     fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str));
 
-    /// Like [`Documents::visit`], with each text already folded ([`crate::fold::fold`]). The
+    /// Like [`Documents::visit`], with each text already folded ([`crate::search::fold::fold`]). The
     /// default folds on the fly into `scratch`; a cache of folded text answers without folding.
     fn visit_folded(&self, doc: u32, scratch: &mut String, f: &mut dyn FnMut(Field, &str)) {
         self.visit(doc, &mut |field, text| {
@@ -165,7 +165,7 @@ pub trait Documents {
     }
 
     /// False only when `doc` certainly lacks one of these neighbouring words or characters
-    /// ([`crate::neighbours`]): a cache that keeps each document's neighbours rules documents
+    /// ([`crate::search::neighbours`]): a cache that keeps each document's neighbours rules documents
     /// out before their text is scanned. The default knows nothing and says true.
     fn may_hold_neighbours(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
         let _ = (doc, hashes, scratch);
@@ -477,7 +477,7 @@ impl SearchIndex {
     }
 
     /// All documents matching every item of `query` with their scores, `(doc id, score)` in doc id
-    /// order: the result list orders them ([`crate::facets::filter`]), so sorting here would be a
+    /// order: the result list orders them ([`crate::view::filter::filter`]), so sorting here would be a
     /// second sort of the same hits. An empty query returns every document with score 0.
     ///
     /// `docs` gives the text for confirming runs and phrases; it must be the documents the index
@@ -641,12 +641,12 @@ impl SearchIndex {
                 }
                 SegmentKind::Run => {
                     let mut min = u32::MAX;
-                    for tok in segment_tokens(crate::tokenize::Segment {
+                    for tok in segment_tokens(crate::search::tokenize::Segment {
                         kind: SegmentKind::Run,
                         text: t,
                         start: 0,
                     }) {
-                        if tok.kind == crate::tokenize::TokenKind::Bigram {
+                        if tok.kind == crate::search::tokenize::TokenKind::Bigram {
                             let e = self.lookup(tok.text)?;
                             min = min.min(e.df);
                             sets.push(vec![e]);
@@ -1338,8 +1338,8 @@ mod tests {
 
     /// Brute force, written independently of `FieldScan`: cluster boundaries of the whole field.
     fn brute(q: &Query, d: &DocText) -> bool {
-        use crate::fold::fold;
-        use crate::tokenize::segments;
+        use crate::search::fold::fold;
+        use crate::search::tokenize::segments;
         use unicode_segmentation::UnicodeSegmentation;
         q.items().iter().all(|item| {
             [&d.title, &d.body].iter().any(|field| {

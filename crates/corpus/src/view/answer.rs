@@ -1,0 +1,82 @@
+//! How a corpus answers a view: the one entry point that turns a [`ViewState`] into what the
+//! reader sees. The explorer, the bench's engine and the bench's counts all call it, so "the
+//! same calls the explorer makes" holds by construction.
+//!
+//! Answering is two steps, because the explorer paints the cards of a keystroke before it
+//! counts the sidebar: [`answer`] runs the text query and the filters and puts the results in
+//! display order; [`Answer::counts`] then counts the facets and the timeline from the same
+//! hits. [`counts`] does only the second step for a view that has no [`Answer`] at hand.
+
+use std::rc::Rc;
+
+use crate::search::Query;
+use crate::store::CorpusBlob;
+use crate::view::facets::{self, Facets};
+use crate::view::filter::{self, TextMatches};
+use crate::view::results::Results;
+use crate::view::state::ViewState;
+use crate::view::timeline::{self, Timeline};
+
+/// A view's results: what the result list and its count need.
+#[derive(Debug, PartialEq)]
+pub struct Answer {
+    /// The parsed text query (empty without one): cards mark its matches, and share it.
+    pub query: Rc<Query>,
+    /// The text search's hits, article index and score in index order; `None` without a query
+    /// (every article matches the text).
+    pub hits: Option<Vec<(u32, f32)>>,
+    /// Every article the view matches, put in display order page by page.
+    pub results: Results,
+    /// The view's `article` parameter names no article of the corpus.
+    pub unknown_article: bool,
+}
+
+/// What the view shows beside its cards: chip counts and the timeline.
+#[derive(Debug, PartialEq)]
+pub struct Counts {
+    pub facets: Facets,
+    pub timeline: Timeline,
+}
+
+/// The results of `state` over `corpus`: the text query, then the filters, in display order.
+pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
+    let query = Query::parse(&state.q);
+    let hits = corpus.text_hits(&query);
+    let catalog = corpus.catalog();
+    let results = filter::filter(catalog, state, text_matches(hits.as_deref()));
+    let unknown_article = state
+        .article
+        .as_ref()
+        .is_some_and(|id| catalog.position(id).is_none());
+    Answer {
+        query: Rc::new(query),
+        hits,
+        results,
+        unknown_article,
+    }
+}
+
+impl Answer {
+    /// The facet counts and the timeline of `state`, whose answer this is, from the same hits.
+    pub fn counts(&self, corpus: &CorpusBlob, state: &ViewState) -> Counts {
+        counts_of(corpus, state, text_matches(self.hits.as_deref()))
+    }
+}
+
+/// The facet counts and the timeline of `state`, searching its text afresh.
+pub fn counts(corpus: &CorpusBlob, state: &ViewState) -> Counts {
+    let hits = corpus.text_hits(&Query::parse(&state.q));
+    counts_of(corpus, state, text_matches(hits.as_deref()))
+}
+
+fn counts_of(corpus: &CorpusBlob, state: &ViewState, text: TextMatches<'_>) -> Counts {
+    let catalog = corpus.catalog();
+    Counts {
+        facets: facets::facets(catalog, state, text),
+        timeline: timeline::timeline(catalog, state, text),
+    }
+}
+
+fn text_matches(hits: Option<&[(u32, f32)]>) -> TextMatches<'_> {
+    hits.map_or(TextMatches::All, TextMatches::Hits)
+}

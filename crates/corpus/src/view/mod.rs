@@ -1,0 +1,12 @@
+//! The view: what a URL asks for ([`state::ViewState`]) and how a corpus answers it
+//! ([`answer`]): the results in display order ([`results`]) after the view's filters
+//! ([`facets`]), the facet counts and the timeline ([`timeline`]).
+
+mod answer;
+pub mod facets;
+pub mod filter;
+pub mod results;
+pub mod state;
+pub mod timeline;
+
+pub use answer::{answer, counts, Answer, Counts};

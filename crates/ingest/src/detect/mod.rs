@@ -1,0 +1,5 @@
+//! What an article is about, detected from its text at build time: its language ([`lang`]) and
+//! the countries it names ([`countries`], with the reviewed alias table, `country_aliases.rs`).
+
+pub mod countries;
+pub mod lang;

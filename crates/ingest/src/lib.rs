@@ -1,0 +1,17 @@
+//! Borderlines' build-time reader: a seeds directory → checked, analysed [`corpus::Article`]s,
+//! and every problem as a `file:line: reason` ([`seeds::SeedError`]). Never part of the wasm.
+//!
+//! - [`seeds`]: walking and reading a directory, every file an article or an error, on every
+//!   core ([`parallel`]);
+//! - [`parse`]: one file's bytes → header, paragraphs, captions and source line;
+//! - [`detect`]: language and country detection.
+//!
+//! `build.rs` and the bench call [`seeds::load_seeds`], then encode the result with
+//! [`seeds::SeedsReport::to_blob`]; the curators' CLI (`corpus check`) prints the same report.
+
+pub mod detect;
+pub mod parallel;
+pub mod parse;
+pub mod seeds;
+
+pub use seeds::{load_seeds, SeedError, SeedsReport};
