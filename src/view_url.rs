@@ -3,7 +3,7 @@
 //! valid under any sub-path and inside the offline file opened from disk.
 //!
 //! Typing is the one exception to "render what the URL says": `history.replaceState` costs a
-//! keystroke about 2 ms, so a typed view is rendered at once and written to the URL right after
+//! keystroke a noticeable part of its frame, so a typed view is rendered at once and written to the URL right after
 //! that frame is painted ([`Typed`]). Any other navigation writes the typed text first.
 
 use std::cell::RefCell;

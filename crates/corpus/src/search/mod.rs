@@ -1,15 +1,19 @@
 //! Full-text search: folding text into search keys ([`fold`]), cutting it into terms
-//! ([`tokenize`]), the index built at build time and read at run time ([`index`]), queries and
-//! the rules that confirm them on the text, highlights and snippets.
+//! ([`tokenize`]), the index built at build time and read at run time ([`index`]), what a query
+//! means ([`Query`]) and the rules that confirm it on text (`matcher`), and marking matches in
+//! the original text ([`highlight`], [`snippet`]).
 //!
 //! The same folding and tokenizer serve the index and the query, so what is indexed is exactly
 //! what a query can find.
 
 pub mod fold;
 pub mod index;
+mod matcher;
 pub(crate) mod neighbours;
 mod query;
+mod snippet;
 pub mod tokenize;
 
-pub use query::{highlight, snippet, Item, Part, Query, Snippet};
-pub(crate) use query::{FieldScan, Pattern};
+pub(crate) use matcher::{FieldScan, Pattern};
+pub use query::{Item, Part, Query};
+pub use snippet::{highlight, snippet, Snippet};

@@ -21,9 +21,8 @@
 use crate::search::Item;
 
 /// Bits per entry, before rounding up to a power of two (so 8 to 16): with three bits set per
-/// entry, 1.4 % to 3 % false positives, where two bits gave 2.8 % to 5 %. Each false positive
-/// is an article scanned to its end; three bits halved `"also last"` at 10,000 articles (its
-/// words meet in 43 of the 2,226 articles holding both).
+/// entry, a few per cent false positives, about half as many as with two bits. Each false
+/// positive is an article scanned to its end, so fewer of them speed up phrases of common words.
 const BITS_PER_ENTRY: usize = 8;
 
 /// The neighbours of one document.

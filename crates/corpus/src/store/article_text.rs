@@ -41,8 +41,8 @@ struct TextIn<'a> {
     warnings: Vec<Warning>,
 }
 
-/// Paragraphs travel as one `\n`-joined string: a length prefix per paragraph interrupts the
-/// text and costs brotli about 2 % of the corpus at 10,000 articles (bench/REPORT.md).
+/// Paragraphs travel as one `\n`-joined string: a length prefix per paragraph would interrupt
+/// the text, which brotli then compresses less well.
 fn join_lines<S: Serializer>(lines: &&[String], s: S) -> Result<S::Ok, S::Error> {
     if lines.iter().any(|l| l.is_empty() || l.contains('\n')) {
         return Err(S::Error::custom(

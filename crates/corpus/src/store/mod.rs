@@ -12,6 +12,10 @@
 mod article_text;
 pub mod catalog;
 mod parts;
+mod searchable;
+mod write;
+
+pub use write::BlobEncodeError;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -19,12 +23,10 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::search::fold::{fold_append, fold_to};
-use crate::search::index::{join_body, DocText, Documents, Field, SearchIndex};
-use crate::search::neighbours::Neighbours;
-use article_text::search_text;
-use catalog::{Catalog, CatalogOverflow};
+use crate::search::index::SearchIndex;
+use catalog::Catalog;
 use parts::{ends_of, span};
+use searchable::FoldedDoc;
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Debug)]
@@ -50,63 +52,6 @@ struct Head {
     text_lens: Vec<u32>,
 }
 
-/// Folded title and `"\n"`-joined body of one article, and which of its words are neighbours.
-#[derive(Debug)]
-struct FoldedDoc {
-    title: Box<str>,
-    body: Box<str>,
-    neighbours: Neighbours,
-}
-
-/// The articles as [`Documents`] for the index, decoding and folding each once.
-struct CachedDocs<'a> {
-    blob: &'a CorpusBlob,
-    cache: &'a [OnceLock<FoldedDoc>],
-}
-
-impl Documents for CachedDocs<'_> {
-    fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str)) {
-        if let Some(article) = self.blob.article(doc) {
-            std::slice::from_ref(article).visit(0, f);
-        }
-    }
-
-    fn visit_folded(&self, doc: u32, scratch: &mut String, f: &mut dyn FnMut(Field, &str)) {
-        if let Some(folded) = self.folded(doc, scratch) {
-            f(Field::Title, &folded.title);
-            f(Field::Body, &folded.body);
-        }
-    }
-
-    fn may_hold_neighbours(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
-        self.folded(doc, scratch)
-            .is_none_or(|folded| hashes.iter().all(|&h| folded.neighbours.may_contain(h)))
-    }
-}
-
-impl CachedDocs<'_> {
-    /// The article's folded text, folded on first use.
-    fn folded(&self, doc: u32, scratch: &mut String) -> Option<&FoldedDoc> {
-        let cell = self.cache.get(doc as usize)?;
-        Some(cell.get_or_init(|| {
-            // Read in place from the stored bytes: neither the article is decoded nor its body
-            // joined, and only the folded text is kept.
-            let stored = self.blob.stored(doc).and_then(|b| search_text(b).ok());
-            let (title, body) = stored.map_or(("", Vec::new()), |t| (t.title, t.body));
-            fold_to(title, scratch);
-            let title: Box<str> = scratch.as_str().into();
-            scratch.clear();
-            join_body(body, scratch, fold_append);
-            let body: Box<str> = scratch.as_str().into();
-            FoldedDoc {
-                neighbours: Neighbours::of(&[&title, &body]),
-                title,
-                body,
-            }
-        }))
-    }
-}
-
 /// The embedded bytes are not a blob this version of the app understands.
 #[derive(Debug, thiserror::Error)]
 pub enum BlobError {
@@ -116,52 +61,7 @@ pub enum BlobError {
     Inconsistent(&'static str),
 }
 
-/// The corpus could not be packed into a blob.
-#[derive(Debug, thiserror::Error)]
-pub enum BlobEncodeError {
-    #[error("the corpus could not be encoded: {0}")]
-    Encode(#[from] postcard::Error),
-    #[error("article {id}: {source}")]
-    Article { id: String, source: postcard::Error },
-    #[error(transparent)]
-    Catalog(#[from] CatalogOverflow),
-    #[error("the corpus text is larger than 4 GiB")]
-    TooLarge,
-}
-
 impl CorpusBlob {
-    /// Packs articles (already sorted newest first) with their country names and builds the
-    /// search index over them. Fails only on an article the parser cannot produce (an empty
-    /// paragraph or one holding a line break, which the compact paragraph encoding excludes).
-    pub fn new(
-        articles: &[Article],
-        country_names: Vec<(String, String)>,
-    ) -> Result<CorpusBlob, BlobEncodeError> {
-        let docs: Vec<DocText> = articles.iter().map(DocText::from_article).collect();
-        let index = SearchIndex::build(&docs);
-        let mut texts = Vec::new();
-        let mut text_lens = Vec::with_capacity(articles.len());
-        for article in articles {
-            let start = texts.len();
-            texts = article_text::encode(article, texts).map_err(|source| {
-                BlobEncodeError::Article {
-                    id: article.id.clone(),
-                    source,
-                }
-            })?;
-            let len = u32::try_from(texts.len() - start).map_err(|_| BlobEncodeError::TooLarge)?;
-            text_lens.push(len);
-        }
-        let text_ends = ends_of(&text_lens).ok_or(BlobEncodeError::TooLarge)?;
-        let head = Head {
-            catalog: Catalog::from_articles(articles)?,
-            country_names,
-            index,
-            text_lens,
-        };
-        Ok(CorpusBlob::assemble(head, text_ends, Cow::Owned(texts)))
-    }
-
     fn assemble(head: Head, text_ends: Vec<u32>, texts: Cow<'static, [u8]>) -> CorpusBlob {
         CorpusBlob {
             head,
@@ -170,13 +70,6 @@ impl CorpusBlob {
             decoded: OnceLock::new(),
             folded: OnceLock::new(),
         }
-    }
-
-    /// The embedded form.
-    pub fn to_bytes(&self) -> Result<Vec<u8>, BlobEncodeError> {
-        let mut bytes = postcard::to_allocvec(&self.head)?;
-        bytes.extend_from_slice(&self.texts);
-        Ok(bytes)
     }
 
     /// Decodes a blob, copying the article texts.
@@ -254,48 +147,6 @@ impl CorpusBlob {
         self.texts.len()
     }
 
-    /// Article indices matching `query` with their relevance, in index order; every article
-    /// (score 0) when the query is empty.
-    pub fn search(&self, query: &crate::search::Query) -> Vec<(u32, f32)> {
-        let docs = CachedDocs {
-            blob: self,
-            cache: self.folded_cache(),
-        };
-        self.head.index.search(query, &docs)
-    }
-
-    /// Folds the searchable text of articles `from..` ahead of any query, until about `budget`
-    /// bytes of stored text have been read; returns the article to continue from (`len()` once
-    /// all are folded). The app runs this in small steps after start, so that no search pays for
-    /// folding what it reads for the first time (those first reads were the slowest searches:
-    /// 0.23 s at 10,000 articles for a phrase whose words most articles hold).
-    pub fn fold_ahead(&self, from: u32, budget: usize) -> u32 {
-        let docs = CachedDocs {
-            blob: self,
-            cache: self.folded_cache(),
-        };
-        let mut scratch = String::new();
-        let mut read = 0;
-        let mut next = from;
-        while (next as usize) < self.len() && read < budget {
-            read += self.stored(next).map_or(0, <[u8]>::len);
-            docs.folded(next, &mut scratch);
-            next += 1;
-        }
-        next
-    }
-
-    fn folded_cache(&self) -> &[OnceLock<FoldedDoc>] {
-        self.folded
-            .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect())
-    }
-
-    /// The text hits of a view's query, as the view filters them: `None` when the query
-    /// searches for nothing (every article stays in the view), otherwise [`CorpusBlob::search`].
-    pub fn text_hits(&self, query: &crate::search::Query) -> Option<Vec<(u32, f32)>> {
-        (!query.is_empty()).then(|| self.search(query))
-    }
-
     /// English name of a country code, falling back to the code itself.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         let names = &self.head.country_names;
@@ -308,8 +159,10 @@ impl CorpusBlob {
 
 #[cfg(test)]
 mod tests {
+    use super::searchable::CachedDocs;
     use super::*;
     use crate::search::fold::fold;
+    use crate::search::index::DocText;
 
     fn article(
         id: &str,

@@ -1,0 +1,346 @@
+//! The index against a brute-force scan of the same rules, and its layout's edge cases.
+
+use super::build::tf_flags;
+use super::*;
+use crate::search::tokenize::SegmentKind;
+use crate::search::Query;
+use proptest::prelude::*;
+
+fn doc(title: &str, body: &str) -> DocText {
+    DocText {
+        title: title.into(),
+        body: body.into(),
+    }
+}
+
+fn ids(index: &SearchIndex, docs: &[DocText], q: &str) -> Vec<u32> {
+    index
+        .search(&Query::parse_exact(q), docs)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect()
+}
+
+fn corpus() -> Vec<DocText> {
+    vec![
+        doc(
+            "Hợp tác với Thái Lan",
+            "Việt Nam và Thái Lan ký kết hợp tác.",
+        ),
+        doc("Đông Nam Á", "Kinh tế Đông Nam Á tăng trưởng."),
+        doc("ตำรวจจับแก๊ง", "ตำรวจจับแก๊งคอลเซ็นเตอร์ที่ชายแดน"),
+        doc("打击网络诈骗", "警方打击网络诈骗犯罪。"),
+        doc("Lan Thai", "Lan thai is not Thailand."),
+        doc("Random", "Nothing about it. Thái Lan once."),
+    ]
+}
+
+#[test]
+fn index_folded_words_match() {
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    assert_eq!(ids(&index, &docs, "dong nam a"), [1]);
+    assert_eq!(ids(&index, &docs, "ĐÔNG NAM Á"), [1]);
+    let mut thai_lan = ids(&index, &docs, "thai lan");
+    thai_lan.sort_unstable();
+    assert_eq!(thai_lan, [0, 4, 5]);
+}
+
+#[test]
+fn index_substrings_thai_and_chinese() {
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    assert_eq!(ids(&index, &docs, "คอลเซ็นเตอร์"), [2]);
+    assert_eq!(ids(&index, &docs, "网络诈骗"), [3]);
+    // Crosses the words 网络|诈骗.
+    assert_eq!(ids(&index, &docs, "络诈"), [3]);
+    // One cluster.
+    assert_eq!(ids(&index, &docs, "骗"), [3]);
+    assert_eq!(ids(&index, &docs, "诈骗 警方"), [3]);
+    assert!(ids(&index, &docs, "诈网").is_empty());
+}
+
+#[test]
+fn index_and_semantics() {
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    assert_eq!(ids(&index, &docs, "thai lan hop"), [0]);
+    assert!(ids(&index, &docs, "thai lan kinh").is_empty());
+    assert!(ids(&index, &docs, "thai zzz").is_empty());
+}
+
+#[test]
+fn index_phrase_order() {
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    assert_eq!(ids(&index, &docs, "\"lan thai\""), [4]);
+    let mut v = ids(&index, &docs, "\"thai lan\"");
+    v.sort_unstable();
+    assert_eq!(v, [0, 5]);
+}
+
+#[test]
+fn index_ranking_title_and_frequency() {
+    let docs = vec![
+        doc("Other", "biên giới once"),
+        doc("Biên giới", "something"),
+        doc("Other", "biên giới, biên giới và biên giới"),
+    ];
+    let index = SearchIndex::build(&docs);
+    // Best first: the title, then three occurrences in the body, then one.
+    let ranked = |q: &str| {
+        let mut scored = index.search(&Query::parse_exact(q), &docs);
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scored
+    };
+    assert_eq!(
+        ranked("bien gioi").iter().map(|h| h.0).collect::<Vec<_>>(),
+        [1, 2, 0]
+    );
+    let scored = ranked("bien");
+    assert!(scored[0].1 > scored[1].1 && scored[1].1 > scored[2].1);
+    assert_eq!(
+        ids(&index, &docs, "bien gioi"),
+        [0, 1, 2],
+        "hits come in doc order"
+    );
+}
+
+#[test]
+fn index_prefix_while_typing() {
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    let r = index.search(&Query::parse("thai la"), &docs);
+    let mut v: Vec<u32> = r.iter().map(|x| x.0).collect();
+    v.sort_unstable();
+    assert_eq!(v, [0, 4, 5]);
+    let r = index.search(&Query::parse("thail"), &docs);
+    assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), [4]);
+}
+
+#[test]
+fn index_empty_query_returns_all_in_order() {
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    assert_eq!(ids(&index, &docs, " "), [0, 1, 2, 3, 4, 5]);
+}
+
+#[test]
+fn index_postcard_roundtrip_and_articles() {
+    let docs = corpus();
+    let index = SearchIndex::build(&docs);
+    let bytes = postcard::to_allocvec(&index).expect("serialise");
+    let back: SearchIndex = postcard::from_bytes(&bytes).expect("decode");
+    assert_eq!(back, index);
+    assert_eq!(ids(&back, &docs, "络诈"), [3]);
+    // Confirmation through Article parts gives the same answer.
+    let articles: Vec<Article> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Article {
+            id: i.to_string(),
+            file: String::new(),
+            date: None,
+            title: d.title.clone(),
+            title_derived: false,
+            lang: "und".into(),
+            countries: vec![],
+            source: None,
+            captions: vec![],
+            paragraphs: d.body.split('\n').map(String::from).collect(),
+            warnings: vec![],
+        })
+        .collect();
+    let from_articles: Vec<DocText> = articles.iter().map(DocText::from_article).collect();
+    assert_eq!(from_articles, docs);
+    let q = Query::parse_exact("คอลเซ็นเตอร์");
+    assert_eq!(index.search(&q, &articles), index.search(&q, &docs));
+}
+
+#[test]
+fn index_dictionary_lookup_across_blocks() {
+    let docs: Vec<DocText> = (0..200)
+        .map(|i| doc(&format!("w{i:03}"), &format!("x{} common", i % 7)))
+        .collect();
+    let index = SearchIndex::build(&docs);
+    assert!(index.term_count() > 2 * BLOCK as u32);
+    for i in [0, 15, 16, 17, 100, 199] {
+        assert_eq!(ids(&index, &docs, &format!("w{i:03}")), [i as u32]);
+    }
+    assert_eq!(ids(&index, &docs, "common").len(), 200);
+    assert_eq!(
+        ids(&index, &docs, "x3").len(),
+        (0..200).filter(|i| i % 7 == 3).count()
+    );
+    assert!(ids(&index, &docs, "w2000").is_empty());
+    assert!(ids(&index, &docs, "a").is_empty());
+    assert!(ids(&index, &docs, "zzz").is_empty());
+    let r = index.search(&Query::parse("w1"), &docs);
+    assert_eq!(r.len(), 100);
+}
+
+#[test]
+fn index_flags_follow_their_postings_across_blocks() {
+    // Word i is in document i only, i % 3 == 0 times in the title and i % 6 times in the
+    // body; `even` once in every even document. Lists of one posting each start their flags
+    // in both halves of a byte, in many blocks.
+    let docs: Vec<DocText> = (0..120)
+        .map(|i| {
+            let w = format!("w{i:03}");
+            let title = if i % 3 == 0 { w.clone() } else { String::new() };
+            let mut body = vec![w.as_str(); i % 6].join(" ");
+            if i % 2 == 0 {
+                body.push_str(" even");
+            }
+            doc(&title, &body)
+        })
+        .collect();
+    let index = SearchIndex::build(&docs);
+    assert!(index.term_count() > 2 * BLOCK as u32);
+    for i in 0..120u32 {
+        let (title, body) = (u32::from(i % 3 == 0), i % 6);
+        let entry = index.lookup(&format!("w{i:03}"));
+        if title + body == 0 {
+            assert!(entry.is_none(), "w{i:03}");
+            continue;
+        }
+        let entry = entry.expect("indexed");
+        let got: Vec<(u32, u8)> = index.postings(&entry).collect();
+        assert_eq!(got, [(i, tf_flags((title, body)))], "w{i:03}");
+    }
+    let even = index.lookup("even").expect("indexed");
+    let got: Vec<(u32, u8)> = index.postings(&even).collect();
+    let want: Vec<(u32, u8)> = (0..120).step_by(2).map(|i| (i, tf_flags((0, 1)))).collect();
+    assert_eq!(got, want);
+}
+
+/// Brute force, written independently of `FieldScan`: cluster boundaries of the whole field.
+fn brute(q: &Query, d: &DocText) -> bool {
+    use crate::search::fold::fold;
+    use crate::search::tokenize::segments;
+    use unicode_segmentation::UnicodeSegmentation;
+    q.items().iter().all(|item| {
+        [&d.title, &d.body].iter().any(|field| {
+            field.split('\n').any(|line| {
+                let f = fold(line);
+                let segs: Vec<_> = segments(&f).collect();
+                match item.parts.as_slice() {
+                    [p] if p.kind == SegmentKind::Run => {
+                        let bounds: Vec<usize> = f
+                            .grapheme_indices(true)
+                            .map(|(i, _)| i)
+                            .chain([f.len()])
+                            .collect();
+                        bounds.iter().any(|&b| {
+                            f[b..].starts_with(&p.text) && bounds.contains(&(b + p.text.len()))
+                        })
+                    }
+                    [p] => segs.iter().any(|s| {
+                        s.kind == SegmentKind::Word
+                            && (s.text == p.text || (item.prefix && s.text.starts_with(&p.text)))
+                    }),
+                    parts => segs.windows(parts.len()).any(|w| {
+                        let k = parts.len();
+                        w.iter().zip(parts).enumerate().all(|(i, (s, p))| {
+                            if s.kind != p.kind {
+                                return false;
+                            }
+                            if s.kind == SegmentKind::Word || (i > 0 && i + 1 < k) {
+                                return s.text == p.text;
+                            }
+                            let sb: Vec<usize> = s
+                                .text
+                                .grapheme_indices(true)
+                                .map(|(i, _)| i)
+                                .chain([s.text.len()])
+                                .collect();
+                            if i == 0 {
+                                s.text.ends_with(&p.text)
+                                    && sb.contains(&(s.text.len() - p.text.len()))
+                            } else {
+                                s.text.starts_with(&p.text) && sb.contains(&p.text.len())
+                            }
+                        })
+                    }),
+                }
+            })
+        })
+    })
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec![
+        "a",
+        "b",
+        "ab",
+        "á",
+        "Â",
+        "ạ",
+        "đ",
+        "Đ",
+        "e",
+        "ê",
+        " ",
+        " ",
+        "-",
+        "\n",
+        "ก",
+        "่",
+        "้",
+        "อ",
+        "น",
+        "ผู้",
+        "ใ",
+        "网",
+        "络",
+        "诈",
+        "A\u{301}",
+        "ก่",
+        "\"",
+    ]);
+    prop::collection::vec(atoms, 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn index_search_equals_brute_force(
+        docs in prop::collection::vec((text_strategy(), text_strategy()), 0..8),
+        q in text_strategy(),
+        typing in any::<bool>(),
+    ) {
+        let docs: Vec<DocText> = docs.into_iter().map(|(t, b)| doc(&t, &b)).collect();
+        let index = SearchIndex::build(&docs);
+        let query = if typing { Query::parse(&q) } else { Query::parse_exact(&q) };
+        let mut got: Vec<u32> = index.search(&query, &docs).into_iter().map(|(d, _)| d).collect();
+        got.sort_unstable();
+        let want: Vec<u32> = (0..docs.len() as u32)
+            .filter(|&i| query.is_empty() || brute(&query, &docs[i as usize]))
+            .collect();
+        prop_assert_eq!(&got, &want);
+        // Also query with a piece of a document, so that matches are common.
+        if let Some(d) = docs.first() {
+            let text = format!("{}\n{}", d.title, d.body);
+            let cut: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let a = cut[q.len() % cut.len()];
+            let b = cut[(q.len() * 7 + 3) % cut.len()];
+            let piece = &text[a.min(b)..a.max(b)];
+            for query in [Query::parse(piece), Query::parse_exact(piece), Query::parse_exact(&format!("\"{piece}\""))] {
+                let mut got: Vec<u32> = index.search(&query, &docs).into_iter().map(|(d, _)| d).collect();
+                got.sort_unstable();
+                let want: Vec<u32> = (0..docs.len() as u32)
+                    .filter(|&i| query.is_empty() || brute(&query, &docs[i as usize]))
+                    .collect();
+                prop_assert_eq!(got, want, "piece {:?}", piece);
+            }
+        }
+        // The public brute-force helper agrees too.
+        let helper: Vec<u32> = (0..docs.len() as u32)
+            .filter(|&i| {
+                let d = &docs[i as usize];
+                query.is_empty() || query.matches_fields(&d.title, d.body.split('\n'))
+            })
+            .collect();
+        prop_assert_eq!(&helper, &want);
+    }
+}
