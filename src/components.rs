@@ -1,4 +1,5 @@
-//! Reusable components, one file each.
+//! Reusable components, one file each. They render what their props say and tell the page what
+//! the reader asked for as an [`Intent`](crate::intent::Intent).
 
 pub mod article_card;
 pub mod copy_link;

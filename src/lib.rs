@@ -1,4 +1,4 @@
-//! Borderlines' Yew app: decodes the embedded corpus once, reads the view from the URL and
+//! Borderlines' Yew app: opens the embedded corpus once, reads the view from the URL and
 //! renders it. All corpus logic (search, filters, URL state) lives in the `corpus` crate; this
 //! crate only decodes, renders and dispatches.
 
@@ -7,6 +7,8 @@ pub mod clipboard;
 pub mod components;
 pub mod data;
 pub mod frames;
+pub mod hooks;
+pub mod intent;
 pub mod view_url;
 pub mod views;
 

@@ -1,6 +1,7 @@
 //! The URL query is the view: [`use_view`] reads it into a [`ViewState`], [`ViewHandle::go`]
-//! writes a new one. Only the query string ever changes (never the path), which keeps every link
-//! valid under any sub-path and inside the offline file opened from disk.
+//! writes a new one. This is the only module that reads or writes the URL. Only the query string
+//! ever changes (never the path), which keeps every link valid under any sub-path and inside the
+//! offline file opened from disk.
 //!
 //! Typing is the one exception to "render what the URL says": `history.replaceState` costs a
 //! keystroke a noticeable part of its frame, so a typed view is rendered at once and written to the URL right after
@@ -42,7 +43,8 @@ impl Routable for Here {
     }
 }
 
-/// How a new view enters the browser history.
+/// How a new view enters the browser history ([`Intent::nav`](crate::intent::Intent::nav) says
+/// which).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Nav {
     /// A discrete choice (a chip, a bucket, opening an article): Back undoes it.

@@ -1,3 +1,3 @@
-//! Page-level views, one file each.
+//! Page-level views, one folder or file each: a page shell and its private parts.
 
 pub mod explorer;

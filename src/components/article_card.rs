@@ -11,25 +11,18 @@ use yew::{classes, component, html, Callback, Html, KeyboardEvent, MouseEvent, P
 
 use crate::components::copy_link::CopyLink;
 use crate::components::marked_text::marked_text;
-use crate::data;
+use crate::data::Corpus;
+use crate::intent::Intent;
 use crate::view_url::ViewHandle;
 
 /// Characters of context in a collapsed card's passage.
 const SNIPPET_CHARS: usize = 320;
 
-/// What a reader asks of a card; the explorer turns it into the next view.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CardAction {
-    /// Open (true) or close (false) the article with this id.
-    Expand(String, bool),
-    /// Filter by this country (already selected: nothing happens).
-    Country(String),
-}
-
 /// Only what the card shows: when a view change leaves these equal (a chip elsewhere, a page
 /// of more results), the card is not rendered again.
 #[derive(Properties, PartialEq, Debug)]
 pub struct ArticleCardProps {
+    pub corpus: Corpus,
     /// Position of the article in the embedded corpus.
     pub index: u32,
     pub expanded: bool,
@@ -37,14 +30,12 @@ pub struct ArticleCardProps {
     pub selected_countries: Rc<[bool]>,
     pub query: Rc<Query>,
     /// Stable across renders (it reads the current view when called).
-    pub on_action: Callback<CardAction>,
+    pub on_intent: Callback<Intent>,
 }
 
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
-    let Ok(corpus) = data::corpus() else {
-        return Html::default();
-    };
+    let corpus = props.corpus;
     let Some(article) = corpus.article(props.index) else {
         return Html::default();
     };
@@ -54,16 +45,20 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let title_id = format!("title-{}", article.id);
 
     let toggle = {
-        let (on_action, id) = (props.on_action.clone(), article.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_action.emit(CardAction::Expand(id.clone(), !expanded))
+        let id = article.id.clone();
+        props.on_intent.reform(move |_: MouseEvent| {
+            if expanded {
+                Intent::CloseArticle
+            } else {
+                Intent::OpenArticle(id.clone())
+            }
         })
     };
     let onkeydown = {
-        let (on_action, id) = (props.on_action.clone(), article.id.clone());
+        let on_intent = props.on_intent.clone();
         Callback::from(move |event: KeyboardEvent| {
             if expanded && event.key() == "Escape" {
-                on_action.emit(CardAction::Expand(id.clone(), false));
+                on_intent.emit(Intent::CloseArticle);
             }
         })
     };
@@ -104,10 +99,13 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                 <ul class="chips" aria-label="Countries mentioned (press to filter)">
                     { for article.countries.iter().enumerate().map(|(i, c)| {
                         let selected = props.selected_countries.get(i).copied().unwrap_or(false);
-                        let onclick = {
-                            let (on_action, code) = (props.on_action.clone(), c.code.clone());
-                            Callback::from(move |_: MouseEvent| on_action.emit(CardAction::Country(code.clone())))
-                        };
+                        // A pressed chip does nothing: the view filters by it already.
+                        let (on_intent, code) = (props.on_intent.clone(), c.code.clone());
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            if !selected {
+                                on_intent.emit(Intent::AddCountry(code.clone()));
+                            }
+                        });
                         let noun = if c.mentions == 1 { "mention" } else { "mentions" };
                         html! {
                             <li>

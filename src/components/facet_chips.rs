@@ -1,15 +1,27 @@
 //! Country and language filters as toggle chips with counts for the current results.
 
-use yew::{component, html, use_state, Callback, Html, Properties};
+use yew::{component, html, use_state, Callback, Html, MouseEvent, Properties};
+
+use crate::intent::Intent;
 
 /// How many chips show before "Show all".
 const COLLAPSED_CHIPS: usize = 12;
 
-/// Which `data-*` hook the chips carry.
+/// What the chips filter by: which `data-*` hook they carry and what pressing one asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChipKind {
     Country,
     Lang,
+}
+
+impl ChipKind {
+    /// Pressing the chip of `code`.
+    fn toggle(self, code: String) -> Intent {
+        match self {
+            ChipKind::Country => Intent::ToggleCountry(code),
+            ChipKind::Lang => Intent::ToggleLang(code),
+        }
+    }
 }
 
 /// One chip: its code, the name shown, how many results it would have, whether it is selected.
@@ -26,8 +38,8 @@ pub struct FacetChipsProps {
     pub kind: ChipKind,
     pub heading: &'static str,
     pub chips: Vec<Chip>,
-    /// Called with the code of the chip that was pressed.
-    pub on_toggle: Callback<String>,
+    /// Told when a chip is pressed.
+    pub on_intent: Callback<Intent>,
     /// Extra controls after the heading (e.g. any/all).
     #[prop_or_default]
     pub children: Html,
@@ -54,9 +66,8 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
             }
             <ul class="chips">
                 { for visible.map(|(_, chip)| {
-                    let code = chip.code.clone();
-                    let on_toggle = props.on_toggle.clone();
-                    let onclick = Callback::from(move |_| on_toggle.emit(code.clone()));
+                    let (kind, code) = (props.kind, chip.code.clone());
+                    let onclick = props.on_intent.reform(move |_: MouseEvent| kind.toggle(code.clone()));
                     let noun = if chip.count == 1 { " article" } else { " articles" };
                     html! {
                         <li>

@@ -9,17 +9,20 @@ use yew::{
     Properties, TargetCast,
 };
 
+use crate::intent::Intent;
+
 #[derive(Properties, PartialEq, Debug)]
 pub struct SearchBoxProps {
     /// The search text in the URL.
     pub value: String,
-    /// Called with the text on every keystroke.
-    pub on_search: Callback<String>,
+    /// Told the text on every keystroke ([`Intent::SetQuery`]).
+    pub on_intent: Callback<Intent>,
 }
 
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
+    let on_search = props.on_intent.reform(Intent::SetQuery);
     {
         let input = input.clone();
         use_effect_with(props.value.clone(), move |value| {
@@ -33,7 +36,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     // While an input method composes (pinyin, Thai or Vietnamese keyboards), the field holds
     // unfinished text: search once the composition ends instead.
     let oninput = {
-        let on_search = props.on_search.clone();
+        let on_search = on_search.clone();
         Callback::from(move |event: InputEvent| {
             if !event.is_composing() {
                 on_search.emit(event.target_unchecked_into::<HtmlInputElement>().value());
@@ -42,7 +45,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     // Yew has no `compositionend` listener: attach one to the field for its lifetime.
     {
-        let (input, on_search) = (input.clone(), props.on_search.clone());
+        let input = input.clone();
         let latest = use_mut_ref(|| on_search.clone());
         *latest.borrow_mut() = on_search;
         use_effect_with((), move |()| {

@@ -7,37 +7,41 @@ use corpus::view::state::{CountryMatch, Undated, ViewState};
 use yew::{component, html, Callback, Html, MouseEvent, Properties};
 
 use crate::components::copy_link::CopyLink;
-use crate::data;
-use crate::view_url::{Nav, ViewHandle};
+use crate::data::Corpus;
+use crate::intent::Intent;
+use crate::view_url::ViewHandle;
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct SummaryBarProps {
+    pub corpus: Corpus,
     pub state: Rc<ViewState>,
-    pub on_change: Callback<(ViewState, Nav)>,
+    pub on_intent: Callback<Intent>,
 }
 
 #[component]
 pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     let state = &props.state;
-    let mut active: Vec<(String, ViewState)> = Vec::new();
+    let mut active: Vec<(String, Intent)> = Vec::new();
     if state.has_query() {
-        active.push((format!("Search: “{}”", state.q.trim()), state.set_query("")));
+        active.push((format!("Search: “{}”", state.q.trim()), Intent::ClearQuery));
     }
-    let names = data::corpus().ok();
     for code in &state.countries {
-        let name = names.map_or(code.as_str(), |c| c.country_name(code));
-        active.push((format!("Country: {name}"), state.toggle_country(code)));
+        let name = props.corpus.country_name(code);
+        active.push((
+            format!("Country: {name}"),
+            Intent::ToggleCountry(code.clone()),
+        ));
     }
     if state.countries.len() > 1 && state.country_match == CountryMatch::All {
         active.push((
             "All countries must match".to_owned(),
-            state.set_country_match(CountryMatch::Any),
+            Intent::SetCountryMatch(CountryMatch::Any),
         ));
     }
     for code in &state.langs {
         active.push((
             format!("Language: {}", language_name(code)),
-            state.toggle_lang(code),
+            Intent::ToggleLang(code.clone()),
         ));
     }
     if state.has_range() {
@@ -48,7 +52,7 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
             (None, Some(to)) => format!("Dates: until {to}"),
             (None, None) => String::new(),
         };
-        active.push((text, state.clear_range()));
+        active.push((text, Intent::ClearRange));
     }
     if let Some(undated) = state.undated {
         let text = match undated {
@@ -56,23 +60,19 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
             Undated::Exclude => "Without undated",
             Undated::Include => "With undated",
         };
-        active.push((text.to_owned(), state.set_undated(state.default_undated())));
+        active.push((text.to_owned(), Intent::ResetUndated));
     }
     let view_url = {
         let state = state.clone();
         Callback::from(move |()| ViewHandle::href(&state))
     };
-    let clear_all = {
-        let (state, on_change) = (state.clone(), props.on_change.clone());
-        Callback::from(move |_: MouseEvent| on_change.emit((state.clear_all(), Nav::Push)))
-    };
+    let clear_all = props.on_intent.reform(|_: MouseEvent| Intent::ClearAll);
     html! {
         <div class="summary-bar" aria-label="Active filters">
             if !active.is_empty() {
                 <ul class="chips">
-                    { for active.into_iter().map(|(label, next)| {
-                        let on_change = props.on_change.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| on_change.emit((next.clone(), Nav::Push)));
+                    { for active.into_iter().map(|(label, intent)| {
+                        let onclick = props.on_intent.reform(move |_: MouseEvent| intent.clone());
                         html! {
                             <li>
                                 <button type="button" class="chip removable" data-active-filter="" aria-label={format!("Remove {label}")} {onclick}>

@@ -11,14 +11,13 @@ use corpus::Date;
 use web_sys::HtmlInputElement;
 use yew::{component, html, use_state, Callback, Event, Html, MouseEvent, Properties, TargetCast};
 
-use crate::view_url::Nav;
+use crate::intent::Intent;
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct TimelineProps {
     pub histogram: Rc<Histogram>,
     pub state: Rc<ViewState>,
-    /// Called with the next view (always a discrete choice: pushed).
-    pub on_change: Callback<(ViewState, Nav)>,
+    pub on_intent: Callback<Intent>,
 }
 
 /// Bar heights are drawn in a 0..=100 box.
@@ -37,11 +36,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let dragged = drag.is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
         let selected = bucket.in_range(state);
         let onclick = {
-            let (bucket, state, on_change) = (bucket.clone(), state.clone(), props.on_change.clone());
-            Callback::from(move |_: MouseEvent| {
-                let next = if bucket.is_selected(&state) { state.clear_range() } else { bucket.select(&state) };
-                on_change.emit((next, Nav::Push));
-            })
+            let bucket = bucket.clone();
+            props.on_intent.reform(move |_: MouseEvent| Intent::ToggleBucket(bucket.clone()))
         };
         let onmousedown = {
             let drag = drag.clone();
@@ -60,7 +56,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             })
         };
         let onmouseup = {
-            let (drag, histogram, state, on_change) = (drag.clone(), histogram.clone(), state.clone(), props.on_change.clone());
+            let (drag, histogram, on_intent) = (drag.clone(), histogram.clone(), props.on_intent.clone());
             Callback::from(move |event: MouseEvent| {
                 let Some((start, _)) = *drag else { return };
                 drag.set(None);
@@ -69,7 +65,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     event.prevent_default();
                     let (first, last) = (start.min(i), start.max(i));
                     if let (Some(a), Some(b)) = (histogram.buckets.get(first), histogram.buckets.get(last)) {
-                        on_change.emit((state.set_range(Some(a.from), Some(b.to)), Nav::Push));
+                        on_intent.emit(Intent::SetRange(a.from, b.to));
                     }
                 }
             })
@@ -93,26 +89,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
 
     let undated_only = state.effective_undated() == Undated::Only;
-    let on_undated = {
-        let (state, on_change) = (state.clone(), props.on_change.clone());
-        Callback::from(move |_: MouseEvent| {
-            let next = if undated_only {
-                state.set_undated(Undated::Include)
-            } else {
-                state.clear_range().set_undated(Undated::Only)
-            };
-            on_change.emit((next, Nav::Push));
-        })
-    };
+    let on_undated = props
+        .on_intent
+        .reform(|_: MouseEvent| Intent::ToggleUndatedOnly);
     let (from_day, to_day) = state.date_range();
-    let on_from = date_input_handler(state.clone(), props.on_change.clone(), true);
-    let on_to = date_input_handler(state.clone(), props.on_change.clone(), false);
-    let clear_dates = {
-        let (state, on_change) = (state.clone(), props.on_change.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_change.emit((state.clear_range().set_undated(Undated::Include), Nav::Push))
-        })
-    };
+    let on_from = date_field(&props.on_intent, Intent::SetFrom);
+    let on_to = date_field(&props.on_intent, Intent::SetTo);
+    let clear_dates = props.on_intent.reform(|_: MouseEvent| Intent::ClearDates);
     let first = histogram.buckets.first();
     let last = histogram.buckets.last();
 
@@ -153,23 +136,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-/// `onchange` for a date field: an empty field clears that end of the range.
-fn date_input_handler(
-    state: Rc<ViewState>,
-    on_change: Callback<(ViewState, Nav)>,
-    is_from: bool,
+/// `onchange` for a date field: `intent` of its day, or of `None` when it is emptied; a value
+/// that is not a day is ignored.
+fn date_field(
+    on_intent: &Callback<Intent>,
+    intent: fn(Option<DateBound>) -> Intent,
 ) -> Callback<Event> {
+    let on_intent = on_intent.clone();
     Callback::from(move |event: Event| {
         let value = event.target_unchecked_into::<HtmlInputElement>().value();
-        let bound = Date::parse(&value).ok().map(DateBound::Day);
-        if bound.is_none() && !value.is_empty() {
-            return;
+        match Date::parse(&value) {
+            Ok(day) => on_intent.emit(intent(Some(DateBound::Day(day)))),
+            Err(_) if value.is_empty() => on_intent.emit(intent(None)),
+            Err(_) => {}
         }
-        let next = if is_from {
-            state.set_range(bound, state.to)
-        } else {
-            state.set_range(state.from, bound)
-        };
-        on_change.emit((next, Nav::Push));
     })
 }

@@ -1,0 +1,101 @@
+//! The explorer page: the shell that reads the view from the URL, answers it, and lays out the
+//! search box, the sidebar ([`sidebar`]) and the results ([`result_list`]). Everything shown is
+//! derived from the URL query (see `view_url`); every change goes through one intent callback.
+
+mod result_list;
+mod sidebar;
+
+use corpus::languages::language_name;
+use corpus::view::state::ViewState;
+use yew::{component, html, use_memo, Html, Properties};
+
+use crate::components::search_box::SearchBox;
+use crate::components::summary_bar::SummaryBar;
+use crate::data::Corpus;
+use crate::hooks::{
+    use_dispatch, use_focus_article, use_fold_text_ahead, use_shown_cards, use_sidebar_counts,
+    use_title,
+};
+use crate::view_url::use_view;
+use result_list::ResultList;
+use sidebar::Sidebar;
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct ExplorerProps {
+    pub corpus: Corpus,
+}
+
+#[component]
+pub fn Explorer(props: &ExplorerProps) -> Html {
+    let corpus = props.corpus;
+    let view = use_view();
+    let on_intent = use_dispatch(&view);
+    let state = view.state.clone();
+    let answer = use_memo((*state).clone(), move |state| {
+        corpus::view::answer(&corpus, state)
+    });
+    let counts = use_sidebar_counts(corpus, &state, &answer);
+    let open_position = state
+        .article
+        .as_ref()
+        .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
+    let shown = use_shown_cards(&state, open_position);
+    use_focus_article(state.article.clone());
+    use_title(page_title(corpus, &state, answer.results.len()));
+    use_fold_text_ahead(corpus);
+
+    let mut notices: Vec<String> = view.notices.iter().map(ToString::to_string).collect();
+    if answer.unknown_article {
+        notices.push(format!(
+            "Ignored article “{}”: there is no article with that id.",
+            state.article.as_deref().unwrap_or_default()
+        ));
+    }
+
+    html! {
+        <>
+            <a class="skip-link" href="#results">{ "Skip to results" }</a>
+            <header class="site-header">
+                <div class="brand-row">
+                    <h1 class="brand">{ "Borderlines" }</h1>
+                    <p class="tagline">{ format!("{} articles on cross-border crime and cooperation in Southeast Asia", corpus.len()) }</p>
+                </div>
+                <SearchBox value={state.q.clone()} on_intent={on_intent.clone()} />
+            </header>
+            <div class="layout">
+                <Sidebar {corpus} {counts} on_intent={on_intent.clone()} />
+                <main class="results" id="results" tabindex="-1">
+                    if !notices.is_empty() {
+                        <div class="notice" data-url-notice="" role="status">
+                            <p>{ "Part of this link was not understood and was ignored:" }</p>
+                            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                        </div>
+                    }
+                    <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} />
+                    <ResultList {corpus} {answer} {state} limit={shown.limit} show_more={shown.show_more} {on_intent} />
+                </main>
+            </div>
+        </>
+    }
+}
+
+/// `Cambodia, Thailand · 3 articles — Borderlines`.
+fn page_title(corpus: Corpus, state: &ViewState, count: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if state.has_query() {
+        parts.push(format!("“{}”", state.q.trim()));
+    }
+    parts.extend(
+        state
+            .countries
+            .iter()
+            .map(|c| corpus.country_name(c).to_owned()),
+    );
+    parts.extend(state.langs.iter().map(|l| language_name(l).to_owned()));
+    let noun = if count == 1 { "article" } else { "articles" };
+    if parts.is_empty() {
+        format!("{count} {noun} — Borderlines")
+    } else {
+        format!("{} · {count} {noun} — Borderlines", parts.join(", "))
+    }
+}

@@ -1,0 +1,88 @@
+//! The explorer's results: their count and order, the cards shown so far, "Show more", and what
+//! to do when nothing matches.
+
+use std::rc::Rc;
+
+use corpus::view::state::{Sort, ViewState};
+use corpus::view::Answer;
+use web_sys::HtmlSelectElement;
+use yew::{component, html, Callback, Event, Html, MouseEvent, Properties, TargetCast};
+
+use crate::components::article_card::ArticleCard;
+use crate::data::Corpus;
+use crate::hooks::view_key;
+use crate::intent::Intent;
+
+#[derive(Properties, PartialEq, Debug)]
+pub(super) struct ResultListProps {
+    pub corpus: Corpus,
+    pub answer: Rc<Answer>,
+    pub state: Rc<ViewState>,
+    /// How many cards to render.
+    pub limit: usize,
+    pub show_more: Callback<()>,
+    pub on_intent: Callback<Intent>,
+}
+
+#[component]
+pub(super) fn ResultList(props: &ResultListProps) -> Html {
+    let ResultListProps {
+        corpus,
+        answer,
+        state,
+        limit,
+        show_more,
+        on_intent,
+    } = props;
+    let (count, limit) = (answer.results.len(), *limit);
+    let noun = if count == 1 { "article" } else { "articles" };
+    let catalog = corpus.catalog();
+    let on_sort = {
+        let on_intent = on_intent.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(sort) = Sort::parse(&value) {
+                on_intent.emit(Intent::SetSort(sort));
+            }
+        })
+    };
+    let sorts = Sort::ALL.iter().filter(|&&sort| sort != Sort::Relevance || state.has_query()).map(|&sort| {
+        html! { <option value={sort.as_str()} selected={state.effective_sort() == sort}>{ sort.label() }</option> }
+    });
+    let clear_all = on_intent.reform(|_: MouseEvent| Intent::ClearAll);
+    let show_more = show_more.reform(|_: MouseEvent| ());
+
+    html! {
+        <>
+            <div class="results-head">
+                <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ format!("{count} {noun}") }</p>
+                <label class="sort">{ "Sort " }<select onchange={on_sort}>{ for sorts }</select></label>
+            </div>
+            if count == 0 {
+                <div class="empty" data-empty-results="">
+                    <p>{ "No article matches this view." }</p>
+                    <button type="button" class="button" onclick={clear_all}>{ "Clear search and filters" }</button>
+                </div>
+            }
+            // Keyed by the view: a new view replaces the whole list (one DOM removal) instead
+            // of removing its cards one by one; "Show more" and opening a card keep it.
+            <ol class="cards" key={view_key(state).to_query()}>
+                { for answer.results.first(limit).into_iter().map(|index| {
+                    let expanded = state.article.as_deref() == Some(catalog.id(index as usize));
+                    let selected_countries: Rc<[bool]> =
+                        catalog.countries(index as usize).map(|code| state.has_country(code)).collect();
+                    html! {
+                        <li key={index}>
+                            <ArticleCard corpus={*corpus} {index} {expanded} {selected_countries} query={answer.query.clone()} on_intent={on_intent.clone()} />
+                        </li>
+                    }
+                }) }
+            </ol>
+            if count > limit {
+                <button type="button" class="button more" data-show-more="" onclick={show_more}>
+                    { format!("Show more ({limit} of {count} shown)") }
+                </button>
+            }
+        </>
+    }
+}

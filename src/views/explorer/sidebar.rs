@@ -1,0 +1,77 @@
+//! The explorer's sidebar: the timeline, then the country chips (with "any"/"all") and the
+//! language chips, with their counts for the current results.
+
+use std::rc::Rc;
+
+use corpus::languages::language_name;
+use corpus::view::state::CountryMatch;
+use yew::{component, html, Callback, Html, MouseEvent, Properties};
+
+use crate::components::facet_chips::{Chip, ChipKind, FacetChips};
+use crate::components::timeline::Timeline;
+use crate::data::Corpus;
+use crate::hooks::SidebarCounts;
+use crate::intent::Intent;
+
+#[derive(Properties, PartialEq, Debug)]
+pub(super) struct SidebarProps {
+    pub corpus: Corpus,
+    /// The counts and the view they were made for, which the sidebar shows.
+    pub counts: Rc<SidebarCounts>,
+    pub on_intent: Callback<Intent>,
+}
+
+#[component]
+pub(super) fn Sidebar(props: &SidebarProps) -> Html {
+    let SidebarProps {
+        corpus,
+        counts,
+        on_intent,
+    } = props;
+    let state = &counts.view;
+    let country_chips = chips(
+        &counts.facets.countries,
+        |code| corpus.country_name(code).to_owned(),
+        |code| state.has_country(code),
+    );
+    let lang_chips = chips(
+        &counts.facets.langs,
+        |code| language_name(code).to_owned(),
+        |code| state.has_lang(code),
+    );
+    let match_buttons = CountryMatch::ALL.iter().map(|&mode| {
+        let pressed = state.country_match == mode;
+        let onclick = on_intent.reform(move |_: MouseEvent| Intent::SetCountryMatch(mode));
+        html! {
+            <button type="button" class="segment" data-country-match={mode.as_str()} aria-pressed={pressed.to_string()} {onclick}>
+                { if mode == CountryMatch::Any { "any" } else { "all" } }
+            </button>
+        }
+    });
+    html! {
+        <aside class="filters" aria-label="Filters">
+            <Timeline histogram={counts.histogram.clone()} state={state.clone()} on_intent={on_intent.clone()} />
+            <FacetChips kind={ChipKind::Country} heading="Countries" chips={country_chips} on_intent={on_intent.clone()}>
+                <div class="segmented" role="group" aria-label="Articles must mention">{ for match_buttons }</div>
+            </FacetChips>
+            <FacetChips kind={ChipKind::Lang} heading="Languages" chips={lang_chips} on_intent={on_intent.clone()} />
+        </aside>
+    }
+}
+
+/// One chip per counted code, named by `name`, pressed when `selected`.
+fn chips(
+    counts: &[(String, u32)],
+    name: impl Fn(&str) -> String,
+    selected: impl Fn(&str) -> bool,
+) -> Vec<Chip> {
+    counts
+        .iter()
+        .map(|(code, count)| Chip {
+            code: code.clone(),
+            name: name(code),
+            count: *count,
+            selected: selected(code),
+        })
+        .collect()
+}
