@@ -57,7 +57,7 @@ check-seeds:
 N ?= 1000
 SEED ?= 42
 bench-corpus:
-	cargo run --release -q -p corpus -- generate --articles $(N) --seed $(SEED) --out target/bench-corpus/$(N) --verify
+	cargo run --release -q -p bench --bin bench -- generate --articles $(N) --seed $(SEED) --out target/bench-corpus/$(N) --verify
 
 # The benchmark (not part of `make test`; see bench/REPORT.md), about 8 minutes. BENCH_N
 # overrides the sizes. 50,000 articles take about 25 minutes on their own (docs/scaling.md
@@ -88,6 +88,7 @@ lint:
 
 test-native:
 	cargo test -p corpus -p ingest -p bench
+	cargo test -p borderlines --lib
 
 test-wasm:
 	cargo test -p borderlines --target wasm32-unknown-unknown

@@ -9,7 +9,7 @@
 //
 // Each build is `dir` (holding bench.js and bench_bg.wasm) or `dir:blobDir` when its blob format
 // differs from the data directory's: blobDir then holds a blob.bin that build can read, written
-// by `target/release/bench-prep target/bench-corpus/10000 blobDir`. Prints
+// by `target/release/bench prep target/bench-corpus/10000 blobDir`. Prints
 // per build p50, p95 and max of the per-query medians and the mean of the 20 slowest, then the
 // slowest queries (TOP=n of them) with every build's median. Each query runs once per round on
 // each build, the builds' order alternating, so that every call meets the caches as the queries

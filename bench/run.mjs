@@ -156,9 +156,13 @@ async function buildEngine() {
   return out;
 }
 
-/** Writes the deterministic corpus of `n` articles to `corpusDir`. */
+/** The bench's native tool (`bench generate`, `bench prep`), built by `generate`. */
+const BENCH_BIN = join(ROOT, 'target/release/bench');
+
+/** Builds the `bench` binary and writes the deterministic corpus of `n` articles to `corpusDir`. */
 async function generate(n, corpusDir) {
-  return measured('cargo', ['run', '--release', '-q', '-p', 'corpus', '--', 'generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
+  await measured('cargo', ['build', '--release', '-q', '-p', 'bench', '--bin', 'bench']);
+  return measured(BENCH_BIN, ['generate', '--articles', String(n), '--seed', String(SEED), '--out', corpusDir]);
 }
 
 async function prepare(n) {
@@ -170,9 +174,8 @@ async function prepare(n) {
   } else {
     say(`N=${n}: generating the corpus`);
     await generate(n, corpusDir);
-    say(`N=${n}: bench-prep (blob, peer documents, Pagefind pages, queries with brute-force truth)`);
-    await measured('cargo', ['build', '--release', '-q', '-p', 'bench', '--bin', 'bench-prep']);
-    prep = await measured(join(ROOT, 'target/release/bench-prep'), [corpusDir, dataDir]);
+    say(`N=${n}: bench prep (blob, peer documents, Pagefind pages, queries with brute-force truth)`);
+    prep = await measured(BENCH_BIN, ['prep', corpusDir, dataDir]);
     process.stdout.write(prep.stderr);
   }
   let pagefind = { wallMs: null, peakRssBytes: null };

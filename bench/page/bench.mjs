@@ -1,4 +1,4 @@
-// The bench page: loads one generated corpus (docs.json, queries.json, blob.bin from bench-prep)
+// The bench page: loads one generated corpus (docs.json, queries.json, blob.bin from `bench prep`)
 // and runs the same query set through Borderlines' own search (the corpus crate compiled to
 // wasm, no DOM), MiniSearch, FlexSearch and Pagefind, timing every query and checking every
 // result set against the brute-force truth. bench/run.mjs drives it through window.bench.

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use bench::brute::{view_counts, FoldedCorpus};
+use bench::counts::ViewCounts;
 use bench::generate::{self, Generated};
 use corpus::search::fold::fold;
 use corpus::search::Query;
-use corpus::view::facets::facets;
-use corpus::view::filter::TextMatches;
 use corpus::view::state::ViewState;
+use corpus::view::{answer, Answer};
 use corpus::{Article, CorpusBlob};
 use ingest::seeds::{load_seeds, SeedsReport};
 use unicode_segmentation::UnicodeSegmentation;
@@ -241,6 +241,37 @@ fn queries(articles: &[Article]) -> Vec<(String, bool)> {
     out
 }
 
+/// `state` with `text` in the search box, and the explorer's answer to it: `text` as typed (the
+/// last word a prefix), or followed by a space, which makes every word whole
+/// (`Query::parse_exact`).
+fn typed_answer(
+    blob: &CorpusBlob,
+    state: &ViewState,
+    text: &str,
+    typed: bool,
+) -> (ViewState, Answer) {
+    let q = if typed {
+        text.to_owned()
+    } else {
+        format!("{text} ")
+    };
+    let state = state.set_query(&q);
+    let answer = answer(blob, &state);
+    let query = if typed {
+        Query::parse(text)
+    } else {
+        Query::parse_exact(text)
+    };
+    assert_eq!(*answer.query, query, "{q:?}");
+    (state, answer)
+}
+
+/// The articles the text search hit.
+fn hit_set(answer: &Answer) -> BTreeSet<u32> {
+    let hits = answer.hits.as_deref().unwrap_or_default();
+    hits.iter().map(|&(d, _)| d).collect()
+}
+
 #[test]
 fn search_equals_brute_force_on_generated_text() {
     let loaded = &*LOADED;
@@ -257,12 +288,8 @@ fn search_equals_brute_force_on_generated_text() {
         } else {
             Query::parse_exact(text)
         };
-        let got: BTreeSet<u32> = loaded
-            .blob
-            .search(&query)
-            .into_iter()
-            .map(|(d, _)| d)
-            .collect();
+        let (_, app) = typed_answer(&loaded.blob, &ViewState::default(), text, *typed);
+        let got = hit_set(&app);
         let want = loaded.folded.text_matches(&query);
         if !want.is_empty() {
             nonempty += 1;
@@ -320,7 +347,6 @@ fn listed(counts: &BTreeMap<String, u32>, selected: &[String]) -> Vec<(String, u
 fn facet_counts_equal_brute_force() {
     let loaded = &*LOADED;
     let articles = &loaded.report.articles;
-    let catalog = loaded.blob.catalog();
     for (url, q) in [
         ("", ""),
         ("lang=vi,th", ""),
@@ -334,17 +360,17 @@ fn facet_counts_equal_brute_force() {
     ] {
         let (state, notices) = ViewState::parse(url);
         assert!(notices.is_empty(), "{url}: {notices:?}");
-        let hits: Vec<(u32, f32)>;
-        let set: BTreeSet<u32>;
-        let (text, hit_set) = if q.is_empty() {
-            (TextMatches::All, None)
+        let (state, app) = typed_answer(&loaded.blob, &state, q, false);
+        let set = hit_set(&app);
+        let hit_set = if q.is_empty() {
+            assert!(app.hits.is_none(), "no text query, no text search");
+            None
         } else {
-            hits = loaded.blob.search(&Query::parse_exact(q));
-            set = hits.iter().map(|(d, _)| *d).collect();
             assert!(!set.is_empty(), "{q}");
-            (TextMatches::Hits(&hits), Some(&set))
+            Some(&set)
         };
-        let got = facets(catalog, &state, text);
+        let counts = app.counts(&loaded.blob, &state);
+        let got = &counts.facets;
         let want = view_counts(articles, &state, hit_set);
         assert_eq!(
             got.countries,
@@ -354,10 +380,8 @@ fn facet_counts_equal_brute_force() {
         assert_eq!(got.langs, listed(&want.langs, &state.langs), "{url} q={q}");
         assert_eq!(got.total, want.total, "{url} q={q}");
         assert_eq!(got.undated, want.undated, "{url} q={q}");
-        assert_eq!(
-            corpus::view::filter::filter(catalog, &state, text).len() as u32,
-            want.total,
-            "{url} q={q}"
-        );
+        assert_eq!(app.results.len() as u32, want.total, "{url} q={q}");
+        // The timeline too, in the shape the browser bench compares.
+        assert_eq!(ViewCounts::from_app(&counts), want, "{url} q={q}");
     }
 }

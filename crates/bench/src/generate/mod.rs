@@ -1,5 +1,5 @@
 //! A deterministic generator of synthetic seed files, for benchmarks and large-corpus tests
-//! (build time only; `corpus generate`).
+//! (native only; `bench generate`).
 //!
 //! [`article`] turns `(seed, index)` into one file in the real seed format (see README "Adding
 //! articles"), byte for byte the same on every run: article `i` depends only on the seed and `i`,

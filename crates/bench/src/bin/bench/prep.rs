@@ -1,14 +1,16 @@
-//! `bench-prep SEEDS_DIR OUT_DIR`: everything the browser bench loads for one corpus.
+//! `bench prep SEEDS_DIR OUT_DIR`: everything the browser bench loads for one corpus.
 //!
 //! - `blob.bin`: the corpus blob, exactly as `build.rs` embeds it in the site;
 //! - `docs.json`: the same articles, in blob order, for the peer engines to index;
 //! - `pages/<index>.html`: one page per article for Pagefind's CLI;
 //! - `queries.json`: the query set with brute-force truth (result set and view counts);
 //! - `meta.json`: sizes and timings of this preparation.
+//!
+//! The truth is brute force only ([`bench::brute`]): the app's side of the comparison is the
+//! browser bench's, through the engine that calls [`corpus::view::answer`].
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 use std::time::Instant;
 
 use bench::brute::{view_counts, view_matches, FoldedCorpus};
@@ -21,23 +23,14 @@ use ingest::parallel::map_on_every_core;
 use ingest::seeds::load_seeds;
 use serde_json::json;
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [seeds, out] = args.as_slice() else {
-        eprintln!("usage: bench-prep SEEDS_DIR OUT_DIR");
-        return ExitCode::from(2);
-    };
-    match prepare(Path::new(seeds), Path::new(out)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("bench-prep: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
+use crate::fs::{self, write};
+use crate::{Failure, Outcome};
 
-fn write(path: PathBuf, bytes: impl AsRef<[u8]>) -> Result<(), String> {
-    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+pub fn run(args: &[String]) -> Outcome {
+    let [seeds, out] = args else {
+        return Err(Failure::Usage("expected SEEDS_DIR OUT_DIR".into()));
+    };
+    Ok(prepare(Path::new(seeds), Path::new(out))?)
 }
 
 fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
@@ -58,17 +51,17 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
     let blob_ms = started.elapsed().as_millis();
     let pages = out.join("pages");
     let _ = std::fs::remove_dir_all(&pages);
-    std::fs::create_dir_all(&pages).map_err(|e| format!("{}: {e}", pages.display()))?;
-    write(out.join("blob.bin"), &bytes)?;
+    fs::create_dir_all(&pages)?;
+    write(&out.join("blob.bin"), &bytes)?;
     let articles = &report.articles;
 
     let docs: Vec<serde_json::Value> = articles.iter().map(doc_json).collect();
     write(
-        out.join("docs.json"),
+        &out.join("docs.json"),
         serde_json::to_vec(&docs).map_err(|e| e.to_string())?,
     )?;
     for (i, a) in articles.iter().enumerate() {
-        write(pages.join(format!("{i}.html")), page_html(a))?;
+        write(&pages.join(format!("{i}.html")), page_html(a))?;
     }
 
     let started = Instant::now();
@@ -90,7 +83,7 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
         ));
     }
     write(
-        out.join("queries.json"),
+        &out.join("queries.json"),
         serde_json::to_vec(&queries).map_err(|e| e.to_string())?,
     )?;
     let text_bytes: usize = articles.iter().map(|a| text_of(a).len()).sum();
@@ -103,9 +96,9 @@ fn prepare(seeds: &Path, out: &Path) -> Result<(), String> {
         "blobMs": blob_ms,
         "truthMs": truth_ms,
     });
-    write(out.join("meta.json"), meta.to_string())?;
+    write(&out.join("meta.json"), meta.to_string())?;
     eprintln!(
-        "bench-prep: {} articles, {} queries, blob {} bytes; load {load_ms} ms, blob {blob_ms} ms, truth {truth_ms} ms",
+        "bench prep: {} articles, {} queries, blob {} bytes; load {load_ms} ms, blob {blob_ms} ms, truth {truth_ms} ms",
         articles.len(),
         queries.len(),
         bytes.len()

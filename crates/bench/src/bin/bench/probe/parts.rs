@@ -1,0 +1,32 @@
+//! `bench probe parts [DIR]`: writes the blob's parts to `DIR/parts/{catalog,texts,...}.bin`,
+//! so that their compressed sizes can be compared.
+
+use super::{no_args, Prepared};
+use crate::fs::{self, write};
+use crate::Outcome;
+
+pub fn run(prepared: Prepared, args: &[String]) -> Outcome {
+    no_args(args)?;
+    let blob = prepared.blob()?;
+    let out = prepared.path("parts");
+    fs::create_dir_all(&out)?;
+    let catalog = postcard::to_allocvec(blob.catalog()).map_err(|e| format!("catalog: {e}"))?;
+    write(&out.join("catalog.bin"), &catalog)?;
+    let bytes = &prepared.bytes;
+    let texts = bytes
+        .len()
+        .checked_sub(blob.text_bytes())
+        .and_then(|start| bytes.get(start..))
+        .ok_or_else(|| "the blob is shorter than its texts".to_owned())?;
+    write(&out.join("texts.bin"), texts)?;
+    for (name, part) in blob.index().encoded_parts() {
+        write(&out.join(format!("{name}.bin")), &part)?;
+    }
+    println!(
+        "blob {} bytes; catalog {}, texts {}",
+        bytes.len(),
+        catalog.len(),
+        texts.len()
+    );
+    Ok(())
+}
