@@ -17,8 +17,8 @@ use crate::hooks::{
     use_title,
 };
 use crate::view_url::use_view;
-use result_list::ResultList;
-use sidebar::Sidebar;
+use result_list::{result_list, ResultListProps};
+use sidebar::{sidebar, SidebarProps};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct ExplorerProps {
@@ -63,7 +63,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <SearchBox value={state.q.clone()} on_intent={on_intent.clone()} />
             </header>
             <div class="layout">
-                <Sidebar {corpus} {counts} on_intent={on_intent.clone()} />
+                { sidebar(&SidebarProps { corpus, counts, on_intent: on_intent.clone() }) }
                 <main class="results" id="results" tabindex="-1">
                     if !notices.is_empty() {
                         <div class="notice" data-url-notice="" role="status">
@@ -72,7 +72,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         </div>
                     }
                     <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} />
-                    <ResultList {corpus} {answer} {state} limit={shown.limit} show_more={shown.show_more} {on_intent} />
+                    { result_list(&ResultListProps { corpus, answer, state, limit: shown.limit, show_more: shown.show_more, on_intent }) }
                 </main>
             </div>
         </>

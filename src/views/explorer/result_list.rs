@@ -6,14 +6,15 @@ use std::rc::Rc;
 use corpus::view::state::{Sort, ViewState};
 use corpus::view::Answer;
 use web_sys::HtmlSelectElement;
-use yew::{component, html, Callback, Event, Html, MouseEvent, Properties, TargetCast};
+use yew::{html, Callback, Event, Html, MouseEvent, TargetCast};
 
 use crate::components::article_card::ArticleCard;
 use crate::data::Corpus;
 use crate::hooks::view_key;
 use crate::intent::Intent;
 
-#[derive(Properties, PartialEq, Debug)]
+/// What the result list shows: a part of the page shell's render, not a component of its own.
+#[derive(Debug)]
 pub(super) struct ResultListProps {
     pub corpus: Corpus,
     pub answer: Rc<Answer>,
@@ -24,8 +25,7 @@ pub(super) struct ResultListProps {
     pub on_intent: Callback<Intent>,
 }
 
-#[component]
-pub(super) fn ResultList(props: &ResultListProps) -> Html {
+pub(super) fn result_list(props: &ResultListProps) -> Html {
     let ResultListProps {
         corpus,
         answer,

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use corpus::languages::language_name;
 use corpus::view::state::CountryMatch;
-use yew::{component, html, Callback, Html, MouseEvent, Properties};
+use yew::{html, Callback, Html, MouseEvent};
 
 use crate::components::facet_chips::{Chip, ChipKind, FacetChips};
 use crate::components::timeline::Timeline;
@@ -13,7 +13,8 @@ use crate::data::Corpus;
 use crate::hooks::SidebarCounts;
 use crate::intent::Intent;
 
-#[derive(Properties, PartialEq, Debug)]
+/// What the sidebar shows: a part of the page shell's render, not a component of its own.
+#[derive(Debug)]
 pub(super) struct SidebarProps {
     pub corpus: Corpus,
     /// The counts and the view they were made for, which the sidebar shows.
@@ -21,8 +22,7 @@ pub(super) struct SidebarProps {
     pub on_intent: Callback<Intent>,
 }
 
-#[component]
-pub(super) fn Sidebar(props: &SidebarProps) -> Html {
+pub(super) fn sidebar(props: &SidebarProps) -> Html {
     let SidebarProps {
         corpus,
         counts,
