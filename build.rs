@@ -1,5 +1,7 @@
 //! Turns the seeds directory (`$SEEDS_DIR`, default `seeds/`) into the compact corpus blob the app
-//! embeds. Any bad seed fails the build with every `file:line: reason`, not only the first.
+//! embeds. Any invalid seed fails the build with every `file:line: reason`, not only the first;
+//! warnings about the corpus (a link to a directory not followed, ids differing only in case, a
+//! corpus past the size it is designed for) are cargo warnings and never fail it.
 
 use std::path::PathBuf;
 
@@ -15,9 +17,15 @@ fn main() {
     println!("cargo:rerun-if-changed={}", seeds_dir.display());
 
     let report = ingest::load_seeds(&seeds_dir);
+    // Warnings never fail the build. Those about the corpus (links to directories not followed,
+    // ids differing only in case, a corpus past the size it is designed for) are shown here;
+    // `corpus check` lists them and every article's own (undated, derived title, …).
+    for warning in &report.warnings {
+        println!("cargo:warning={warning}");
+    }
     if !report.errors.is_empty() {
         eprintln!(
-            "\nBorderlines: {} seed file(s) in {} cannot be read:",
+            "\nBorderlines: {} seed file(s) in {} are invalid:",
             report.errors.len(),
             seeds_dir.display()
         );
@@ -28,7 +36,6 @@ fn main() {
         eprintln!("Fix these files (or run `cargo run --release -p ingest -- check {}`) and build again.\n", seeds_dir.display());
         std::process::exit(1);
     }
-    // Warnings (undated, derived title, …) never fail the build; `corpus check` lists them.
     let blob = match encode_checked(&report) {
         Ok(blob) => blob,
         Err(error) => {

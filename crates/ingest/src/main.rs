@@ -1,14 +1,20 @@
 //! `corpus`: the curators' command line. `corpus check DIR [--json]` reads a seeds directory the
-//! way the build does and reports every article, ignored file and error.
+//! way the build does and reports every article, ignored file, warning and error.
+//!
+//! The table is for a terminal: every cell and line is escaped ([`ingest::chars::escape`]), so a
+//! control character (an ESC colour code, a line break in a file name) prints as `\u{1b}` and never
+//! reaches the terminal raw. The JSON is escaped by `serde_json`; its strings are the values
+//! themselves.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use corpus::Article;
+use ingest::chars::escape;
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files and errors\n  --json      print exactly one JSON object instead of a table\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files, warnings and errors\n  --json      print exactly one JSON object instead of a table\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,6 +78,7 @@ fn report_json(report: &SeedsReport) -> Value {
     json!({
         "articles": report.articles.iter().map(article_json).collect::<Vec<_>>(),
         "ignored": report.ignored,
+        "warnings": report.warnings.iter().map(|w| json!({"file": w.file, "line": w.line, "message": w.message})).collect::<Vec<_>>(),
         "errors": report.errors.iter().map(|e| json!({"file": e.file, "line": e.line, "message": e.message})).collect::<Vec<_>>(),
     })
 }
@@ -107,6 +114,7 @@ fn print_table(report: &SeedsReport) {
                 countries,
                 warnings,
             ]
+            .map(|cell| escape(&cell).into_owned())
         })
         .collect();
     let header = [
@@ -133,15 +141,19 @@ fn print_table(report: &SeedsReport) {
         println!("{}", cells.join("  ").trim_end());
     }
     for path in &report.ignored {
-        println!("ignored (not .txt): {path}");
+        println!("ignored (not .txt): {}", escape(path));
+    }
+    for warning in &report.warnings {
+        println!("warning: {}", escape(&warning.to_string()));
     }
     for error in &report.errors {
-        println!("error: {error}");
+        println!("error: {}", escape(&error.to_string()));
     }
     println!(
-        "{} articles, {} ignored, {} errors",
+        "{} articles, {} ignored, {} warnings, {} errors",
         report.articles.len(),
         report.ignored.len(),
+        report.warnings.len(),
         report.errors.len()
     );
 }

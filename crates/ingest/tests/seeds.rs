@@ -1,6 +1,8 @@
 //! The seeds directory as the build and `corpus check` read it: both real seeds pinned field by
 //! field, and one fixture per rule (BOM, CRLF, no header, bad date, empty, not UTF-8, markup,
-//! Thai, Chinese, false-hit words, duplicate ids, ignored files).
+//! Thai, Chinese, false-hit words, duplicate ids, ignored files). Hostile directories (links,
+//! pipes, devices, huge files, odd names, control characters, files without text) are in
+//! `hostile.rs`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -327,7 +329,8 @@ fn check_exits_1_and_lists_every_error() {
 }
 
 /// The blob round-trips every article exactly (paragraphs travel joined by line breaks), for the
-/// real seeds and for fixtures with CRLF, blank-line runs, markup, Thai and Chinese.
+/// real seeds and for fixtures with CRLF, blank-line runs, markup, Thai, Chinese and zero-width
+/// characters.
 #[test]
 fn blob_round_trips_every_article() {
     let fixtures = load(
@@ -340,9 +343,14 @@ fn blob_round_trips_every_article() {
             ("markup.txt", b"<p>a</p>\n\n<script>x</script>\n"),
             ("thai.txt", "แก๊งคอลเซ็นเตอร์\nถูกจับ\n".as_bytes()),
             ("zh.txt", "打击网络诈骗。\n\n第二段。".as_bytes()),
-            ("title-only.txt", b"date 2024-01-02 Only a title\n"),
+            (
+                "zero-width.txt",
+                "date 2024-01-02 Thai\u{200B}land\nCam\u{AD}bodia and Lao\u{2060}s.\u{FEFF}\n"
+                    .as_bytes(),
+            ),
         ],
     );
+    assert!(fixtures.errors.is_empty(), "{:?}", fixtures.errors);
     for report in [load_seeds(&real_seeds()), fixtures] {
         let bytes = report
             .to_blob()

@@ -6,7 +6,7 @@ mod result_list;
 mod sidebar;
 
 use corpus::languages::language_name;
-use corpus::view::state::ViewState;
+use corpus::view::state::{summarize_notices, ViewState, SHOWN_NOTICES};
 use yew::{component, html, use_memo, Html, Properties};
 
 use crate::components::search_box::SearchBox;
@@ -44,13 +44,16 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     use_title(page_title(corpus, &state, answer.results.len()));
     use_fold_text_ahead(corpus);
 
-    let mut notices: Vec<String> = view.notices.iter().map(ToString::to_string).collect();
+    // A crafted link can hold thousands of bad values: the first few are listed, the rest
+    // counted.
+    let mut notices = summarize_notices(&view.notices, SHOWN_NOTICES).lines();
     if answer.unknown_article {
         notices.push(format!(
             "Ignored article “{}”: there is no article with that id.",
-            state.article.as_deref().unwrap_or_default()
+            shortened(state.article.as_deref().unwrap_or_default())
         ));
     }
+    let query_limit = answer.query.truncated();
 
     html! {
         <>
@@ -70,6 +73,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                             <p>{ "Part of this link was not understood and was ignored:" }</p>
                             <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                         </div>
+                    }
+                    if let Some(limit) = query_limit {
+                        <p class="notice" data-query-limit="" role="status">{ format!("{limit}.") }</p>
                     }
                     <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} />
                     { result_list(&ResultListProps { corpus, answer, state, limit: shown.limit, show_more: shown.show_more, on_intent }) }
@@ -99,3 +105,14 @@ fn page_title(corpus: Corpus, state: &ViewState, count: usize) -> String {
         format!("{} · {count} {noun} — Borderlines", parts.join(", "))
     }
 }
+
+/// At most [`SHOWN_ID_CHARS`] characters of an id from the URL, with `…` where it was cut.
+fn shortened(id: &str) -> String {
+    match id.char_indices().nth(SHOWN_ID_CHARS) {
+        Some((cut, _)) => format!("{}…", &id[..cut]),
+        None => id.to_owned(),
+    }
+}
+
+/// How much of an unknown article id a notice repeats.
+const SHOWN_ID_CHARS: usize = 80;

@@ -4,7 +4,10 @@
 //! of the folded clusters and every folded byte can be traced back to the original cluster it came
 //! from ([`fold_with_offsets`], used for highlighting). For each cluster:
 //!
-//! 1. NFC (`icu_normalizer`, compiled data);
+//! 1. NFC (`icu_normalizer`, compiled data), then invisible characters dropped ([`is_invisible`]:
+//!    zero-width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen), so that
+//!    `Thai\u{200B}land` folds to `thailand` as web text's hidden breaks would otherwise split
+//!    words and Khmer names; the displayed text keeps them;
 //! 2. fullwidth ASCII forms (U+FF01–FF5E, common in Chinese text) become ASCII;
 //! 3. lower-case, character by character (`char::to_lowercase`, Unicode's full lower-case mapping,
 //!    language-independent; no final-sigma context so that folding stays per cluster);
@@ -97,7 +100,9 @@ impl Folded {
             return pos;
         }
         let (fs, fe, os, oe) = self.changed[i - 1];
-        if pos == fs {
+        // A cluster that folded to nothing (an invisible character) maps to just after itself,
+        // as the cluster that follows it would.
+        if pos == fs && fs < fe {
             os
         } else if pos < fe {
             if snap_end {
@@ -306,7 +311,7 @@ fn folds_to_itself(c: char) -> bool {
 fn fold_cluster(cluster: &str, out: &mut String, scratch: &mut String) {
     let nfc = NFC.normalize(cluster);
     scratch.clear();
-    for c in nfc.chars() {
+    for c in nfc.chars().filter(|&c| !is_invisible(c)) {
         let c = fullwidth_to_ascii(c);
         scratch.extend(c.to_lowercase());
     }
@@ -321,6 +326,15 @@ fn fold_cluster(cluster: &str, out: &mut String, scratch: &mut String) {
         .map(|c| if c == 'đ' { 'd' } else { c })
         .collect();
     out.push_str(&NFC.normalize(&stripped));
+}
+
+/// Characters that change no letter of a word but split it for a search: zero-width space,
+/// non-joiner and joiner, word joiner, byte-order mark (zero-width no-break space), soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// U+FF01–FF5E (fullwidth `！`…`～`) to their ASCII twins; anything else unchanged.
@@ -350,6 +364,20 @@ fn is_latin(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_fold_away() {
+        assert_eq!(fold("Thai\u{200B}land"), "thailand");
+        assert_eq!(fold("Cam\u{00AD}bodia\u{FEFF}"), "cambodia");
+        assert_eq!(fold("Vi\u{200C}\u{200D}\u{2060}ệt"), "viet");
+        // Khmer web text puts zero-width spaces inside words: កម្ពុជា with one in the middle.
+        assert_eq!(fold("កម្ព\u{200B}ុជា"), fold("កម្ពុជា"));
+        // Highlights still map back onto the original, hidden characters included.
+        let text = "in Thai\u{200B}land.";
+        let folded = fold_with_offsets(text);
+        let at = folded.text.find("thailand").expect("found");
+        assert_eq!(&text[folded.original_range(at..at + 8)], "Thai\u{200B}land");
+    }
 
     #[test]
     fn fold_vietnamese_all_tones_and_d() {

@@ -15,5 +15,6 @@ mod snippet;
 pub mod tokenize;
 
 pub(crate) use matcher::{FieldScan, Pattern};
-pub use query::{Item, Part, Query};
+pub(crate) use query::{char_prefix, thousands};
+pub use query::{Item, Part, Query, QueryLimit, MAX_QUERY_CHARS, MAX_QUERY_ITEMS};
 pub use snippet::{highlight, snippet, Snippet};

@@ -19,19 +19,86 @@
 //!   the last a word equal to `pk` or a run starting with `pk` (cluster-aligned). So `"thai lan"`
 //!   finds `Thái-Lan` but not `Lan Thái`.
 //!
+//! # Bounds
+//!
+//! A query may come from a shared link, so parsing does bounded work whatever its length: only
+//! the first [`MAX_QUERY_CHARS`] characters are read, duplicate items are dropped with a hash
+//! set (first occurrences kept, in order), and at most [`MAX_QUERY_ITEMS`] distinct items are
+//! kept. [`Query::truncated`] says whether either cap cut the query short, and its
+//! [`QueryLimit`] displays as a sentence for the reader ("Only the first 64 words or phrases
+//! of the search text are searched"). Queries within both caps parse as they always did.
+//!
 //! [`crate::search::index::SearchIndex::search`] returns exactly the documents a brute-force scan with
 //! these rules returns (checked by a property test); the matcher ([`crate::search::matcher`])
 //! applies them to folded text, and [`crate::search::highlight`] and [`crate::search::snippet`]
 //! use them to mark the matches in the original text.
 
+use std::collections::HashSet;
+use std::fmt;
+
 use crate::search::fold::fold;
 use crate::search::matcher::{FieldScan, Pattern};
 use crate::search::tokenize::{cluster_count, segments, SegmentKind};
+
+/// The most characters of a query's text that are read; the rest is ignored and
+/// [`Query::truncated`] says so ([`QueryLimit::Chars`]). The URL's `q` is cut to the same length
+/// ([`crate::view::state::ViewState::parse`]).
+pub const MAX_QUERY_CHARS: usize = 1_000;
+
+/// The most distinct items (words, runs and phrases) a query keeps; later ones are dropped and
+/// [`Query::truncated`] says so ([`QueryLimit::Items`]).
+pub const MAX_QUERY_ITEMS: usize = 64;
 
 /// A parsed search query: see the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     items: Vec<Item>,
+    limit: Option<QueryLimit>,
+}
+
+/// Which cap cut a query short (see the module documentation's bounds). Its `Display` is a short
+/// English sentence for the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QueryLimit {
+    /// The text is longer than [`MAX_QUERY_CHARS`] characters: only its start is searched.
+    Chars,
+    /// The text has more than [`MAX_QUERY_ITEMS`] distinct words, runs or phrases: only the first
+    /// [`MAX_QUERY_ITEMS`] are searched.
+    Items,
+}
+
+impl fmt::Display for QueryLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryLimit::Chars => write!(
+                f,
+                "Only the first {} characters of the search text are searched",
+                thousands(MAX_QUERY_CHARS)
+            ),
+            QueryLimit::Items => write!(
+                f,
+                "Only the first {MAX_QUERY_ITEMS} words or phrases of the search text are searched"
+            ),
+        }
+    }
+}
+
+/// `n` with a comma between thousands (`249,995`), as notices print counts.
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The first `max` characters of `text`, or `None` when it has no more than that.
+pub(crate) fn char_prefix(text: &str, max: usize) -> Option<&str> {
+    text.char_indices().nth(max).map(|(cut, _)| &text[..cut])
 }
 
 /// One AND-ed part of a [`Query`]: a word, a run, or a phrase of several parts.
@@ -63,6 +130,8 @@ impl Query {
     }
 
     fn parse_with(q: &str, typing: bool) -> Query {
+        let cut = char_prefix(q, MAX_QUERY_CHARS);
+        let q = cut.unwrap_or(q);
         let mut items: Vec<Item> = Vec::new();
         let mut last_bare_prefixable = false;
         for (i, chunk) in q.split(['"', '“', '”', '＂']).enumerate() {
@@ -101,13 +170,22 @@ impl Query {
                 last.prefix = true;
             }
         }
-        let mut unique: Vec<Item> = Vec::with_capacity(items.len());
-        for item in items {
-            if !unique.contains(&item) {
-                unique.push(item);
-            }
-        }
-        Query { items: unique }
+        let (items, capped) = first_distinct(items, MAX_QUERY_ITEMS);
+        let limit = if capped {
+            Some(QueryLimit::Items)
+        } else {
+            cut.map(|_| QueryLimit::Chars)
+        };
+        Query { items, limit }
+    }
+
+    /// Whether a cap cut the query short, and which: `None` for every query within
+    /// [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_ITEMS`] distinct items. When both caps cut
+    /// it, [`QueryLimit::Items`] (the searched part ends before the character cap). The app shows
+    /// its `Display` beside the results (`Only the first 64 words or phrases of the search text
+    /// are searched`).
+    pub fn truncated(&self) -> Option<QueryLimit> {
+        self.limit
     }
 
     /// True when the query has nothing to search for (blank, or only punctuation).
@@ -143,6 +221,35 @@ impl Query {
     }
 }
 
+/// The first occurrence of each distinct item, in order, at most `max` of them; and whether a
+/// distinct item past `max` was dropped. Linear: one hash-set insertion per item.
+fn first_distinct(items: Vec<Item>, max: usize) -> (Vec<Item>, bool) {
+    let mut capped = false;
+    let keep: Vec<bool> = {
+        let mut seen: HashSet<&Item> =
+            HashSet::with_capacity(items.len().min(max.saturating_add(1)));
+        items
+            .iter()
+            .map(|item| {
+                if capped || seen.contains(item) {
+                    return false;
+                }
+                if seen.len() == max {
+                    capped = true;
+                    return false;
+                }
+                seen.insert(item)
+            })
+            .collect()
+    };
+    let items = items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(item, keep)| keep.then_some(item))
+        .collect();
+    (items, capped)
+}
+
 impl Item {
     /// True for an item that the index's postings cannot answer exactly alone, so candidates
     /// are confirmed on the text: phrases, and runs of three clusters or more (whose bigrams
@@ -175,6 +282,117 @@ mod tests {
         assert_eq!(Query::parse_exact("lan LAN Lan").items().len(), 1);
         // Unclosed quote: phrase to the end.
         assert_eq!(Query::parse("\"thai lan").items()[0].parts.len(), 2);
+    }
+
+    #[test]
+    fn within_the_caps_nothing_is_cut() {
+        let words: Vec<String> = (0..MAX_QUERY_ITEMS).map(|i| format!("w{i}")).collect();
+        let q = Query::parse(&words.join(" "));
+        assert_eq!(q.items().len(), MAX_QUERY_ITEMS);
+        assert_eq!(q.truncated(), None);
+        // Duplicates do not count towards the cap.
+        let q = Query::parse(&format!("{} w0 w1 w0 ", words.join(" ")));
+        assert_eq!(q.items().len(), MAX_QUERY_ITEMS);
+        assert_eq!(q.truncated(), None);
+        let exactly = "a ".repeat(MAX_QUERY_CHARS / 2);
+        assert_eq!(exactly.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(Query::parse(&exactly).truncated(), None);
+        assert_eq!(Query::parse("thai lan").truncated(), None);
+    }
+
+    #[test]
+    fn one_item_past_the_cap_is_dropped_and_said() {
+        let words: Vec<String> = (0..=MAX_QUERY_ITEMS).map(|i| format!("w{i}")).collect();
+        let q = Query::parse_exact(&words.join(" "));
+        assert_eq!(q.items().len(), MAX_QUERY_ITEMS);
+        assert_eq!(q.truncated(), Some(QueryLimit::Items));
+        // The first ones are kept, in order.
+        let kept: Vec<&str> = q.items().iter().map(|i| i.parts[0].text.as_str()).collect();
+        assert_eq!(kept, words[..MAX_QUERY_ITEMS]);
+        assert_eq!(
+            QueryLimit::Items.to_string(),
+            "Only the first 64 words or phrases of the search text are searched"
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_character_boundary() {
+        // One character past the cap, in a two-byte script: read up to the cap only.
+        let text = "ệ".repeat(MAX_QUERY_CHARS + 1);
+        let q = Query::parse_exact(&text);
+        assert_eq!(q.truncated(), Some(QueryLimit::Chars));
+        assert_eq!(q.items().len(), 1);
+        assert_eq!(q.items()[0].parts[0].text.chars().count(), MAX_QUERY_CHARS);
+        let repeated = "lan ".repeat(MAX_QUERY_CHARS);
+        let q = Query::parse(&repeated);
+        assert_eq!(q.truncated(), Some(QueryLimit::Chars));
+        assert_eq!(q.items().len(), 1);
+        assert_eq!(
+            QueryLimit::Chars.to_string(),
+            "Only the first 1,000 characters of the search text are searched"
+        );
+        assert_eq!(char_prefix("abc", 3), None);
+        assert_eq!(char_prefix("abcd", 3), Some("abc"));
+        assert_eq!(char_prefix("ệệệệ", 3), Some("ệệệ"));
+    }
+
+    /// A shared link's `q=` of 50,000 distinct words (quadratic work when duplicates were found
+    /// by a linear search): parsing reads its first characters and keeps the capped items.
+    #[test]
+    fn fifty_thousand_distinct_words_parse_in_bounded_work() {
+        let words: Vec<String> = (0..50_000).map(|i| format!("w{i}")).collect();
+        let text = words.join(" ");
+        for q in [Query::parse(&text), Query::parse_exact(&text)] {
+            assert_eq!(q.items().len(), MAX_QUERY_ITEMS);
+            assert_eq!(q.truncated(), Some(QueryLimit::Items));
+        }
+        let quoted = format!("\"{}\"", words.join("\" \""));
+        let q = Query::parse(&quoted);
+        assert_eq!(q.items().len(), MAX_QUERY_ITEMS);
+        assert_eq!(q.truncated(), Some(QueryLimit::Items));
+    }
+
+    /// Removing duplicates is linear: 50,000 distinct items (no cap) and 50,000 copies of a few.
+    #[test]
+    fn duplicates_are_found_with_a_set() {
+        let item = |i: usize| Item {
+            parts: vec![Part {
+                kind: SegmentKind::Word,
+                text: format!("w{i}"),
+            }],
+            prefix: false,
+        };
+        let distinct: Vec<Item> = (0..50_000).map(item).collect();
+        let (kept, capped) = first_distinct(distinct.clone(), usize::MAX);
+        assert_eq!((kept.len(), capped), (50_000, false));
+        assert_eq!(kept, distinct);
+        let (kept, capped) = first_distinct(distinct, 10);
+        assert_eq!((kept.len(), capped), (10, true));
+        let few: Vec<Item> = (0..50_000).map(|i| item((i * 7) % 3)).collect();
+        let (kept, capped) = first_distinct(few, 3);
+        assert_eq!(kept, [item(0), item(1), item(2)]);
+        assert!(!capped);
+    }
+
+    #[test]
+    fn counts_print_with_thousands_separators() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (249_995, "249,995"),
+            (1_234_567, "1,234,567"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(thousands(n), text);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_never_split_a_match() {
+        assert!(Query::parse_exact("thailand").matches_fields("", ["Thai\u{200B}land"]));
+        assert!(Query::parse_exact("\"thai land\"").matches_fields("Thai\u{00AD} land", []));
+        assert!(Query::parse_exact("កម្ពុជា").matches_fields("", ["នៅ\u{200B}កម្ព\u{200B}ុជា"]));
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! The app decodes this table at start-up and leaves each article's text encoded until a card
 //! or a phrase check needs it ([`crate::CorpusBlob::article`]). A keystroke's filter, facet and
 //! timeline pass then reads a few bytes per article instead of chasing its strings.
+//!
+//! A stored catalog is checked as it decodes: one entry per article in every array, ids and
+//! country lists within their strings, every language and country number within its list, and
+//! every date a real calendar date. Damaged bytes are then a decoding error, and every accessor
+//! answers within bounds (past the end, an empty answer) whatever it is asked.
 
 use std::cmp::Ordering;
 
@@ -70,6 +75,17 @@ impl TryFrom<CatalogWire> for Catalog {
             || country_ends.last().map_or(0, |&e| e as usize) != wire.country_of.len()
         {
             return Err(CatalogOverflow("inconsistent lengths"));
+        }
+        let numbered =
+            |ids: &[u16], codes: &[String]| ids.iter().all(|&i| usize::from(i) < codes.len());
+        if !numbered(&wire.lang_of, &wire.langs) || !numbered(&wire.country_of, &wire.countries) {
+            return Err(CatalogOverflow(
+                "a language or country number past its list",
+            ));
+        }
+        let real = |d: &Date| Date::new(d.year, d.month, d.day).is_some();
+        if !wire.dates.iter().flatten().all(real) {
+            return Err(CatalogOverflow("a date that is not a calendar date"));
         }
         let mut catalog = Catalog {
             ids: wire.ids,
@@ -300,6 +316,45 @@ mod tests {
                     "{a} {b}"
                 );
             }
+        }
+    }
+
+    /// A stored catalog whose numbers or dates are out of range does not decode.
+    #[test]
+    fn damaged_catalogs_do_not_decode() {
+        let good = Catalog::from_articles(&sample()).expect("catalog");
+        let wire = CatalogWire::from(good);
+        let decodes = |wire: &CatalogWire| {
+            let bytes = postcard::to_allocvec(wire).expect("encode");
+            postcard::from_bytes::<Catalog>(&bytes).is_ok()
+        };
+        assert!(decodes(&wire));
+        let damages: [fn(&mut CatalogWire); 6] = [
+            |w| w.lang_of[0] = 99,
+            |w| w.country_of[0] = 99,
+            |w| w.langs.clear(),
+            |w| {
+                w.dates[0] = Some(Date {
+                    year: 2025,
+                    month: 2,
+                    day: 30,
+                })
+            },
+            |w| {
+                w.dates[1] = Some(Date {
+                    year: 0,
+                    month: 1,
+                    day: 1,
+                })
+            },
+            |w| {
+                w.id_lens.pop();
+            },
+        ];
+        for damage in damages {
+            let mut damaged = wire.clone();
+            damage(&mut damaged);
+            assert!(!decodes(&damaged), "{damaged:?}");
         }
     }
 

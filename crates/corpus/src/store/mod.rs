@@ -8,9 +8,22 @@
 //! another. Decoding reads the head only: an article's text is decoded when first asked for
 //! ([`CorpusBlob::article`]), so start-up does not allocate tens of thousands of strings, and
 //! [`CorpusBlob::from_static`] reads the texts in place, without a copy.
+//!
+//! # Checks
+//!
+//! Decoding returns a [`BlobError`], never panics, on any truncated or damaged bytes that the
+//! searches or the view could trip on: postcard checks every length against the bytes left; the
+//! catalog checks its arrays agree and its numbers and dates are in range ([`Catalog`]); the
+//! article texts' lengths must add up to the bytes after the head, one per article; the index
+//! must count the same articles and pass [`SearchIndex::validate`], one walk over its dictionary
+//! and postings. An article's own text is checked when it is first decoded: one that does not
+//! decode is `None` ([`CorpusBlob::article`]) and searches find nothing in it. Every call on a
+//! decoded blob (searching, reading articles, the view) then returns without panicking.
 
 mod article_text;
 pub mod catalog;
+#[cfg(test)]
+mod damaged;
 mod parts;
 mod searchable;
 mod write;
@@ -95,6 +108,7 @@ impl CorpusBlob {
         if head.index.doc_count() as usize != n {
             return Err(BlobError::Inconsistent("index"));
         }
+        head.index.validate().map_err(BlobError::Inconsistent)?;
         Ok(CorpusBlob::assemble(head, text_ends, texts))
     }
 

@@ -20,10 +20,31 @@
 //!   [`ViewState::effective_sort`]). An explicit value equal to the default is normalised to
 //!   `None`, so typing a query switches the default sort to relevance unless the reader picked
 //!   another order explicitly.
+//!
+//! Bounded work from any URL (a shared link may be crafted):
+//! - `q` keeps its first [`MAX_QUERY_CHARS`] characters (cut at a character boundary), with a
+//!   [`UrlNotice::Shortened`]; [`ViewState::normalized`] cuts it the same way, so the round trip
+//!   above holds. What the query parser then keeps is bounded too ([`crate::search::Query`]).
+//! - At most [`MAX_URL_NOTICES`] notices are collected; the rest are only counted, in one final
+//!   [`UrlNotice::Omitted`], so a megabyte of bad `country=` codes makes a short list. Repeated
+//!   codes are merged as they are read, so the state holds each code once whatever the URL's
+//!   length.
+//! - [`summarize_notices`] cuts a notice list to the few a banner shows, and says how many more
+//!   there are ("…and 249,995 more").
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::date::{days_in_month, Date};
+pub use crate::search::MAX_QUERY_CHARS;
+use crate::search::{char_prefix, thousands};
+
+/// The most notices [`ViewState::parse`] collects; past it, it only counts them
+/// ([`UrlNotice::Omitted`]).
+pub const MAX_URL_NOTICES: usize = 20;
+
+/// How many notices a banner lists before "…and N more" ([`summarize_notices`]).
+pub const SHOWN_NOTICES: usize = 5;
 
 /// How the selected countries combine.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -382,6 +403,20 @@ pub enum UrlNotice {
         /// The `to` as written.
         to: DateBound,
     },
+    /// A value longer than its parameter allows, cut to its first `max_chars` characters (the
+    /// search text past [`MAX_QUERY_CHARS`]).
+    Shortened {
+        /// Which parameter.
+        param: Param,
+        /// The characters kept.
+        max_chars: usize,
+    },
+    /// More notices than [`MAX_URL_NOTICES`]: this many more were counted but not kept. Always
+    /// last; displays as "…and 249,995 more".
+    Omitted {
+        /// Notices not kept.
+        count: usize,
+    },
 }
 
 /// Shortens user text for display in a notice.
@@ -421,7 +456,83 @@ impl fmt::Display for UrlNotice {
                 f,
                 "Swapped the dates: the start {from} was after the end {to}"
             ),
+            UrlNotice::Shortened { param, max_chars } => write!(
+                f,
+                "Shortened the {} to its first {} characters",
+                param.noun(),
+                thousands(*max_chars)
+            ),
+            UrlNotice::Omitted { count } => write!(f, "{}", more_line(*count)),
         }
+    }
+}
+
+/// "…and 249,995 more".
+fn more_line(count: usize) -> String {
+    format!("…and {} more", thousands(count))
+}
+
+/// The notices a banner shows: see [`summarize_notices`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoticeSummary {
+    /// The first notices' sentences, in order (at most the number asked for).
+    pub shown: Vec<String>,
+    /// How many more notices there are, those [`ViewState::parse`] only counted included.
+    pub more: usize,
+}
+
+impl NoticeSummary {
+    /// "…and 249,995 more", or `None` when every notice is shown.
+    pub fn more_line(&self) -> Option<String> {
+        (self.more > 0).then(|| more_line(self.more))
+    }
+
+    /// The lines to list: the shown sentences, then the "…and N more" line if any.
+    pub fn lines(&self) -> Vec<String> {
+        self.shown.iter().cloned().chain(self.more_line()).collect()
+    }
+}
+
+/// The first `shown` notices as sentences and how many more there are, counting what a
+/// [`UrlNotice::Omitted`] stands for (which is never itself listed). The app lists
+/// `summarize_notices(&notices, SHOWN_NOTICES).lines()` rather than every notice.
+pub fn summarize_notices(notices: &[UrlNotice], shown: usize) -> NoticeSummary {
+    let mut summary = NoticeSummary::default();
+    for notice in notices {
+        match notice {
+            UrlNotice::Omitted { count } => summary.more = summary.more.saturating_add(*count),
+            _ if summary.shown.len() < shown => summary.shown.push(notice.to_string()),
+            _ => summary.more = summary.more.saturating_add(1),
+        }
+    }
+    summary
+}
+
+/// The notices of one parse: the first [`MAX_URL_NOTICES`] kept, the rest counted.
+#[derive(Default)]
+struct Notices {
+    kept: Vec<UrlNotice>,
+    omitted: usize,
+}
+
+impl Notices {
+    /// Keeps the notice `make` makes, or only counts it once the list is full (without making
+    /// it: a dropped value is not copied).
+    fn add(&mut self, make: impl FnOnce() -> UrlNotice) {
+        if self.kept.len() < MAX_URL_NOTICES {
+            self.kept.push(make());
+        } else {
+            self.omitted = self.omitted.saturating_add(1);
+        }
+    }
+
+    fn finish(mut self) -> Vec<UrlNotice> {
+        if self.omitted > 0 {
+            self.kept.push(UrlNotice::Omitted {
+                count: self.omitted,
+            });
+        }
+        self.kept
     }
 }
 
@@ -431,7 +542,8 @@ impl fmt::Display for UrlNotice {
 /// methods, which keep the state normalised (see [`ViewState::normalized`]).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ViewState {
-    /// The search text exactly as typed (not trimmed); empty means no text query.
+    /// The search text as typed (not trimmed), at most [`MAX_QUERY_CHARS`] characters; empty
+    /// means no text query.
     pub q: String,
     /// Selected ISO 3166-1 alpha-2 codes: upper-case, sorted, no duplicates.
     pub countries: Vec<String>,
@@ -523,10 +635,16 @@ fn percent_encode_into(out: &mut String, text: &str) {
 impl ViewState {
     /// Reads a query string (with or without the leading `?`). Never fails, never panics:
     /// unusable parts are dropped and reported, usable parts apply. The result is normalised.
+    /// Its work and memory are linear in the query's length, its notices at most
+    /// [`MAX_URL_NOTICES`] and one [`UrlNotice::Omitted`] (see the module documentation);
+    /// show them with [`summarize_notices`].
     pub fn parse(query: &str) -> (ViewState, Vec<UrlNotice>) {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut state = ViewState::default();
-        let mut notices = Vec::new();
+        let mut notices = Notices::default();
+        // Codes merge as they are read, so a long list holds each code once.
+        let mut countries: BTreeSet<String> = BTreeSet::new();
+        let mut langs: BTreeSet<String> = BTreeSet::new();
         let mut seen = [false; Param::ALL.len()];
         for segment in query.split('&') {
             if segment.is_empty() {
@@ -534,16 +652,17 @@ impl ViewState {
             }
             let (raw_name, raw_value) = segment.split_once('=').unwrap_or((segment, ""));
             let Some(name) = percent_decode(raw_name) else {
-                let name = String::from_utf8_lossy(&percent_decode_bytes(raw_name)).into_owned();
-                notices.push(UrlNotice::UnknownParam { name });
+                notices.add(|| UrlNotice::UnknownParam {
+                    name: String::from_utf8_lossy(&percent_decode_bytes(raw_name)).into_owned(),
+                });
                 continue;
             };
             let Some(param) = Param::from_name(&name) else {
-                notices.push(UrlNotice::UnknownParam { name });
+                notices.add(|| UrlNotice::UnknownParam { name });
                 continue;
             };
             let Some(value) = percent_decode(raw_value) else {
-                notices.push(UrlNotice::NotUtf8 { name });
+                notices.add(|| UrlNotice::NotUtf8 { name });
                 continue;
             };
             if value.is_empty() {
@@ -562,13 +681,21 @@ impl ViewState {
                     }
                     if param == Param::Country {
                         match country_code(item) {
-                            Some(code) => state.countries.push(code),
-                            None => notices.push(invalid(item, "not a two-letter country code")),
+                            Some(code) => {
+                                countries.insert(code);
+                            }
+                            None => {
+                                notices.add(|| invalid(item, "not a two-letter country code"));
+                            }
                         }
                     } else {
                         match lang_code(item) {
-                            Some(code) => state.langs.push(code),
-                            None => notices.push(invalid(item, "not a two-letter language code")),
+                            Some(code) => {
+                                langs.insert(code);
+                            }
+                            None => {
+                                notices.add(|| invalid(item, "not a two-letter language code"));
+                            }
                         }
                     }
                 }
@@ -576,16 +703,29 @@ impl ViewState {
             }
             let slot = Param::ALL.iter().position(|p| *p == param);
             if slot.and_then(|i| seen.get(i)).copied().unwrap_or(false) {
-                notices.push(UrlNotice::Repeated { param });
+                notices.add(|| UrlNotice::Repeated { param });
                 continue;
             }
             let applied = match param {
                 Param::Q => {
-                    state.q = value;
+                    state.q = match char_prefix(&value, MAX_QUERY_CHARS) {
+                        Some(kept) => {
+                            notices.add(|| UrlNotice::Shortened {
+                                param,
+                                max_chars: MAX_QUERY_CHARS,
+                            });
+                            kept.to_owned()
+                        }
+                        None => value,
+                    };
                     Ok(())
                 }
                 Param::Article => {
-                    state.article = Some(value);
+                    // Ids are NFC (the build normalises file names), so a link typed or copied
+                    // with decomposed accents still opens its article.
+                    let nfc =
+                        icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&value);
+                    state.article = Some(nfc.into_owned());
                     Ok(())
                 }
                 Param::Match => CountryMatch::parse(&value)
@@ -616,15 +756,17 @@ impl ViewState {
                         *flag = true;
                     }
                 }
-                Err(notice) => notices.push(notice),
+                Err(notice) => notices.add(|| notice),
             }
         }
+        state.countries = countries.into_iter().collect();
+        state.langs = langs.into_iter().collect();
         if let (Some(from), Some(to)) = (state.from, state.to) {
             if from.first_day() > to.last_day() {
-                notices.push(UrlNotice::RangeSwapped { from, to });
+                notices.add(|| UrlNotice::RangeSwapped { from, to });
             }
         }
-        (state.normalized(), notices)
+        (state.normalized(), notices.finish())
     }
 
     /// The canonical query string, without the leading `?`: parameters in the order of
@@ -676,11 +818,15 @@ impl ViewState {
         out
     }
 
-    /// The same view in canonical form: codes cased, sorted and deduplicated (invalid ones
-    /// dropped), invalid bounds dropped, `from`/`to` swapped if reversed, `undated`/`sort` set to
-    /// `None` when equal to their default, an empty `article` dropped.
+    /// The same view in canonical form: the search text cut to its first [`MAX_QUERY_CHARS`]
+    /// characters, codes cased, sorted and deduplicated (invalid ones dropped), invalid bounds
+    /// dropped, `from`/`to` swapped if reversed, `undated`/`sort` set to `None` when equal to
+    /// their default, an empty `article` dropped.
     pub fn normalized(&self) -> ViewState {
         let mut state = self.clone();
+        if let Some(kept) = char_prefix(&state.q, MAX_QUERY_CHARS) {
+            state.q = kept.to_owned();
+        }
         state.countries = normalize_codes(&self.countries, country_code);
         state.langs = normalize_codes(&self.langs, lang_code);
         state.from = state.from.filter(|b| b.is_valid());
@@ -697,9 +843,10 @@ impl ViewState {
         if state.sort == Some(state.default_sort()) {
             state.sort = None;
         }
-        if state.article.as_deref() == Some("") {
-            state.article = None;
-        }
+        state.article = match state.article.as_deref() {
+            None | Some("") => None,
+            Some(id) => Some(nfc(id)),
+        };
         state
     }
 
@@ -824,7 +971,8 @@ impl ViewState {
         .normalized()
     }
 
-    /// Sets the search text, as typed. An explicit sort is kept; the default follows the text.
+    /// Sets the search text, as typed (its first [`MAX_QUERY_CHARS`] characters). An explicit
+    /// sort is kept; the default follows the text.
     pub fn set_query(&self, q: &str) -> ViewState {
         ViewState {
             q: q.to_owned(),
@@ -899,6 +1047,14 @@ impl ViewState {
     pub fn clear_all(&self) -> ViewState {
         ViewState::default()
     }
+}
+
+/// Article ids are NFC (the build normalises file names), so a link typed or copied with
+/// decomposed accents still opens its article.
+fn nfc(id: &str) -> String {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+        .normalize(id)
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -1130,6 +1286,90 @@ mod tests {
         let text = notices(&format!("{long}=1")).join("");
         assert!(text.chars().count() < 80, "{text}");
         assert!(text.ends_with("x…”"));
+    }
+
+    #[test]
+    fn long_search_text_is_cut_with_a_notice() {
+        let long = "ệ".repeat(MAX_QUERY_CHARS + 5);
+        let (state, found) = ViewState::parse(&format!("q={long}&country=VN"));
+        assert_eq!(state.q.chars().count(), MAX_QUERY_CHARS);
+        assert!(long.starts_with(&state.q));
+        assert_eq!(state.countries, ["VN"]);
+        assert_eq!(
+            found,
+            [UrlNotice::Shortened {
+                param: Param::Q,
+                max_chars: MAX_QUERY_CHARS
+            }]
+        );
+        assert_eq!(
+            found[0].to_string(),
+            "Shortened the search text to its first 1,000 characters"
+        );
+        // The cut state is canonical: it round-trips without a notice.
+        assert_eq!(ViewState::parse(&state.to_query()), (state.clone(), vec![]));
+        // Typing the same text gives the same state.
+        assert_eq!(ViewState::default().set_query(&long).q, state.q);
+        // At the cap exactly, nothing is cut.
+        let exact = "a".repeat(MAX_QUERY_CHARS);
+        assert_eq!(parsed(&format!("q={exact}")).q, exact);
+    }
+
+    /// A megabyte of bad codes: a bounded notice list that says how many it left out, and a
+    /// banner's summary of the first few.
+    #[test]
+    fn a_megabyte_of_bad_codes_makes_a_short_notice_list() {
+        let query = format!("country={}", "XYZ,".repeat(250_000));
+        assert!(query.len() > 1_000_000);
+        let (state, found) = ViewState::parse(&query);
+        assert!(state.countries.is_empty());
+        assert_eq!(found.len(), MAX_URL_NOTICES + 1);
+        assert_eq!(
+            found.last(),
+            Some(&UrlNotice::Omitted {
+                count: 250_000 - MAX_URL_NOTICES
+            })
+        );
+        let summary = summarize_notices(&found, SHOWN_NOTICES);
+        assert_eq!(summary.shown.len(), SHOWN_NOTICES);
+        assert_eq!(
+            summary.shown[0],
+            "Ignored country “XYZ”: not a two-letter country code"
+        );
+        assert_eq!(summary.more, 249_995);
+        let lines = summary.lines();
+        assert_eq!(lines.len(), SHOWN_NOTICES + 1);
+        assert_eq!(lines.last().map(String::as_str), Some("…and 249,995 more"));
+        // Rendered whole, the list is still short.
+        assert_eq!(found[MAX_URL_NOTICES].to_string(), "…and 249,980 more");
+
+        // Valid codes, repeated: each kept once.
+        let (state, found) = ViewState::parse(&format!("country={}", "kh,TH,".repeat(200_000)));
+        assert_eq!(
+            (state.countries, found),
+            (vec!["KH".into(), "TH".into()], vec![])
+        );
+        // Unknown parameters are bounded the same way.
+        let (_, found) = ViewState::parse(&"&x=1".repeat(100_000));
+        assert_eq!(found.len(), MAX_URL_NOTICES + 1);
+        assert_eq!(summarize_notices(&found, 3).more, 100_000 - 3);
+    }
+
+    #[test]
+    fn summaries_of_short_lists_show_everything() {
+        assert_eq!(
+            summarize_notices(&[], SHOWN_NOTICES),
+            NoticeSummary::default()
+        );
+        let (_, found) = ViewState::parse("country=XYZ&lang=vie&utm=1");
+        let summary = summarize_notices(&found, SHOWN_NOTICES);
+        assert_eq!(summary.shown.len(), 3);
+        assert_eq!((summary.more, summary.more_line()), (0, None));
+        assert_eq!(summary.lines(), summary.shown);
+        let summary = summarize_notices(&found, 1);
+        assert_eq!(summary.more, 2);
+        assert_eq!(summary.lines()[1], "…and 2 more");
+        assert_eq!(summarize_notices(&found, 0).shown.len(), 0);
     }
 
     #[test]

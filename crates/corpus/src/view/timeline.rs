@@ -1,5 +1,11 @@
-//! The date histogram: articles per day, week, month, quarter or year, with the bucket size
-//! chosen from the span, and the `from`/`to` bounds that select each bucket.
+//! The date histogram: articles per day, week, month, quarter, year, decade, century or
+//! millennium, with the bucket size chosen from the span, and the `from`/`to` bounds that select
+//! each bucket.
+//!
+//! The bucket count is bounded whatever the dates: at most [`MAX_BUCKETS`], the finest size that
+//! fits being chosen, so a stray date in year 1 or 9999 makes millennia rather than thousands of
+//! empty years (a date past year 9999, which no seed or URL can give, could make a few more: at
+//! most 66, the millennia of a `u16` year).
 //!
 //! [`timeline`] counts the articles passing the text query and every filter EXCEPT the date
 //! facet (the range and the undated mode), so the reader always sees the whole timeline of their
@@ -12,7 +18,7 @@ use crate::store::catalog::Catalog;
 use crate::view::filter::{Facet, Filter, TextMask, TextMatches};
 use crate::view::state::{DateBound, ViewState};
 
-/// The most buckets a chart gets unless even years are more (a span over 60 years).
+/// The most buckets a chart gets (for dates up to year 9999, all a seed or a URL can hold).
 pub const MAX_BUCKETS: u32 = 60;
 
 /// How wide each bucket is.
@@ -29,26 +35,48 @@ pub enum BucketSize {
     Quarter,
     /// One calendar year.
     Year,
+    /// Ten calendar years, `1990`–`1999` (the first decade starts in year 1).
+    Decade,
+    /// A hundred calendar years, `1900`–`1999` (the first century starts in year 1).
+    Century,
+    /// A thousand calendar years, `1000`–`1999` (the first millennium starts in year 1).
+    Millennium,
 }
 
 impl BucketSize {
     /// Every size, finest first.
-    pub const ALL: [BucketSize; 5] = [
+    pub const ALL: [BucketSize; 8] = [
         BucketSize::Day,
         BucketSize::Week,
         BucketSize::Month,
         BucketSize::Quarter,
         BucketSize::Year,
+        BucketSize::Decade,
+        BucketSize::Century,
+        BucketSize::Millennium,
     ];
 
-    /// The finest size giving at most [`MAX_BUCKETS`] buckets from `first` to `last` (years when
-    /// none does). Finest-that-fits means at least 8 buckets whenever the span is over 60 days.
+    /// The finest size giving at most [`MAX_BUCKETS`] buckets from `first` to `last`
+    /// (millennia when none does, which only a year past 9999 can cause). Finest-that-fits means
+    /// at least 8 buckets whenever the span is over 60 days, and at least 7 once it is over 60
+    /// years (a tenth of 60 finer buckets, plus the partial ones at either end).
     pub fn for_span(first: Date, last: Date) -> BucketSize {
         let (first, last) = (first.min(last), first.max(last));
         BucketSize::ALL
             .into_iter()
             .find(|size| size.key(last) - size.key(first) < i64::from(MAX_BUCKETS))
-            .unwrap_or(BucketSize::Year)
+            .unwrap_or(BucketSize::Millennium)
+    }
+
+    /// Years per bucket of the sizes of a year or more.
+    fn years(self) -> Option<i64> {
+        match self {
+            BucketSize::Day | BucketSize::Week | BucketSize::Month | BucketSize::Quarter => None,
+            BucketSize::Year => Some(1),
+            BucketSize::Decade => Some(10),
+            BucketSize::Century => Some(100),
+            BucketSize::Millennium => Some(1000),
+        }
     }
 
     /// A number per bucket, consecutive for consecutive buckets.
@@ -60,14 +88,17 @@ impl BucketSize {
             BucketSize::Week => i64::from(date.day_number()).div_euclid(7),
             BucketSize::Month => year * 12 + month,
             BucketSize::Quarter => year * 4 + month / 3,
-            BucketSize::Year => year,
+            BucketSize::Year
+            | BucketSize::Decade
+            | BucketSize::Century
+            | BucketSize::Millennium => year.div_euclid(self.years().unwrap_or(1)),
         }
     }
 
     /// First and last day of the bucket with this key.
     fn bounds(self, key: i64) -> (Date, Date) {
         let day = |n: i64| Date::from_day_number(i32::try_from(n).unwrap_or(0));
-        let year = |y: i64| u16::try_from(y).unwrap_or(1);
+        let year = |y: i64| u16::try_from(y.clamp(1, i64::from(u16::MAX))).unwrap_or(1);
         let month = |m: i64| u8::try_from(m + 1).unwrap_or(1);
         let month_span = |y: u16, first: u8, last: u8| {
             (
@@ -94,11 +125,21 @@ impl BucketSize {
                 let first = month(key.rem_euclid(4) * 3);
                 month_span(year(key.div_euclid(4)), first, first + 2)
             }
-            BucketSize::Year => month_span(year(key), 1, 12),
+            BucketSize::Year
+            | BucketSize::Decade
+            | BucketSize::Century
+            | BucketSize::Millennium => {
+                let n = self.years().unwrap_or(1);
+                let (first, _) = month_span(year(key.saturating_mul(n)), 1, 12);
+                let (_, last) =
+                    month_span(year(key.saturating_mul(n).saturating_add(n - 1)), 1, 12);
+                (first, last)
+            }
         }
     }
 
-    /// A readable label: `16 Oct 2025`, `Week of 13 Oct 2025`, `Oct 2025`, `2025 Q4`, `2025`.
+    /// A readable label: `16 Oct 2025`, `Week of 13 Oct 2025`, `Oct 2025`, `2025 Q4`, `2025`,
+    /// `1990–1999`.
     fn label(self, start: Date) -> String {
         match self {
             BucketSize::Day => day_label(start),
@@ -108,11 +149,14 @@ impl BucketSize {
                 format!("{} Q{}", start.year, start.month.saturating_sub(1) / 3 + 1)
             }
             BucketSize::Year => start.year.to_string(),
+            BucketSize::Decade | BucketSize::Century | BucketSize::Millennium => {
+                format!("{}–{}", start.year, self.bounds(self.key(start)).1.year)
+            }
         }
     }
 
     /// The `from`/`to` bounds selecting exactly the bucket: months and years at their own
-    /// precision, days, weeks and quarters as full dates.
+    /// precision (`from=1990&to=1999` for a decade), days, weeks and quarters as full dates.
     fn url_bounds(self, start: Date, end: Date) -> (DateBound, DateBound) {
         match self {
             BucketSize::Day | BucketSize::Week | BucketSize::Quarter => {
@@ -122,11 +166,15 @@ impl BucketSize {
                 let month = DateBound::Month(start.year, start.month);
                 (month, month)
             }
-            BucketSize::Year => (DateBound::Year(start.year), DateBound::Year(start.year)),
+            BucketSize::Year
+            | BucketSize::Decade
+            | BucketSize::Century
+            | BucketSize::Millennium => (DateBound::Year(start.year), DateBound::Year(end.year)),
         }
     }
 
-    /// The English name: `day`, `week`, `month`, `quarter`, `year`.
+    /// The English name: `day`, `week`, `month`, `quarter`, `year`, `decade`, `century`,
+    /// `millennium`.
     pub fn as_str(self) -> &'static str {
         match self {
             BucketSize::Day => "day",
@@ -134,6 +182,9 @@ impl BucketSize {
             BucketSize::Month => "month",
             BucketSize::Quarter => "quarter",
             BucketSize::Year => "year",
+            BucketSize::Decade => "decade",
+            BucketSize::Century => "century",
+            BucketSize::Millennium => "millennium",
         }
     }
 }
@@ -168,14 +219,14 @@ pub struct Bucket {
     /// Last day covered (inclusive).
     pub end: Date,
     /// Readable label (see [`BucketSize`]'s sizes): `16 Oct 2025`, `Week of 13 Oct 2025`,
-    /// `Oct 2025`, `2025 Q4` or `2025`.
+    /// `Oct 2025`, `2025 Q4`, `2025` or (decades, centuries, millennia) `1990–1999`.
     pub label: String,
     /// Articles dated within the bucket.
     pub count: u32,
-    /// The `from` value selecting this bucket (`2025-10` for a month, `2025` for a year, a full
-    /// date otherwise).
+    /// The `from` value selecting this bucket (`2025-10` for a month, `2025` for a year, `1990`
+    /// for the decade 1990–1999, a full date otherwise).
     pub from: DateBound,
-    /// The `to` value selecting this bucket.
+    /// The `to` value selecting this bucket (`1999` for the decade 1990–1999).
     pub to: DateBound,
 }
 
@@ -333,9 +384,17 @@ mod tests {
                     assert!([1, 4, 7, 10].contains(&bucket.start.month));
                     assert_eq!(bucket.end.month, bucket.start.month + 2);
                 }
-                BucketSize::Year => {
+                BucketSize::Year
+                | BucketSize::Decade
+                | BucketSize::Century
+                | BucketSize::Millennium => {
                     assert_eq!((bucket.start.month, bucket.start.day), (1, 1));
                     assert_eq!((bucket.end.month, bucket.end.day), (12, 31));
+                    let years = timeline.size.years().expect("years");
+                    let key = timeline.size.key(bucket.start);
+                    assert_eq!(key, timeline.size.key(bucket.end));
+                    assert_eq!(i64::from(bucket.end.year), key * years + years - 1);
+                    assert_eq!(i64::from(bucket.start.year), (key * years).max(1));
                 }
             }
         }
@@ -387,7 +446,78 @@ mod tests {
         assert_eq!(size("2024-01-01", "2025-12-31"), BucketSize::Month);
         assert_eq!(size("2020-01-01", "2025-12-31"), BucketSize::Quarter);
         assert_eq!(size("2010-01-01", "2026-06-30"), BucketSize::Year);
-        assert_eq!(size("1900-01-01", "2026-06-30"), BucketSize::Year);
+        // Past 60 years, decades; past 60 decades, centuries; past 60 centuries, millennia.
+        assert_eq!(size("1966-01-01", "2025-12-31"), BucketSize::Year);
+        assert_eq!(size("1965-12-31", "2025-12-31"), BucketSize::Decade);
+        assert_eq!(size("1900-01-01", "2026-06-30"), BucketSize::Decade);
+        assert_eq!(size("1400-01-01", "2026-06-30"), BucketSize::Century);
+        assert_eq!(size("0001-01-01", "2026-06-30"), BucketSize::Century);
+        assert_eq!(size("0001-01-01", "9999-12-31"), BucketSize::Millennium);
+    }
+
+    /// A stray date in year 1 or 9999 makes a few wide buckets, not thousands of empty years.
+    #[test]
+    fn extreme_dates_make_few_buckets() {
+        let wide = of(&["0001-01-01", "2025-10-16", "9999-12-31"]);
+        assert_eq!(wide.size, BucketSize::Millennium);
+        assert_eq!(wide.buckets.len(), 10);
+        assert_eq!(wide.dated(), 3);
+        let first = &wide.buckets[0];
+        assert_eq!((first.label.as_str(), first.count), ("1–999", 1));
+        assert_eq!(
+            (first.from, first.to),
+            (DateBound::Year(1), DateBound::Year(999))
+        );
+        let last = wide.buckets.last().expect("buckets");
+        assert_eq!((last.label.as_str(), last.count), ("9000–9999", 1));
+        assert_eq!(
+            last.select(&ViewState::default()).to_query(),
+            "from=9000&to=9999"
+        );
+        assert_eq!(wide.buckets[2].count, 1);
+        assert_well_formed(&wide);
+
+        let old = of(&["0001-06-15", "2025-10-16"]);
+        assert_eq!(old.size, BucketSize::Century);
+        assert_eq!(old.buckets.len(), 21);
+        assert_eq!(old.buckets[0].label, "1–99");
+        assert_eq!(old.buckets[20].label, "2000–2099");
+        assert_well_formed(&old);
+
+        // The fewest buckets a coarse size gives: just past 60 of the finer size.
+        let fewest = of(&["1960-06-01", "2020-06-01"]);
+        assert_eq!((fewest.size, fewest.buckets.len()), (BucketSize::Decade, 7));
+        assert_well_formed(&fewest);
+
+        let decades = of(&["1900-01-01", "2026-06-30"]);
+        assert_eq!(decades.size, BucketSize::Decade);
+        assert_eq!(decades.buckets.len(), 13);
+        assert_eq!(decades.buckets[12].label, "2020–2029");
+        assert_well_formed(&decades);
+
+        let late = of(&["9999-12-30", "9999-12-31"]);
+        assert_eq!((late.size, late.buckets.len()), (BucketSize::Day, 2));
+        assert_well_formed(&late);
+
+        // Whatever the dates, even years no seed or URL can hold: a bounded chart, no panic.
+        let extreme = Timeline::from_dates([
+            Some(Date {
+                year: 0,
+                month: 0,
+                day: 0,
+            }),
+            Some(Date {
+                year: u16::MAX,
+                month: 12,
+                day: 31,
+            }),
+        ]);
+        assert!(extreme.buckets.len() <= 66, "{}", extreme.buckets.len());
+        assert_eq!(extreme.size, BucketSize::Millennium);
+        for (a, b) in [("0001-01-01", "9999-12-31"), ("2025-01-01", "9999-12-31")] {
+            let chart = of(&[a, b]);
+            assert!(chart.buckets.len() <= MAX_BUCKETS as usize, "{a} {b}");
+        }
     }
 
     #[test]

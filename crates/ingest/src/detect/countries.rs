@@ -6,7 +6,11 @@
 //! (demonyms, everyday short forms, and phrases that must not count). It is built once.
 //!
 //! Matching is exact: case- and diacritic-sensitive, so `china`, `turkey` and Vietnamese `thẩm mỹ`
-//! are not countries. At each position the longest name wins and its span is consumed, so
+//! are not countries. It runs on a copy of the text in NFC with invisible characters removed (zero-
+//! width space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen: Khmer web text puts
+//! zero-width spaces even inside country names) and Lao and Thai `am` written as two code points
+//! composed; the text itself is not changed. The gazetteer's own names get the same folding (CLDR's
+//! Khmer names contain zero-width spaces). At each position the longest name wins and its span is consumed, so
 //! `中国人` counts once and `South Korea` never also counts `Korea`. Names in spaced scripts
 //! (Latin, Vietnamese) must stand as whole words; names in Thai, Lao, Khmer, Burmese and Chinese
 //! need no spaces but may not end inside a syllable (before a combining vowel or tone mark).
@@ -25,7 +29,7 @@ use corpus::article::CountryMention;
 #[path = "country_aliases.rs"]
 mod country_aliases;
 
-use country_aliases::{ALIASES, ENGLISH_NAMES, GIVEN_NAMES, NOT_COUNTRIES};
+use country_aliases::TABLE;
 
 /// The CLDR locales whose region names go into the gazetteer (English first: it wins conflicts).
 const LOCALES: [&str; 11] = [
@@ -42,11 +46,12 @@ const NOT_ISO_3166_1: [&str; 15] = [
 #[derive(Debug)]
 struct Name {
     text: Box<str>,
-    /// `None` for a phrase that must not count (see `NOT_COUNTRIES`).
-    code: Option<Box<str>>,
+    /// The countries it names: one for a name, several for an abbreviation such as `泰缅` (Thailand
+    /// and Myanmar), none for a phrase that must not count (`not` entries of the alias table).
+    codes: Box<[Box<str>]>,
     /// Spaced script: the name must stand as a whole word.
     whole_word: bool,
-    /// Also a given name (see `GIVEN_NAMES`).
+    /// Also a given name (`given` entries of the alias table).
     given_name: bool,
 }
 
@@ -62,15 +67,15 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 impl Gazetteer {
     fn build() -> Gazetteer {
-        // Text → code (None: not a country). The first writer of a text wins.
-        let mut names: Vec<(String, Option<String>)> = Vec::new();
+        // Text → codes (none: not a country). The first writer of a text wins.
+        let mut names: Vec<(String, Vec<String>)> = Vec::new();
         let mut english: HashMap<Box<str>, Box<str>> = HashMap::new();
 
-        for phrase in NOT_COUNTRIES {
-            names.push(((*phrase).to_owned(), None));
+        for phrase in &TABLE.not_countries {
+            names.push((phrase.clone(), Vec::new()));
         }
-        for (text, code) in ALIASES {
-            names.push(((*text).to_owned(), Some((*code).to_owned())));
+        for (text, codes) in &TABLE.aliases {
+            names.push((text.clone(), codes.clone()));
         }
         let codes = country_codes();
         for locale in LOCALES {
@@ -86,18 +91,19 @@ impl Gazetteer {
                         english.insert(code.as_str().into(), name.into());
                     }
                     for variant in cldr_variants(name) {
-                        names.push((variant, Some(code.clone())));
+                        names.push((variant, vec![code.clone()]));
                     }
                 }
             }
         }
-        for (code, name) in ENGLISH_NAMES {
-            english.insert((*code).into(), (*name).into());
+        for (code, name) in &TABLE.english_names {
+            english.insert(code.as_str().into(), name.as_str().into());
         }
 
         let mut seen: HashMap<String, ()> = HashMap::new();
         let mut by_first_char: HashMap<char, Vec<Name>> = HashMap::new();
-        for (text, code) in names {
+        for (text, codes) in names {
+            let text = fold_for_matching(&text).into_owned();
             for text in with_capitalised_variant(text) {
                 if seen.insert(text.clone(), ()).is_some() {
                     continue;
@@ -108,8 +114,8 @@ impl Gazetteer {
                 };
                 let name = Name {
                     whole_word: is_spaced_script(first) || is_spaced_script(last),
-                    given_name: GIVEN_NAMES.contains(&text.as_str()),
-                    code: code.as_deref().map(Into::into),
+                    given_name: TABLE.given_names.contains(&text),
+                    codes: codes.iter().map(|c| c.as_str().into()).collect(),
                     text: text.into(),
                 };
                 by_first_char.entry(first).or_default().push(name);
@@ -146,8 +152,13 @@ impl Gazetteer {
                 .find(|name| rest.starts_with(&*name.text) && name.fits(text, start));
             if let Some(name) = found {
                 resume_at = start + name.text.len();
-                if let Some(code) = &name.code {
-                    if !(name.given_name && follows_inner_capitalised_word(text, start)) {
+                let counts_here = !name.codes.is_empty()
+                    && !(name.given_name
+                        && (follows_inner_capitalised_word(text, start)
+                            || precedes_vietnamese_name_word(text, resume_at)))
+                    && !names_a_language(text, start, resume_at);
+                if counts_here {
+                    for code in &name.codes {
                         *counts.entry(code).or_insert(0) += 1;
                     }
                 }
@@ -162,7 +173,9 @@ impl Name {
     fn fits(&self, text: &str, start: usize) -> bool {
         let before = text[..start].chars().next_back();
         let after = text[start + self.text.len()..].chars().next();
-        if after.is_some_and(is_combining_mark) {
+        if after.is_some_and(is_combining_mark)
+            && !starts_zawgyi_country_word(&text[start + self.text.len()..])
+        {
             return false; // ends inside a syllable or an accented letter
         }
         if before.is_some_and(is_leading_vowel) {
@@ -184,6 +197,12 @@ impl Name {
         }
         true
     }
+}
+
+/// Zawgyi Burmese writes "country" (နိုင်ငံ) as `ႏိုင္ငံ`, whose first code point is a combining
+/// mark in Unicode: a name followed by it still ends at a syllable boundary (`မေလး႐ွားႏိုင္ငံ`).
+fn starts_zawgyi_country_word(rest: &str) -> bool {
+    rest.starts_with("ႏိုင္ငံ") || rest.starts_with("ႏုိင္ငံ")
 }
 
 /// True when the word right before `start` (one space apart) is capitalised and is not the first
@@ -213,6 +232,86 @@ fn follows_inner_capitalised_word(text: &str, start: usize) -> bool {
             '.' | '!' | '?' | ':' | ';' | '\n' | '"' | '“' | '‘' | '(' | '[' | '—' | '–' | '-'
         ),
     }
+}
+
+/// True when the name ending at `end` is followed by a capitalised Vietnamese word, one space apart:
+/// the name is then part of a place or person name (`xã Mỹ Hội Đông`, `huyện Nga Sơn`, `Ý Yên`).
+/// Only words with a letter only Vietnamese uses count, so `Ngoại trưởng Mỹ Marco Rubio` keeps `Mỹ`.
+fn precedes_vietnamese_name_word(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|&c| is_word_char(c)).collect();
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(is_vietnamese_letter)
+}
+
+/// Letters that, among this corpus's Latin-script languages, only Vietnamese uses.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(
+        c,
+        'ă' | 'Ă' | 'â' | 'Â' | 'đ' | 'Đ' | 'ê' | 'Ê' | 'ô' | 'Ô' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
+    ) || matches!(c as u32, 0x1EA0..=0x1EF9)
+}
+
+/// Words that make the country name after them a language name: Thai `ภาษาจีน`, Lao `ພາສາ ຈີນ`,
+/// Khmer `ភាសាចិន` (Chinese language), Vietnamese `tiếng Thái` (Thai language).
+const LANGUAGE_PREFIXES: [&str; 5] = ["ภาษา", "ພາສາ", "ភាសា", "tiếng ", "Tiếng "];
+
+/// Chinese writes the language after the name: `越南语`, `柬埔寨語`.
+const LANGUAGE_SUFFIXES: [char; 2] = ['语', '語'];
+
+/// True when the name found at `start..end` names a language, not the country. Thai, Lao and Khmer
+/// may put a space between the word for "language" and the name (`ພາສາ ຈີນ`).
+fn names_a_language(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let prefixed = LANGUAGE_PREFIXES.iter().any(|prefix| {
+        before.ends_with(prefix)
+            || (!prefix.ends_with(' ')
+                && before
+                    .strip_suffix(' ')
+                    .is_some_and(|b| b.ends_with(prefix)))
+    });
+    prefixed
+        || text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| LANGUAGE_SUFFIXES.contains(&c))
+}
+
+/// Characters that change nothing a reader sees: zero-width space, non-joiner and joiner, word
+/// joiner, byte-order mark (zero-width no-break space) and soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// The copy of NFC text that names are matched on: invisible characters removed, and Lao and Thai
+/// `am` typed as nikhahit + aa (`ໍາ`, `ํา`) written as the one code point (`ຳ`, `ำ`), as in `ກໍາປູເຈຍ`.
+fn fold_for_matching(text: &str) -> std::borrow::Cow<'_, str> {
+    let needs = text
+        .chars()
+        .any(|c| is_invisible(c) || c == '\u{0ECD}' || c == '\u{0E4D}');
+    if !needs {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().filter(|&c| !is_invisible(c)).peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\u{0ECD}', Some('\u{0EB2}')) => {
+                chars.next();
+                out.push('\u{0EB3}');
+            }
+            ('\u{0E4D}', Some('\u{0E32}')) => {
+                chars.next();
+                out.push('\u{0E33}');
+            }
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A letter of a script that separates words with spaces (not Thai, Lao, Khmer, Burmese, CJK).
@@ -306,6 +405,7 @@ fn with_capitalised_variant(text: String) -> Vec<String> {
 /// first (ties by code). Each span of text counts at most once, for the longest name found there.
 pub fn detect_countries(text: &str) -> Vec<CountryMention> {
     let text = ComposingNormalizerBorrowed::new_nfc().normalize(text);
+    let text = fold_for_matching(&text);
     let mut mentions: Vec<CountryMention> = GAZETTEER
         .count(&text)
         .into_iter()
@@ -350,7 +450,7 @@ mod tests {
             .by_first_char
             .values()
             .flatten()
-            .map(|n| (n.code.as_deref().unwrap_or("--"), &*n.text))
+            .map(|n| (n.codes.first().map_or("--", |c| &**c), &*n.text))
             .collect();
         all.sort();
         for (code, text) in all {
@@ -691,6 +791,197 @@ mod tests {
         assert_eq!(
             codes(&decomposed),
             vec![("KR".to_owned(), 1), ("LA".to_owned(), 1)]
+        );
+    }
+
+    // --- Invisible characters and typing variants (issue 22) ---
+
+    fn set(text: &str) -> Vec<String> {
+        let mut codes: Vec<String> = detect_countries(text).into_iter().map(|m| m.code).collect();
+        codes.sort();
+        codes
+    }
+
+    fn codes_of(list: &[&str]) -> Vec<String> {
+        let mut codes: Vec<String> = list.iter().map(|c| (*c).to_owned()).collect();
+        codes.sort();
+        codes
+    }
+
+    #[test]
+    fn invisible_characters_inside_names_are_ignored() {
+        for text in [
+            "Thai\u{200B}land",
+            "Thai\u{200C}land",
+            "Thai\u{200D}land",
+            "Thai\u{2060}land",
+            "Thai\u{FEFF}land",
+            "Thai\u{00AD}land",
+        ] {
+            assert_eq!(codes(text), one("TH", 1), "{text:?}");
+        }
+        assert_eq!(codes("ប្រទេស\u{200B}កម្ពុ\u{200B}ជា"), one("KH", 1));
+        assert_eq!(codes("Cam\u{00AD}pu\u{00AD}chia"), one("KH", 1));
+        assert_eq!(codes("泰\u{200B}国"), one("TH", 1));
+        // CLDR's own Khmer names contain zero-width spaces; text without them matches too.
+        assert_eq!(codes("កូរ៉េ\u{200B}ខាង\u{200B}ត្បូង"), one("KR", 1));
+        assert_eq!(codes("កូរ៉េខាងត្បូង"), one("KR", 1));
+        // Invisible characters never make a word boundary that was not there.
+        assert_eq!(codes("Omani\u{200B}"), vec![]);
+    }
+
+    #[test]
+    fn lao_and_thai_am_typed_as_two_code_points_matches() {
+        assert_eq!(codes("ກໍາປູເຈຍ"), one("KH", 1));
+        assert_eq!(codes("ກຳປູເຈຍ"), one("KH", 1));
+    }
+
+    // --- Khmer ---
+
+    #[test]
+    fn khmer_names_demonyms_and_abbreviations_count() {
+        for (text, code) in [
+            ("ស.រ.អា.", "US"),
+            ("ស.រ.អ", "US"),
+            ("ខ្មែរអាមេរិកាំង", "US"),
+            ("នៅអាមេរិក", "US"),
+            ("ជនជាតិចិន", "CN"),
+            ("ជនជាតិវៀតណាម", "VN"),
+            ("ប្រទេសហូឡង់", "NL"),
+            ("កោះតៃវ៉ាន់", "TW"),
+        ] {
+            assert_eq!(codes(text), one(code, 1), "{text}");
+        }
+    }
+
+    #[test]
+    fn khmer_regions_seas_languages_and_the_ethnonym_are_not_countries() {
+        for text in [
+            "សហព័ន្ធខ្មែរកម្ពុជាក្រោម",
+            "ជនជាតិដើមខ្មែរ",
+            "ខ្មែរក្រហម",
+            "នៅសមុទ្រចិនខាងត្បូង",
+            "ភាសាចិន",
+            "ភាសា ថៃ",
+        ] {
+            assert_eq!(codes(text), vec![], "{text}");
+        }
+    }
+
+    // --- Burmese ---
+
+    #[test]
+    fn burmese_forms_count() {
+        for (text, code) in [
+            ("မြန်မာ့အရေး", "MM"),
+            ("အမေရိကန်ပြည်ထောင်စု", "US"),
+            ("အမေရိကန် နိုင်ငံခြားရေးဝန်ကြီး", "US"),
+            ("ဂျပန်နိုင်ငံသား", "JP"),
+            // Zawgyi-encoded text.
+            ("ျမန္မာႏိုင္ငံ", "MM"),
+            ("ထိုင္းႏိုင္ငံ", "TH"),
+            ("မေလး႐ွားႏိုင္ငံ", "MY"),
+            ("ေတာင္ကိုရီးယား", "KR"),
+        ] {
+            assert_eq!(codes(text), one(code, 1), "{text}");
+        }
+    }
+
+    #[test]
+    fn burmese_places_named_like_countries_are_not_countries() {
+        assert_eq!(codes("နယူးမက္ကဆီကိုပြည်နယ်"), vec![]);
+        assert_eq!(codes("ကိုလံဘီယာ တက္ကသိုလ်ဘွဲ့ရ"), vec![]);
+        assert_eq!(codes("ကိုလံဘီယာ"), one("CO", 1));
+    }
+
+    // --- Lao ---
+
+    #[test]
+    fn lao_variants_count_and_language_names_do_not() {
+        assert_eq!(codes("ພະມ້າ"), one("MM", 1));
+        assert_eq!(codes("ພະມາ້"), one("MM", 1));
+        assert_eq!(codes("ລາວ-ໄທຍ໌"), codes_of_counts(&[("LA", 1), ("TH", 1)]));
+        assert_eq!(codes("ພາສາ ຈີນ"), vec![]);
+        assert_eq!(codes("ພາສາຈີນ"), vec![]);
+        assert_eq!(codes("ປະເທດຈີນ"), one("CN", 1));
+    }
+
+    fn codes_of_counts(list: &[(&str, u32)]) -> Vec<(String, u32)> {
+        list.iter().map(|&(c, n)| (c.to_owned(), n)).collect()
+    }
+
+    // --- Thai ---
+
+    #[test]
+    fn thai_everyday_names_count_and_language_names_do_not() {
+        assert_eq!(
+            codes("สหรัฐอเมริกา – อังกฤษ"),
+            codes_of_counts(&[("GB", 1), ("US", 1)])
+        );
+        assert_eq!(codes("สื่อเกาหลี"), one("KR", 1));
+        assert_eq!(codes("ล่ามแปลภาษากัมพูชา"), vec![]);
+        assert_eq!(codes("เรียนภาษาอังกฤษและภาษาจีน"), vec![]);
+        assert_eq!(codes("ภาษาไทย"), vec![]);
+    }
+
+    // --- Vietnamese ---
+
+    #[test]
+    fn vietnamese_place_names_starting_with_a_country_are_not_countries() {
+        assert_eq!(codes("ở xã Mỹ Hội Đông, huyện Chợ Mới"), vec![]);
+        assert_eq!(codes("huyện Nga Sơn, tỉnh Thanh Hóa"), vec![]);
+        assert_eq!(codes("thị xã Đức Phổ"), vec![]);
+        // A foreign name after the country keeps it: `Ngoại trưởng Mỹ Marco Rubio`.
+        assert_eq!(codes("Ngoại trưởng Mỹ Marco Rubio"), one("US", 1));
+        assert_eq!(
+            codes("quan hệ Mỹ - Trung Quốc"),
+            codes_of_counts(&[("CN", 1), ("US", 1)])
+        );
+    }
+
+    #[test]
+    fn vietnamese_personal_names_and_language_names_are_not_countries() {
+        assert_eq!(codes("bắt giữ Nguyễn Vũ Thái, 35 tuổi"), vec![]);
+        assert_eq!(codes("Bị can Thái bị bắt"), vec![]);
+        assert_eq!(codes("Nguyễn Đức Hậu tàng trữ heroin"), vec![]);
+        assert_eq!(codes("Anh ấy nói tiếng Thái và tiếng Lào."), vec![]);
+        assert_eq!(codes("Tiếng Nga khó học."), vec![]);
+        assert_eq!(codes("dụ dỗ người Việt"), one("VN", 1));
+        assert_eq!(codes("tìm vợ Việt"), vec![]);
+    }
+
+    // --- Chinese ---
+
+    #[test]
+    fn chinese_abbreviations_name_every_country_in_them() {
+        assert_eq!(set("泰缅边境"), codes_of(&["MM", "TH"]));
+        assert_eq!(set("泰緬邊境"), codes_of(&["MM", "TH"]));
+        assert_eq!(set("中泰缅三国"), codes_of(&["CN", "MM", "TH"]));
+        assert_eq!(set("中缅边境"), codes_of(&["CN", "MM"]));
+        assert_eq!(set("柬越邊界"), codes_of(&["KH", "VN"]));
+        assert_eq!(set("缅北电诈"), codes_of(&["MM"]));
+        // 中缅 alone is not an abbreviation entry: `其中缅甸` is `其中` + Myanmar.
+        assert_eq!(set("其中缅甸最多"), codes_of(&["MM"]));
+    }
+
+    #[test]
+    fn chinese_variants_count_and_language_names_do_not() {
+        assert_eq!(codes("高棉詐騙"), one("KH", 1));
+        assert_eq!(codes("臺灣青年"), one("TW", 1));
+        assert_eq!(codes("台灣人"), one("TW", 1));
+        assert_eq!(codes("印尼国民军"), one("ID", 1));
+        assert_eq!(codes("他会说越南语和柬埔寨語"), vec![]);
+    }
+
+    // --- Indonesian, Malay and English ---
+
+    #[test]
+    fn indonesian_and_english_abbreviations_count() {
+        assert_eq!(codes("97 WNI diselamatkan"), one("ID", 1));
+        assert_eq!(codes("PRC-based syndicates"), one("CN", 1));
+        assert_eq!(
+            codes("Jepun dan Kemboja"),
+            codes_of_counts(&[("JP", 1), ("KH", 1)])
         );
     }
 

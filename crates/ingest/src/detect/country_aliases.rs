@@ -1,243 +1,106 @@
-//! The hand-kept part of the country gazetteer: what CLDR lacks (demonyms, everyday short forms)
-//! and what must never count (false-hit phrases, given names that are also country names).
-//!
-//! Every entry is matched exactly as written (case- and diacritic-sensitive); an entry starting
-//! with a lower-case letter also matches with that letter capitalised (sentence-initial).
+//! The hand-kept part of the country gazetteer, read from the reviewed data file
+//! `crates/ingest/data/country_aliases.tsv` (compiled in): what CLDR lacks (demonyms, everyday short
+//! forms, variant spellings, abbreviations, Zawgyi Burmese) and what must never count (false-hit
+//! phrases, given names that are also country names). The file's header documents its format.
 
-/// Names CLDR does not give (or gives only in a form news rarely uses), per language.
-pub(super) const ALIASES: &[(&str, &str)] = &[
-    // English: demonyms, abbreviations, older and everyday forms.
-    ("Thai", "TH"),
-    ("Thais", "TH"),
-    ("Chinese", "CN"),
-    ("Chinese Taipei", "TW"),
-    ("Taiwanese", "TW"),
-    ("Cambodian", "KH"),
-    ("Cambodians", "KH"),
-    ("Khmer", "KH"),
-    ("Lao", "LA"),
-    ("Laotian", "LA"),
-    ("Lao PDR", "LA"),
-    ("Vietnamese", "VN"),
-    ("Viet Nam", "VN"),
-    ("Burma", "MM"),
-    ("Burmese", "MM"),
-    ("Myanmar", "MM"),
-    ("Malaysian", "MY"),
-    ("Malaysians", "MY"),
-    ("Filipino", "PH"),
-    ("Filipinos", "PH"),
-    ("Philippine", "PH"),
-    ("Indonesian", "ID"),
-    ("Indonesians", "ID"),
-    ("Singaporean", "SG"),
-    ("Singaporeans", "SG"),
-    ("Bruneian", "BN"),
-    ("East Timor", "TL"),
-    ("Timorese", "TL"),
-    ("American", "US"),
-    ("Americans", "US"),
-    ("America", "US"),
-    ("US", "US"),
-    ("U.S.", "US"),
-    ("USA", "US"),
-    ("U.S.A.", "US"),
-    ("UK", "GB"),
-    ("U.K.", "GB"),
-    ("Britain", "GB"),
-    ("British", "GB"),
-    ("Korea", "KR"),
-    ("Korean", "KR"),
-    ("Koreans", "KR"),
-    ("South Korean", "KR"),
-    ("North Korean", "KP"),
-    ("Japanese", "JP"),
-    ("Indian", "IN"),
-    ("Australian", "AU"),
-    ("Russian", "RU"),
-    ("Turkey", "TR"),
-    ("Ivory Coast", "CI"),
-    ("Czech Republic", "CZ"),
-    // Vietnamese.
-    ("Mỹ", "US"),
-    ("Hoa Kỳ", "US"),
-    ("người Mỹ", "US"),
-    ("Hàn Quốc", "KR"),
-    ("người Hàn", "KR"),
-    ("Triều Tiên", "KP"),
-    ("Trung Quốc", "CN"),
-    ("người Trung Quốc", "CN"),
-    ("người Hoa", "CN"),
-    ("Campuchia", "KH"),
-    ("Cam-pu-chia", "KH"),
-    ("người Campuchia", "KH"),
-    ("Lào", "LA"),
-    ("người Lào", "LA"),
-    ("Thái Lan", "TH"),
-    ("người Thái", "TH"),
-    ("Myanmar", "MM"),
-    ("Miến Điện", "MM"),
-    ("Malaysia", "MY"),
-    ("Singapore", "SG"),
-    ("Philippines", "PH"),
-    ("Indonesia", "ID"),
-    ("Nhật Bản", "JP"),
-    ("Nhật", "JP"),
-    ("Úc", "AU"),
-    ("Ý", "IT"),
-    ("Ấn Độ", "IN"),
-    ("Đài Loan", "TW"),
-    ("Việt Nam", "VN"),
-    // Thai.
-    ("ชาวไทย", "TH"),
-    ("คนไทย", "TH"),
-    ("ไทย", "TH"),
-    ("จีน", "CN"),
-    ("ชาวจีน", "CN"),
-    ("กัมพูชา", "KH"),
-    ("เขมร", "KH"),
-    ("ชาวกัมพูชา", "KH"),
-    ("เมียนมา", "MM"),
-    ("เมียนมาร์", "MM"),
-    ("พม่า", "MM"),
-    ("ลาว", "LA"),
-    ("สหรัฐ", "US"),
-    ("สหรัฐฯ", "US"),
-    ("อเมริกา", "US"),
-    ("เกาหลีใต้", "KR"),
-    ("มาเลเซีย", "MY"),
-    ("เวียดนาม", "VN"),
-    // Chinese.
-    ("中国人", "CN"),
-    ("中方", "CN"),
-    ("泰国", "TH"),
-    ("泰方", "TH"),
-    ("柬埔寨", "KH"),
-    ("缅甸", "MM"),
-    ("老挝", "LA"),
-    ("美国", "US"),
-    ("美方", "US"),
-    ("韩国", "KR"),
-    ("越南", "VN"),
-    // Indonesian and Malay.
-    ("Tiongkok", "CN"),
-    ("China", "CN"),
-    ("Amerika", "US"),
-    ("Amerika Syarikat", "US"),
-    ("Korea Selatan", "KR"),
-];
+use std::sync::LazyLock;
 
-/// Phrases that contain a country name but do not name the country. Matching is longest-first,
-/// so one of these consumes its span and the shorter name inside it never counts.
-pub(super) const NOT_COUNTRIES: &[&str] = &[
-    // Vietnamese `lao` (labour, to rush, tuberculosis…) at the start of a sentence looks like the
-    // English demonym `Lao`.
-    "Lao động",
-    "Lao Động",
-    "Lao đao",
-    "Lao vào",
-    "Lao ra",
-    "Lao xuống",
-    "Lao lên",
-    "Lao tù",
-    "Lao lý",
-    "Lao công",
-    // Vietnamese places whose names start like a country.
-    "Lào Cai",
-    "Lao Bảo",
-    "Lao Cai",
-    "Mỹ Tho",
-    "Mỹ Đình",
-    "Mỹ Lai",
-    "Mỹ Sơn",
-    "Mỹ Khê",
-    "Mỹ Thuận",
-    "người Thái Bình",
-    "người Thái Nguyên",
-    "dân tộc Thái",
-    "đồng bào Thái",
-    // Vietnamese continents and regions containing `Mỹ` (America) or `Triều Tiên`.
-    "châu Mỹ",
-    "Bắc Mỹ",
-    "Nam Mỹ",
-    "Trung Mỹ",
-    "Mỹ Latinh",
-    "Mỹ La-tinh",
-    "bán đảo Triều Tiên",
-    // Vietnamese `Thai` (fetus, pregnancy) at the start of a sentence.
-    "Thai phụ",
-    "Thai nhi",
-    "Thai kỳ",
-    // Vietnamese `Ý` (Italy) is also `ý` (idea) at the start of a sentence.
-    "Ý kiến",
-    "Ý nghĩa",
-    "Ý tưởng",
-    "Ý thức",
-    "Ý chí",
-    "Ý định",
-    "Ý muốn",
-    // Vietnamese `Áo` (Austria) is also `áo` (garment) at the start of a sentence.
-    "Áo dài",
-    "Áo khoác",
-    "Áo sơ mi",
-    "Áo phông",
-    "Áo len",
-    "Áo mưa",
-    "Áo giáp",
-    // Vietnamese `Đức` is also an honorific.
-    "Đức Phật",
-    "Đức Giáo hoàng",
-    "Đức Giáo Hoàng",
-    "Đức Thánh Cha",
-    "Đức Cha",
-    "Đức Mẹ",
-    "Đức Chúa",
-    "Đức Đạt Lai Lạt Ma",
-    // English continents and regions.
-    "Latin America",
-    "Latin American",
-    "South America",
-    "South American",
-    "North America",
-    "North American",
-    "Central America",
-    "Central American",
-    "Korean Peninsula",
-    "Indian Ocean",
-    // Indonesian and Malay continents.
-    "Amerika Latin",
-    "Amerika Selatan",
-    "Amerika Utara",
-    "Amerika Tengah",
-    // Chinese.
-    "印度洋",
-    "朝鲜族",
-    "朝鲜半岛",
-    "马里兰",
-    "马里奥",
-];
+/// The data file, as reviewed.
+const DATA: &str = include_str!("../../data/country_aliases.tsv");
 
-/// Country names that are also given names: they do not count right after a capitalised word
-/// that is not the first of its sentence (`Nguyễn Minh Đức`, `Thu Nga`, `Michael Jordan`).
-pub(super) const GIVEN_NAMES: &[&str] = &["Đức", "Nga", "Mỹ", "Ý", "Chad", "Jordan"];
+/// The parsed table.
+#[derive(Debug, Default)]
+pub(super) struct AliasTable {
+    /// Text → one or more ISO 3166-1 codes.
+    pub(super) aliases: Vec<(String, Vec<String>)>,
+    /// Phrases that contain a country name but do not name the country.
+    pub(super) not_countries: Vec<String>,
+    /// Country names that are also given names.
+    pub(super) given_names: Vec<String>,
+    /// Code → the English name a news reader expects where CLDR's differs.
+    pub(super) english_names: Vec<(String, String)>,
+}
 
-/// English names a news reader expects where CLDR's differs.
-pub(super) const ENGLISH_NAMES: &[(&str, &str)] = &[
-    ("MM", "Myanmar"),
-    ("HK", "Hong Kong"),
-    ("MO", "Macao"),
-    ("PS", "Palestine"),
-    ("CD", "DR Congo"),
-    ("CG", "Republic of the Congo"),
-    ("BA", "Bosnia and Herzegovina"),
-    ("AG", "Antigua and Barbuda"),
-    ("TT", "Trinidad and Tobago"),
-    ("ST", "São Tomé and Príncipe"),
-    ("KN", "Saint Kitts and Nevis"),
-    ("VC", "Saint Vincent and the Grenadines"),
-    ("PM", "Saint Pierre and Miquelon"),
-    ("TC", "Turks and Caicos Islands"),
-    ("HM", "Heard and McDonald Islands"),
-    ("SJ", "Svalbard and Jan Mayen"),
-    ("WF", "Wallis and Futuna"),
-];
+pub(super) static TABLE: LazyLock<AliasTable> =
+    LazyLock::new(|| parse(DATA).unwrap_or_else(|error| panic!("country_aliases.tsv: {error}")));
+
+/// Parses the data file; an error names the line.
+pub(super) fn parse(data: &str) -> Result<AliasTable, String> {
+    let mut table = AliasTable::default();
+    for (number, line) in data.lines().enumerate() {
+        let number = number + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let text = fields.get(1).copied().unwrap_or("").to_owned();
+        if text.is_empty() || text != text.trim() {
+            return Err(format!("line {number}: empty or padded text in {line:?}"));
+        }
+        let codes = || -> Result<Vec<String>, String> {
+            let codes: Vec<String> = fields
+                .get(2)
+                .copied()
+                .unwrap_or("")
+                .split(' ')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let valid = |c: &String| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase());
+            if codes.is_empty() || !codes.iter().all(valid) {
+                return Err(format!("line {number}: bad country codes in {line:?}"));
+            }
+            Ok(codes)
+        };
+        match (fields[0], fields.len()) {
+            ("alias", 3) => table.aliases.push((text, codes()?)),
+            ("not", 2) => table.not_countries.push(text),
+            ("given", 2) => table.given_names.push(text),
+            ("english", 3) => {
+                let code = text;
+                let name = fields[2].to_owned();
+                if code.len() != 2 || name.is_empty() {
+                    return Err(format!("line {number}: bad English name {line:?}"));
+                }
+                table.english_names.push((code, name));
+            }
+            _ => return Err(format!("line {number}: not an entry: {line:?}")),
+        }
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_file_parses() {
+        let table = &*TABLE;
+        assert!(table.aliases.len() > 100);
+        assert!(table.not_countries.len() > 50);
+        assert!(table.given_names.contains(&"Đức".to_owned()));
+        assert!(table
+            .english_names
+            .contains(&("MM".to_owned(), "Myanmar".to_owned())));
+        let two = table
+            .aliases
+            .iter()
+            .find(|(text, _)| text == "泰缅")
+            .expect("泰缅");
+        assert_eq!(two.1, ["TH", "MM"]);
+    }
+
+    #[test]
+    fn bad_lines_are_errors_with_their_line() {
+        assert!(parse("alias\tThai\tth\n")
+            .expect_err("bad code")
+            .contains("line 1"));
+        assert!(parse("# c\nalias\tThai\n")
+            .expect_err("no code")
+            .contains("line 2"));
+        assert!(parse("nope\tThai\tTH\n").is_err());
+        assert!(parse("not\t Thai\n").is_err());
+        assert!(parse("# only a comment\n\n").is_ok());
+    }
+}

@@ -1,21 +1,44 @@
 //! One seed file's bytes → its parts: optional `date YYYY-MM-DD <title>` header, paragraphs,
 //! captions and closing source line. Language and countries are added later (see `seeds`).
 //!
-//! The format, for curators:
-//! - UTF-8; a leading byte-order mark is dropped; CRLF and CR become LF.
-//! - Optional header: the first non-blank line, trimmed, may be `date YYYY-MM-DD Title`.
-//!   The date must exist. Without a header the article is undated and its title is cut from the
-//!   first sentence of the body (and marked as derived).
+//! The format, for curators (README wording):
+//! - **UTF-8.** A leading byte-order mark is dropped; CRLF and CR become LF. A file in UTF-16 or
+//!   UTF-32 (a byte-order mark `FF FE` / `FE FF`, or NUL bytes in every other position) is an
+//!   error that says so: "the file is UTF-16 (little-endian); save it as UTF-8". Other bytes that
+//!   are not UTF-8 are an error naming the line and byte.
+//! - **No control characters.** NUL, ESC, DEL, form feed and every other control character (C0,
+//!   DEL, C1) except tab and line breaks are an error naming the line and column ("line 3:
+//!   column 7: control character U+001B (ESC) …"), never stored and never stripped silently: they
+//!   would reach a curator's terminal and the page raw. Zero-width characters (U+200B, U+200C,
+//!   U+200D, U+2060, U+FEFF after the start, the soft hyphen U+00AD) are text: they are kept
+//!   exactly as typed.
+//! - **Blank lines** are lines of only white space or invisible characters (zero-width and other
+//!   format characters); they separate paragraphs and are otherwise ignored.
+//! - **Optional header**: the first non-blank line, trimmed, may be `date YYYY-MM-DD Title`.
+//!   The date must exist.
 //! - Every other non-blank line is a paragraph, unless the line-role table
 //!   ([`crate::parse::line_roles`]) makes it a caption or (last line only) the source.
+//! - **Text is required.** An article needs at least one paragraph with a letter or digit. A file
+//!   with only a header, a header and title, captions, a source line, or lines of punctuation is
+//!   one error, "no text", on its first non-blank line. A file with nothing but blank lines is
+//!   "the file is empty".
+//! - **A title has a letter or digit.** Without a header title, or when the header's title has no
+//!   letter or digit (`date 2025-01-01 .`, or only zero-width characters), the title is cut from
+//!   the first sentence of the body that has a letter or digit, and marked as derived (a
+//!   warning). A title is never empty or invisible.
 
 pub mod line_roles;
 
 use corpus::date::{Date, DateError};
 use line_roles::LineRole;
 
+use crate::chars::{has_letter_or_digit, has_visible, is_forbidden_control};
+
 /// About how long a derived title may be, in characters.
 const DERIVED_TITLE_CHARS: usize = 100;
+
+/// How many leading bytes are looked at for the NUL pattern of a UTF-16 file without a BOM.
+const WIDE_SAMPLE_BYTES: usize = 4096;
 
 /// A seed file split into its parts, before language and country detection.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,11 +56,22 @@ pub struct ParsedSeed {
 pub enum ParseError {
     #[error("line {line}: not valid UTF-8 (byte {byte} of the file); save the file as UTF-8")]
     NotUtf8 { line: usize, byte: usize },
-    #[error("line 1: the file is empty")]
+    /// UTF-16 or UTF-32, told by its byte-order mark or its NUL bytes; `encoding` names it.
+    #[error("line 1: the file is {encoding}, not UTF-8; save it as UTF-8")]
+    WideEncoding { encoding: &'static str },
+    /// A control character other than tab and line breaks; `column` counts characters from 1.
+    #[error("line {line}: column {column}: control character {} in the text; remove it (only tabs and line breaks may appear)", control_name(*character))]
+    ControlCharacter {
+        line: usize,
+        column: usize,
+        character: char,
+    },
+    #[error("line 1: the file is empty (nothing but white space or invisible characters)")]
     Empty,
     #[error("line {line}: {source}")]
     BadDate { line: usize, source: DateError },
-    #[error("line {line}: the file has a date header but no text")]
+    /// No paragraph with a letter or digit: only a header, a title, captions or a source line.
+    #[error("line {line}: no text: an article needs at least one paragraph with a letter or digit (besides a date header, title, captions and source line)")]
     NoText { line: usize },
 }
 
@@ -46,9 +80,10 @@ impl ParseError {
     pub fn line(&self) -> usize {
         match self {
             ParseError::NotUtf8 { line, .. }
+            | ParseError::ControlCharacter { line, .. }
             | ParseError::BadDate { line, .. }
             | ParseError::NoText { line } => *line,
-            ParseError::Empty => 1,
+            ParseError::Empty | ParseError::WideEncoding { .. } => 1,
         }
     }
 
@@ -62,15 +97,91 @@ impl ParseError {
     }
 }
 
-/// Decodes and normalises a seed file's bytes: UTF-8 required, BOM dropped, CRLF/CR → LF.
+/// `U+001B (ESC)`: a control character's code point, and its name when it has a common one.
+fn control_name(c: char) -> String {
+    let name = match c {
+        '\0' => " (NUL)",
+        '\u{8}' => " (backspace)",
+        '\u{b}' => " (vertical tab)",
+        '\u{c}' => " (form feed)",
+        '\u{1b}' => " (ESC)",
+        '\u{7f}' => " (DEL)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", u32::from(c))
+}
+
+/// Decodes and normalises a seed file's bytes: UTF-8 required (UTF-16 and UTF-32 named as such),
+/// BOM dropped, CRLF/CR → LF, no control characters but tab and line breaks.
 pub fn decode(bytes: &[u8]) -> Result<String, ParseError> {
+    if let Some(encoding) = wide_encoding(bytes) {
+        return Err(ParseError::WideEncoding { encoding });
+    }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let byte = error.valid_up_to();
         let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
         ParseError::NotUtf8 { line, byte }
     })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if let Some((line, column, character)) = first_control(&text) {
+        return Err(ParseError::ControlCharacter {
+            line,
+            column,
+            character,
+        });
+    }
+    Ok(text)
+}
+
+/// UTF-32 or UTF-16 by their byte-order marks; UTF-16 without one when at least a third of the
+/// sampled code units have a NUL in one half and almost none in the other (text mostly in Latin
+/// script). Other UTF-16 text without a BOM is not valid UTF-8 and is reported as such.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => return Some("UTF-32 (little-endian)"),
+        [0, 0, 0xFE, 0xFF, ..] => return Some("UTF-32 (big-endian)"),
+        [0xFF, 0xFE, ..] => return Some("UTF-16 (little-endian)"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16 (big-endian)"),
+        _ => {}
+    }
+    let sample = &bytes[..bytes.len().min(WIDE_SAMPLE_BYTES)];
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let nuls_at = |parity: usize| {
+        sample[..units * 2]
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nuls_at(0), nuls_at(1));
+    let mostly = |n: usize| n * 3 >= units;
+    let hardly = |n: usize| n * 20 <= units;
+    if mostly(odd) && hardly(even) {
+        Some("UTF-16 (little-endian, no byte-order mark)")
+    } else if mostly(even) && hardly(odd) {
+        Some("UTF-16 (big-endian, no byte-order mark)")
+    } else {
+        None
+    }
+}
+
+/// The first forbidden control character: its 1-based line, 1-based column (in characters) and
+/// the character.
+fn first_control(text: &str) -> Option<(usize, usize, char)> {
+    if !text.chars().any(is_forbidden_control) {
+        return None;
+    }
+    text.split('\n').enumerate().find_map(|(i, line)| {
+        line.chars()
+            .enumerate()
+            .find(|&(_, c)| is_forbidden_control(c))
+            .map(|(column, c)| (i + 1, column + 1, c))
+    })
 }
 
 /// Parses a whole seed file.
@@ -80,7 +191,7 @@ pub fn parse_seed(bytes: &[u8]) -> Result<ParsedSeed, ParseError> {
         .lines()
         .enumerate()
         .map(|(i, line)| (i + 1, line.trim()))
-        .filter(|(_, line)| !line.is_empty())
+        .filter(|(_, line)| has_visible(line))
         .collect();
     let Some(&(first_number, first_line)) = lines.first() else {
         return Err(ParseError::Empty);
@@ -109,19 +220,18 @@ pub fn parse_seed(bytes: &[u8]) -> Result<ParsedSeed, ParseError> {
             }
         }
     }
+    if !paragraphs.iter().any(|p| has_letter_or_digit(p)) {
+        return Err(ParseError::NoText { line: first_number });
+    }
 
     let (date, header_title) = match header {
         Some(Header { date, title }) => (Some(date), title),
         None => (None, ""),
     };
-    let (title, title_derived) = if header_title.is_empty() {
-        let from = paragraphs.first().or(captions.first()).map(String::as_str);
-        match from {
-            Some(text) => (derive_title(text), true),
-            None => return Err(ParseError::NoText { line: first_number }),
-        }
-    } else {
+    let (title, title_derived) = if has_letter_or_digit(header_title) {
         (header_title.to_owned(), false)
+    } else {
+        (derive_title_from(&paragraphs), true)
     };
     Ok(ParsedSeed {
         date,
@@ -168,6 +278,28 @@ fn parse_header(line: &str) -> Result<Option<Header<'_>>, DateError> {
     }))
 }
 
+/// The title of an article without a usable header title: cut from the first sentence of the
+/// paragraphs that has a letter or digit (a first line `.` or `…` is skipped). The caller has
+/// checked that some paragraph has a letter or digit, so the title has one too.
+fn derive_title_from(paragraphs: &[String]) -> String {
+    for paragraph in paragraphs {
+        let mut rest = paragraph.as_str();
+        while !rest.is_empty() {
+            let title = derive_title(rest);
+            if has_letter_or_digit(&title) {
+                return title;
+            }
+            rest = rest[sentence_end(rest)..].trim_start();
+        }
+    }
+    // A sentence whose first hundred characters hold no letter or digit: start at its first one.
+    let text = paragraphs
+        .iter()
+        .find_map(|p| p.find(char::is_alphanumeric).map(|i| &p[i..]))
+        .unwrap_or_default();
+    derive_title(text)
+}
+
 /// The first sentence of `text`, cut at a word boundary near `DERIVED_TITLE_CHARS` characters.
 pub fn derive_title(text: &str) -> String {
     let sentence = first_sentence(text);
@@ -187,7 +319,17 @@ pub fn derive_title(text: &str) -> String {
     format!("{head}…")
 }
 
+/// The first sentence of `text`: up to a full stop (excluded), or up to and including `!`, `?`
+/// or a CJK sentence end; the whole text when it has no sentence end.
 fn first_sentence(text: &str) -> &str {
+    // A `.` at the end of `text[..end]` is always the sentence end: a final `.` ends a sentence.
+    let sentence = &text[..sentence_end(text)];
+    sentence.strip_suffix('.').unwrap_or(sentence)
+}
+
+/// The byte offset just past the first sentence end of `text` (`.`, `!` or `?` followed by white
+/// space or the end, or `。！？`), or `text.len()` when there is none.
+fn sentence_end(text: &str) -> usize {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let ends = match c {
@@ -196,15 +338,10 @@ fn first_sentence(text: &str) -> &str {
             _ => false,
         };
         if ends {
-            let end = i + c.len_utf8();
-            return if matches!(c, '.') {
-                &text[..i]
-            } else {
-                &text[..end]
-            };
+            return i + c.len_utf8();
         }
     }
-    text
+    text.len()
 }
 
 #[cfg(test)]
@@ -299,6 +436,99 @@ mod tests {
     fn invalid_utf8_names_its_line() {
         let error = parse_seed(b"date 2025-01-01 T\nok\n\xff\xfe bad").expect_err("not utf-8");
         assert_eq!(error, ParseError::NotUtf8 { line: 3, byte: 21 });
+    }
+
+    #[test]
+    fn utf16_is_told_from_utf8_with_a_stray_nul() {
+        let vietnamese = "Thái Lan hợp tác với Campuchia để chống lừa đảo qua điện thoại.";
+        let le: Vec<u8> = vietnamese
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode(&le),
+            Err(ParseError::WideEncoding {
+                encoding: "UTF-16 (little-endian, no byte-order mark)"
+            })
+        );
+        assert_eq!(
+            decode(&[0xFF, 0xFE, 0, 0, b'a', 0, 0, 0]),
+            Err(ParseError::WideEncoding {
+                encoding: "UTF-32 (little-endian)"
+            })
+        );
+        // One NUL in UTF-8 text is a control character, not UTF-16.
+        assert_eq!(
+            decode(b"Ab\0cd efgh"),
+            Err(ParseError::ControlCharacter {
+                line: 1,
+                column: 3,
+                character: '\0'
+            })
+        );
+        // UTF-8 text in scripts without NULs is never mistaken for UTF-16.
+        assert!(decode("ตำรวจไทย 中国警方".as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn control_characters_are_errors_at_their_line_and_column() {
+        let error = parse_seed("date 2025-01-01 T\r\nok\r\nไทย\u{7f}".as_bytes()).expect_err("DEL");
+        assert_eq!(error.line(), 3);
+        assert_eq!(
+            error.reason(),
+            "column 4: control character U+007F (DEL) in the text; remove it (only tabs and line breaks may appear)"
+        );
+        assert!(parse_seed(b"Tabs\tare fine.\r\n").is_ok());
+    }
+
+    #[test]
+    fn no_text_is_one_error_whatever_else_the_file_holds() {
+        for file in [
+            "date 2025-01-01",
+            "date 2025-01-01 A title",
+            "Source: Reuters",
+            "Photo: Reuters\nẢnh: TTXVN",
+            "date 2025-01-01 T\n…\n—",
+        ] {
+            assert_eq!(
+                parse_seed(file.as_bytes()),
+                Err(ParseError::NoText { line: 1 }),
+                "{file}"
+            );
+        }
+        assert_eq!(
+            parse_seed("\u{200B}\n\u{2060}\u{AD}".as_bytes()),
+            Err(ParseError::Empty)
+        );
+    }
+
+    #[test]
+    fn titles_come_from_the_first_sentence_with_a_letter_or_digit() {
+        let seed = parse_seed(b".\n... !\nThe raid. More.").expect("parses");
+        assert_eq!(seed.title, "The raid");
+        assert!(seed.title_derived);
+        assert_eq!(seed.paragraphs, [".", "... !", "The raid. More."]);
+        let seed = parse_seed(b"date 2025-01-01 ?\nBody text.").expect("parses");
+        assert_eq!(
+            (seed.title.as_str(), seed.title_derived),
+            ("Body text", true)
+        );
+        // A short title with a digit is a title.
+        let seed = parse_seed(b"date 2025-01-01 7\nBody text.").expect("parses");
+        assert_eq!((seed.title.as_str(), seed.title_derived), ("7", false));
+        // A first sentence of over a hundred symbols: the title starts at the first letter.
+        let seed =
+            parse_seed(format!("{} Police raided.", "*".repeat(150)).as_bytes()).expect("parses");
+        assert_eq!(seed.title, "Police raided");
+    }
+
+    #[test]
+    fn zero_width_characters_are_text() {
+        let seed =
+            parse_seed("date 2025-01-01 Thai\u{200B}land\nCam\u{AD}bodia\u{2060}.".as_bytes())
+                .expect("parses");
+        assert_eq!(seed.title, "Thai\u{200B}land");
+        assert_eq!(seed.paragraphs, ["Cam\u{AD}bodia\u{2060}."]);
     }
 
     #[test]

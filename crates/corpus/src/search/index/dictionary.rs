@@ -1,6 +1,10 @@
 //! The term dictionary: finding a term, the completions of a typed prefix, or the run terms
 //! a cluster starts, by a binary search over the blocks' first terms and a scan within a
 //! block.
+//!
+//! Reading never panics or wraps, whatever the bytes: offsets and lengths are checked, and a
+//! scan ends at the first entry that does not decode (a decoded blob's dictionary has none:
+//! [`SearchIndex::validate`] walks it all).
 
 use super::postings::read_varint;
 use super::{Entry, SearchIndex, HEAD_LEN, PREFIX_WEIGHT};
@@ -94,8 +98,8 @@ impl SearchIndex {
         let mut pos = *self.heads.get(HEAD_LEN * block)? as usize;
         let d = &self.dict.0;
         let _shared = read_varint(d, &mut pos)?;
-        let len = read_varint(d, &mut pos)? as usize;
-        d.get(pos..pos + len)
+        let len = usize::try_from(read_varint(d, &mut pos)?).ok()?;
+        d.get(pos..pos.checked_add(len)?)
     }
 }
 
@@ -115,26 +119,57 @@ pub(super) struct Cursor<'a> {
     term: Vec<u8>,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    /// A cursor at the dictionary's first entry.
+    pub(super) fn start(dict: &'a [u8]) -> Cursor<'a> {
+        Cursor {
+            dict,
+            pos: 0,
+            post: 0,
+            posting: 0,
+            term: Vec::new(),
+        }
+    }
+
+    /// Where the next entry starts: its byte offset in the dictionary, in the postings, and the
+    /// index of its first posting (what a block head holds).
+    pub(super) fn position(&self) -> (usize, usize, usize) {
+        (self.pos, self.post, self.posting)
+    }
+
     pub(super) fn next_entry(&mut self) -> Option<(&[u8], Entry)> {
+        self.next_coded().map(|(_, term, e)| (term, e))
+    }
+
+    /// The next entry with the length of the prefix it shares with the previous term. `None` at
+    /// the end, or at an entry that does not decode (the cursor then stays there).
+    pub(super) fn next_coded(&mut self) -> Option<(usize, &[u8], Entry)> {
         let d = self.dict;
-        let shared = read_varint(d, &mut self.pos)? as usize;
-        let len = read_varint(d, &mut self.pos)? as usize;
-        let suffix = d.get(self.pos..self.pos + len)?;
-        self.pos += len;
-        let df = read_varint(d, &mut self.pos)? as u32;
-        let plen = read_varint(d, &mut self.pos)? as usize;
+        let mut pos = self.pos;
+        let mut number = || usize::try_from(read_varint(d, &mut pos)?).ok();
+        let shared = number()?;
+        let len = number()?;
+        if shared > self.term.len() {
+            return None;
+        }
+        let suffix = d.get(pos..pos.checked_add(len)?)?;
+        pos += len;
+        let df = u32::try_from(read_varint(d, &mut pos)?).ok()?;
+        let plen = usize::try_from(read_varint(d, &mut pos)?).ok()?;
+        let end = self.post.checked_add(plen)?;
+        let next_posting = self.posting.checked_add(usize::try_from(df).ok()?)?;
         self.term.truncate(shared);
         self.term.extend_from_slice(suffix);
         let e = Entry {
             df,
             start: self.post,
-            end: self.post + plen,
+            end,
             first_posting: self.posting,
             weight: 1.0,
         };
-        self.post += plen;
-        self.posting += df as usize;
-        Some((&self.term, e))
+        self.pos = pos;
+        self.post = end;
+        self.posting = next_posting;
+        Some((shared, &self.term, e))
     }
 }

@@ -44,6 +44,15 @@
 //! whose neighbouring characters, it never has side by side, without a scan. A phrase of ASCII words is first looked for as written with single
 //! spaces (one long needle), and only then from its anchor word.
 //!
+//! # Damaged bytes
+//!
+//! The index arrives inside the blob, which may one day come over the network truncated or
+//! stale. [`SearchIndex::validate`] (called by [`crate::CorpusBlob`] when decoding) walks the
+//! dictionary and every posting list once and rejects an index whose offsets, lengths, term
+//! order, document ids or flags the searches could not trust. The readers do not rely on it for
+//! safety: every offset and sum they compute is checked, so no bytes make them panic or wrap, and
+//! the document ids a search returns are below [`SearchIndex::doc_count`] whatever the bytes.
+//!
 //! # Trade-offs
 //!
 //! * Bigram postings make the dictionary large for Chinese and Thai (every distinct cluster pair
@@ -65,6 +74,7 @@ mod postings;
 mod scoring;
 #[cfg(test)]
 mod tests;
+mod validate;
 
 use std::fmt;
 use std::sync::OnceLock;

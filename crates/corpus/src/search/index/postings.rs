@@ -1,5 +1,9 @@
 //! Posting lists: decoding a term's documents (gaps) and flags, and combining lists: the
 //! union of a set of lists, and keeping the candidates found in one.
+//!
+//! Decoding never panics or wraps, whatever the bytes: a list ends at the first gap that would
+//! overflow or reach a document id past the index's documents (a decoded blob's lists have none:
+//! [`SearchIndex::validate`] walks them all).
 
 use super::{Entry, SearchIndex};
 
@@ -19,6 +23,7 @@ impl SearchIndex {
             gaps: self.postings.0.get(e.start..e.end).unwrap_or_default(),
             pos: 0,
             doc: 0,
+            limit: self.doc_count,
         }
     }
 
@@ -84,15 +89,30 @@ pub(super) struct Docs<'a> {
     gaps: &'a [u8],
     pos: usize,
     doc: u32,
+    /// Document ids are below this (the index's document count).
+    limit: u32,
 }
 
 impl Iterator for Docs<'_> {
     type Item = u32;
 
     fn next(&mut self) -> Option<u32> {
-        let gap = read_varint(self.gaps, &mut self.pos)? as u32;
-        self.doc += gap;
-        Some(self.doc)
+        let gap = read_varint(self.gaps, &mut self.pos)?;
+        let doc = u32::try_from(gap)
+            .ok()
+            .and_then(|gap| self.doc.checked_add(gap))
+            .filter(|&doc| doc < self.limit);
+        match doc {
+            Some(doc) => {
+                self.doc = doc;
+                Some(doc)
+            }
+            None => {
+                // Corrupt: the list ends here, and stays ended.
+                self.pos = self.gaps.len();
+                None
+            }
+        }
     }
 }
 
@@ -110,7 +130,7 @@ impl Iterator for Postings<'_> {
     fn next(&mut self) -> Option<(u32, u8)> {
         let doc = self.docs.next()?;
         let flags = flag_at(self.flags, self.posting);
-        self.posting += 1;
+        self.posting = self.posting.saturating_add(1);
         Some((doc, flags))
     }
 }
@@ -139,11 +159,16 @@ pub(super) fn flag_at(bytes: &[u8], i: usize) -> u8 {
     bytes.get(i / 2).map_or(0, |b| (b >> (4 * (i % 2))) & 0xF)
 }
 
+/// The LEB128 number at `*pos`, moving `*pos` past it; `None` when it runs past the end or
+/// does not fit in 64 bits.
 pub(super) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *bytes.get(*pos)?;
         *pos += 1;
+        if shift == 63 && b > 1 {
+            return None;
+        }
         v |= u64::from(b & 0x7F) << shift;
         if b < 0x80 {
             return Some(v);

@@ -311,6 +311,8 @@ proptest! {
     ) {
         let docs: Vec<DocText> = docs.into_iter().map(|(t, b)| doc(&t, &b)).collect();
         let index = SearchIndex::build(&docs);
+        // Whatever the builder writes passes the decoder's checks.
+        prop_assert_eq!(index.validate(), Ok(()));
         let query = if typing { Query::parse(&q) } else { Query::parse_exact(&q) };
         let mut got: Vec<u32> = index.search(&query, &docs).into_iter().map(|(d, _)| d).collect();
         got.sort_unstable();
@@ -342,5 +344,203 @@ proptest! {
             })
             .collect();
         prop_assert_eq!(&helper, &want);
+    }
+}
+
+/// The index of `corpus()` with its postings or dictionary changed by `damage`.
+fn damaged(damage: impl FnOnce(&mut SearchIndex)) -> SearchIndex {
+    let mut index = SearchIndex::build(&corpus());
+    assert_eq!(index.validate(), Ok(()));
+    damage(&mut index);
+    index
+}
+
+/// Every query of the other tests on a damaged index: none panics, every hit is a document.
+fn search_everything(index: &SearchIndex) {
+    let docs = corpus();
+    for q in [
+        "thai lan",
+        "thai la",
+        "dong",
+        "\"lan thai\"",
+        "คอลเซ็นเตอร์",
+        "网络诈骗",
+        "骗",
+        "络诈",
+        "诈骗 警方",
+        "a",
+        "z",
+    ] {
+        for (doc, _) in index.search(&Query::parse(q), &docs) {
+            assert!(doc < index.doc_count(), "{q}: {doc}");
+        }
+    }
+}
+
+/// A block's first term must stand alone: it is read on its own by the binary search.
+#[test]
+fn validate_rejects_a_block_head_sharing_a_prefix() {
+    let docs: Vec<DocText> = (0..40).map(|i| doc(&format!("w{i:03}"), "")).collect();
+    let mut index = SearchIndex::build(&docs);
+    assert_eq!(index.validate(), Ok(()));
+    let second_block = index.heads[HEAD_LEN] as usize;
+    assert_eq!(index.dict.0[second_block], 0);
+    index.dict.0[second_block] = 1;
+    assert_eq!(index.validate(), Err("index dictionary order"));
+    for i in [0, 16, 17, 39] {
+        let _ = ids(&index, &docs, &format!("w{i:03}"));
+    }
+}
+
+#[test]
+fn validate_accepts_what_the_builder_writes() {
+    assert_eq!(SearchIndex::build(&[]).validate(), Ok(()));
+    assert_eq!(SearchIndex::build(&corpus()).validate(), Ok(()));
+    let many: Vec<DocText> = (0..300)
+        .map(|i| {
+            doc(
+                &format!("w{i:03} 中文{i}"),
+                &format!("x{} common ภาษาไทย", i % 7),
+            )
+        })
+        .collect();
+    assert_eq!(SearchIndex::build(&many).validate(), Ok(()));
+}
+
+#[test]
+fn validate_names_each_damaged_part() {
+    type Damage = Box<dyn FnOnce(&mut SearchIndex)>;
+    let cases: Vec<(&str, Damage)> = vec![
+        (
+            "index field lengths",
+            Box::new(|i| {
+                i.title_lens.pop();
+            }),
+        ),
+        (
+            "index average lengths",
+            Box::new(|i| i.avg_body_len = f32::NAN),
+        ),
+        ("index average lengths", Box::new(|i| i.avg_title_len = 0.0)),
+        ("index block heads", Box::new(|i| i.heads.push(0))),
+        ("index block heads", Box::new(|i| i.heads[1] += 1)),
+        (
+            "index block heads",
+            Box::new(|i| i.term_count += BLOCK as u32),
+        ),
+        (
+            "index dictionary",
+            Box::new(|i| {
+                i.dict.0.pop();
+            }),
+        ),
+        ("index dictionary", Box::new(|i| i.dict.0.push(0))),
+        ("index dictionary", Box::new(|i| i.term_count += 1)),
+        ("index postings", Box::new(|i| i.postings.0.push(0))),
+        (
+            "index postings",
+            Box::new(|i| {
+                i.postings.0.pop();
+            }),
+        ),
+        ("index flags", Box::new(|i| i.flags.0.push(0))),
+        (
+            "index flags",
+            Box::new(|i| {
+                i.flags.0.pop();
+            }),
+        ),
+        // The last document's ids past the documents.
+        (
+            "index postings",
+            Box::new(|i| {
+                i.doc_count -= 1;
+                i.title_lens.pop();
+                i.body_lens.pop();
+            }),
+        ),
+    ];
+    for (want, damage) in cases {
+        let index = damaged(damage);
+        assert_eq!(index.validate(), Err(want));
+        search_everything(&index);
+    }
+}
+
+/// Damage inside the byte arrays: a first term's length past the dictionary (and past
+/// `usize::MAX`), an unsorted term, a gap past the documents, a repeated document, a gap that
+/// overflows a document id. Each is an error, and searching anyway neither panics nor wraps.
+#[test]
+fn validate_rejects_damaged_bytes_and_search_survives_them() {
+    // Two one-letter documents: the dictionary is `0 1 a 1 1`, `0 1 b 1 1`, the postings
+    // `0`, `1`.
+    let docs = vec![doc("a", ""), doc("b", "")];
+    let index = SearchIndex::build(&docs);
+    assert_eq!(index.dict.0, [0, 1, b'a', 1, 1, 0, 1, b'b', 1, 1]);
+    assert_eq!(index.postings.0, [0, 1]);
+    assert_eq!(index.validate(), Ok(()));
+    let with = |dict: &[u8], postings: &[u8]| {
+        let mut damaged = index.clone();
+        damaged.dict.0 = dict.to_vec();
+        damaged.postings.0 = postings.to_vec();
+        damaged
+    };
+    let huge = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01];
+    let mut huge_len = vec![0];
+    huge_len.extend(huge);
+    huge_len.extend([b'a', 1, 1, 0, 1, b'b', 1, 1]);
+    let cases = [
+        ("index dictionary", with(&huge_len, &[0, 1])),
+        (
+            "index dictionary",
+            with(&[0, 200, b'a', 1, 1, 0, 1, b'b', 1, 1], &[0, 1]),
+        ),
+        (
+            "index dictionary order",
+            with(&[0, 1, b'b', 1, 1, 0, 1, b'a', 1, 1], &[0, 1]),
+        ),
+        (
+            "index dictionary",
+            with(&[0, 1, b'a', 1, 1, 2, 1, b'b', 1, 1], &[0, 1]),
+        ),
+        (
+            "index dictionary",
+            with(&[1, 1, b'a', 1, 1, 0, 1, b'b', 1, 1], &[0, 1]),
+        ),
+        ("index postings", with(&index.dict.0, &[2, 1])),
+        (
+            "index postings",
+            with(&[0, 1, b'a', 2, 2, 0, 1, b'b', 1, 1], &[0, 0, 1]),
+        ),
+        (
+            "index postings",
+            with(
+                &[0, 1, b'a', 2, 6, 0, 1, b'b', 1, 1],
+                &[1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 1],
+            ),
+        ),
+        (
+            "index postings",
+            with(&[0, 1, b'a', 1, 10, 0, 1, b'b', 1, 1], &{
+                let mut p = huge.to_vec();
+                p.push(1);
+                p
+            }),
+        ),
+    ];
+    for (want, index) in cases {
+        assert_eq!(
+            index.validate(),
+            Err(want),
+            "{:?} {:?}",
+            index.dict,
+            index.postings
+        );
+        for q in ["a", "b", "a b", "\"a b\"", "c"] {
+            for (d, _) in index.search(&Query::parse(q), &docs) {
+                assert!(d < 2, "{q}: {d}");
+            }
+        }
+        let _ = index.head_term(0);
     }
 }
