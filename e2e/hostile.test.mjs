@@ -53,15 +53,15 @@ test('Thai with BOM and CRLF, and Chinese without a header, are found by substri
   await context.close();
 });
 
-test('a link with thousands of bad values lists five of them, counts the rest, and still answers', async () => {
+test('a link with a thousand bad values lists five of them, counts the rest, and still answers', async () => {
   const { page, context, problems } = await watchedPage(browser, server.origin);
-  const codes = Array.from({ length: 5000 }, (_, i) => `Z${i}`).join(',');
+  const codes = Array.from({ length: 1000 }, (_, i) => `Z${i}`).join(',');
   const words = Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ');
   await page.goto(server.url(`?country=${codes}&q=${encodeURIComponent(words)}`));
   await waitForApp(page);
   const items = await page.$$eval('[data-url-notice] li', (lis) => lis.map((li) => li.textContent));
   assert.equal(items.length, 6, items.join('\n'));
-  assert.match(items[5], /^…and 4,995 more/);
+  assert.match(items[5], /^…and 995 more/);
   assert.match(await page.textContent('[data-query-limit]'), /first 64 words/);
   assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), '0');
   assert.deepEqual(problems.consoleErrors, []);
