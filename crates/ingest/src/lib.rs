@@ -7,13 +7,15 @@
 //! - [`parse`]: one file's bytes → header, paragraphs, captions and source line (the seed
 //!   format's rules for curators are in its header);
 //! - [`chars`]: character classes (control, invisible) and the escaping of terminal output;
-//! - [`detect`]: language and country detection.
+//! - [`detect`]: language and country detection;
+//! - [`near_dupes`]: near-duplicate articles (syndicated copies), by MinHash and an exact check.
 //!
 //! `build.rs` and the bench call [`seeds::load_seeds`], then encode the result with
 //! [`seeds::SeedsReport::to_blob`]; the curators' CLI (`corpus check`) prints the same report.
 
 pub mod chars;
 pub mod detect;
+pub mod near_dupes;
 pub mod parallel;
 pub mod parse;
 pub mod seeds;

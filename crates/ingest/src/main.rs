@@ -1,5 +1,7 @@
 //! `corpus`: the curators' command line. `corpus check DIR [--json]` reads a seeds directory the
-//! way the build does and reports every article, ignored file, warning and error.
+//! way the build does and reports every article, ignored file, warning and error, and the groups of
+//! near-duplicate articles ([`ingest::near_dupes`]: syndicated copies of one story; information,
+//! never an error, so they leave the exit status alone).
 //!
 //! The table is for a terminal: every cell and line is escaped ([`ingest::chars::escape`]), so a
 //! control character (an ESC colour code, a line break in a file name) prints as `\u{1b}` and never
@@ -11,10 +13,11 @@ use std::process::ExitCode;
 
 use corpus::Article;
 use ingest::chars::escape;
+use ingest::near_dupes::{near_duplicate_groups, NearDuplicateGroup};
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files, warnings and errors\n  --json      print exactly one JSON object instead of a table\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json      print exactly one JSON object instead of a table\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,10 +49,11 @@ fn usage_error() -> ExitCode {
 
 fn check(dir: &std::path::Path, json: bool) -> ExitCode {
     let report = load_seeds(dir);
+    let near_duplicates = near_duplicate_groups(&report.articles);
     if json {
-        println!("{}", report_json(&report));
+        println!("{}", report_json(&report, &near_duplicates));
     } else {
-        print_table(&report);
+        print_table(&report, &near_duplicates);
     }
     if report.errors.is_empty() {
         ExitCode::SUCCESS
@@ -74,16 +78,17 @@ fn article_json(article: &Article) -> Value {
     })
 }
 
-fn report_json(report: &SeedsReport) -> Value {
+fn report_json(report: &SeedsReport, near_duplicates: &[NearDuplicateGroup]) -> Value {
     json!({
         "articles": report.articles.iter().map(article_json).collect::<Vec<_>>(),
         "ignored": report.ignored,
         "warnings": report.warnings.iter().map(|w| json!({"file": w.file, "line": w.line, "message": w.message})).collect::<Vec<_>>(),
         "errors": report.errors.iter().map(|e| json!({"file": e.file, "line": e.line, "message": e.message})).collect::<Vec<_>>(),
+        "near_duplicates": near_duplicates.iter().map(|g| json!({"ids": g.ids, "similarity": two_decimals(g.similarity)})).collect::<Vec<_>>(),
     })
 }
 
-fn print_table(report: &SeedsReport) {
+fn print_table(report: &SeedsReport, near_duplicates: &[NearDuplicateGroup]) {
     let rows: Vec<[String; 6]> = report
         .articles
         .iter()
@@ -149,6 +154,15 @@ fn print_table(report: &SeedsReport) {
     for error in &report.errors {
         println!("error: {}", escape(&error.to_string()));
     }
+    println!("Near-duplicates: {} groups", near_duplicates.len());
+    for group in near_duplicates {
+        let ids: Vec<String> = group.ids.iter().map(|id| escape(id).into_owned()).collect();
+        println!(
+            "  similarity {:.2}: {}",
+            two_decimals(group.similarity),
+            ids.join(", ")
+        );
+    }
     println!(
         "{} articles, {} ignored, {} warnings, {} errors",
         report.articles.len(),
@@ -156,6 +170,12 @@ fn print_table(report: &SeedsReport) {
         report.warnings.len(),
         report.errors.len()
     );
+}
+
+/// A similarity rounded down to two decimals, so a group just under 1 (or under the threshold)
+/// never prints as 1.00 (or as the threshold).
+fn two_decimals(similarity: f64) -> f64 {
+    (similarity * 100.0 + 1e-9).floor() / 100.0
 }
 
 fn truncate(text: &str, max: usize) -> String {
