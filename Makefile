@@ -21,7 +21,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick report lint test test-native test-wasm test-e2e test-bench clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick report lint test test-native test-wasm test-e2e test-bench fuzz clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -32,6 +32,7 @@ help:
 	@echo "make bench        Borderlines vs MiniSearch, FlexSearch, Pagefind at N = 100 … 10,000 -> bench/REPORT.md"
 	@echo "make bench-quick  the same at N = 1,000 only"
 	@echo "make bench-50k    the same at N = 50,000 (about 25 minutes), added to the report"
+	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (600) on the stable toolchain; crashes land in fuzz/artifacts/"
 
 setup:
 	@scripts/setup.sh
@@ -87,7 +88,7 @@ lint:
 	cargo clippy -p bench --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test -p corpus -p ingest -p bench
+	cargo test -p corpus -p ingest -p bench -p borderlines-fuzz
 	cargo test -p borderlines --lib
 
 test-wasm:
@@ -107,6 +108,28 @@ test-bench:
 	node bench/run.mjs --smoke
 
 test: setup-test lint test-native test-wasm test-e2e test-bench
+
+# Fuzzing (not part of `make test`; `cargo test -p borderlines-fuzz` replays the committed corpora).
+# See fuzz/README.md.
+# Each target runs FUZZ_SECONDS under libFuzzer, built by cargo-fuzz on the stable toolchain:
+# RUSTC_BOOTSTRAP=1 lets it accept the sanitizer flags. New inputs go to target/fuzz-corpus/
+# (fuzz/corpus/ is only read); a crash is saved in fuzz/artifacts/<target>/ and fails the run
+# after the other targets have had their turn. The workspace's release profile is for the wasm
+# (size, LTO, stripped): fuzz builds override it for speed and symbolised crash reports.
+FUZZ_PROFILE := CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_STRIP=false
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= seed url query decoder
+FUZZ_ARGS ?=
+fuzz:
+	@scripts/setup.sh fuzz
+	@failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_PROFILE) RUSTC_BOOTSTRAP=1 cargo fuzz run --features libfuzzer $$t target/fuzz-corpus/$$t fuzz/corpus/$$t \
+	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_ARGS) || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzzing found crashes in:$$failed (see fuzz/artifacts/)"; exit 1; fi
 
 clean:
 	cargo clean

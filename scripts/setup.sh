@@ -3,6 +3,7 @@
 # anything already present at the right version is skipped.
 #   scripts/setup.sh          build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt via npm)
 #   scripts/setup.sh test     also Chromium + chromedriver (apt) and the npm test packages
+#   scripts/setup.sh fuzz     only cargo-fuzz (for `make fuzz`; builds on the stable toolchain)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=../versions.env
@@ -10,6 +11,17 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# `make fuzz` needs cargo-fuzz and nothing else here: it drives libFuzzer through the stable
+# toolchain (RUSTC_BOOTSTRAP=1 lets it take the sanitizer flags), so no nightly is installed.
+if [ "${1:-}" = fuzz ]; then
+  if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes, once)"
+    cargo install --locked "cargo-fuzz@$CARGO_FUZZ_VERSION"
+  fi
+  say "tools ready: $(cargo fuzz --version)"
+  exit 0
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"

@@ -1,0 +1,98 @@
+//! The `decoder` target: any bytes as a corpus blob (the next issue fetches blobs over the
+//! network, where they can arrive truncated, stale or corrupt).
+
+use corpus::search::Query;
+use corpus::view::state::ViewState;
+use corpus::view::{answer, counts};
+use corpus::CorpusBlob;
+
+use crate::check::{hits_are_sane, marks_are_sane};
+
+/// Articles whose text is decoded and marked per input (a corrupt catalog may claim many).
+const MAX_ARTICLES_READ: usize = 16;
+
+/// Queries in every kind the index plans differently: words, a typed prefix, short and long
+/// runs (Thai, Chinese, a one-cluster hot list), phrases, and an empty query.
+const QUERIES: [&str; 10] = [
+    "thai",
+    "thái lan",
+    "ca",
+    "\"thai lan\"",
+    "ไทย",
+    "คอลเซ็นเตอร์",
+    "网络诈骗",
+    "的",
+    "\"ไทย กัมพูชา\" 中国 việt",
+    "",
+];
+
+/// Decodes `data` with [`CorpusBlob::from_bytes`]. An error is fine; a blob that decodes must
+/// then be usable without a panic:
+///
+/// - the catalog (ids, dates, languages, countries) and the first articles read, and an index
+///   past the end is `None`;
+/// - searches of every kind return article indices within the corpus, in order, with finite
+///   scores, and highlights and snippets of the articles read are well formed;
+/// - the explorer's answer and counts for a few views;
+/// - the blob encodes again and the bytes decode to a blob of the same size.
+pub fn decoder(data: &[u8]) {
+    let Ok(blob) = CorpusBlob::from_bytes(data) else {
+        return;
+    };
+    let n = blob.len();
+    let catalog = blob.catalog();
+    for i in 0..n.min(MAX_ARTICLES_READ) {
+        let _ = (catalog.id(i), catalog.date(i), catalog.lang(i));
+        let _ = catalog.countries(i).count();
+    }
+    let len = u32::try_from(n).expect("a blob's length fits in u32");
+    assert!(blob.article(len).is_none(), "article {len} of {n} exists");
+    let _ = blob.country_name("TH");
+
+    let mut queries: Vec<Query> = QUERIES.iter().map(|q| Query::parse(q)).collect();
+    if let Some(first) = blob.article(0) {
+        queries.push(Query::parse_exact(&first.title));
+    }
+    for query in &queries {
+        let what = format!("query {query:?}");
+        let hits = hits_are_sane(&blob.search(query), n, &what);
+        let again = hits_are_sane(&blob.search(query), n, &what);
+        assert_eq!(hits, again, "{what}: a second search differs");
+        for i in (0..len).take(MAX_ARTICLES_READ) {
+            if let Some(article) = blob.article(i) {
+                let _ = marks_are_sane(article, query, &[40]);
+            }
+        }
+    }
+    let _ = blob.fold_ahead(0, usize::MAX);
+
+    for url in [
+        "",
+        "q=thai&sort=oldest",
+        "q=%22thai+lan%22&country=TH,KH&match=all&from=2024&to=2025-06&undated=include",
+        "lang=th,und&undated=only&article=vi-campuchia",
+    ] {
+        let (state, _) = ViewState::parse(url);
+        let answered = answer(&blob, &state);
+        assert!(
+            answered.results.len() <= n,
+            "{url}: more results than articles"
+        );
+        assert_eq!(
+            answered.counts(&blob, &state),
+            counts(&blob, &state),
+            "{url}: counts from the answer and afresh differ"
+        );
+    }
+
+    let bytes = blob
+        .to_bytes()
+        .unwrap_or_else(|e| panic!("a decoded blob does not encode again: {e}"));
+    let again = CorpusBlob::from_bytes(&bytes)
+        .unwrap_or_else(|e| panic!("a decoded blob's own bytes do not decode: {e}"));
+    assert_eq!(
+        again.len(),
+        n,
+        "a decoded blob's own bytes hold another size"
+    );
+}
