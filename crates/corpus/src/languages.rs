@@ -1,4 +1,4 @@
-//! English names for the ISO 639-1 codes the corpus can hold (small, so it ships in the wasm).
+//! English names for the ISO 639-1 codes (and Chinese's two written forms, `zh-Hans` and `zh-Hant`) the corpus can hold (small, so it ships in the wasm).
 
 /// English name of a language code; unknown codes come back as themselves, `und` as "Unknown".
 pub fn language_name(code: &str) -> &str {
@@ -7,6 +7,8 @@ pub fn language_name(code: &str) -> &str {
         "vi" => "Vietnamese",
         "th" => "Thai",
         "zh" => "Chinese",
+        "zh-Hans" => "Chinese (Simplified)",
+        "zh-Hant" => "Chinese (Traditional)",
         "id" => "Indonesian",
         "ms" => "Malay",
         "tl" => "Tagalog",

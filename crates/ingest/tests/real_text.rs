@@ -20,7 +20,7 @@ const FLOOR_DATE: f64 = 1.0;
 /// Titles as a reader names them. Nine undated pages open with a line that is not the headline
 /// (`SHARE`, `快訊`, a site name, a byline); the derived title is that line (see `title_note` in
 /// expected.json): 70 of 79 today.
-const FLOOR_TITLE: f64 = 0.886;
+const FLOOR_TITLE: f64 = 1.0;
 /// Over all countries of the set (micro-averaged).
 const FLOOR_COUNTRY_RECALL: f64 = 1.0;
 /// No false hit at all.

@@ -240,7 +240,7 @@ fn chinese_article_without_a_header() {
     let text = "中国警方与泰国和柬埔寨合作打击网络诈骗。数百名中国人被遣返。\n来源：新华网";
     let report = load("chinese", &[("zh.txt", text.as_bytes())]);
     let article = only_article(&report);
-    assert_eq!(article.lang, "zh");
+    assert_eq!(article.lang, "zh-Hans");
     assert!(article.title_derived);
     assert_eq!(article.title, "中国警方与泰国和柬埔寨合作打击网络诈骗。");
     assert_eq!(article.source.as_deref(), Some("新华网"));

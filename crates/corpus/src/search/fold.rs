@@ -14,7 +14,9 @@
 //! 4. only when the cluster's base character is Latin: NFD, drop U+0300–U+036F, NFC, and map
 //!    `đ` → `d`. This folds all 134 precomposed Vietnamese letters (`Thái` → `thai`,
 //!    `Đông Nam Á` → `dong nam a`) and leaves every other script's marks alone: `ผู้ใหญ่` stays
-//!    `ผู้ใหญ่`, Greek and Cyrillic keep their accents.
+//!    `ผู้ใหญ่`, Greek and Cyrillic keep their accents;
+//! 5. a Traditional Chinese character becomes its Simplified form ([`han`]: `詐騙` → `诈骗`), one
+//!    character for one of the same length, so either form finds both.
 //!
 //! Runs of ASCII and of characters that provably fold to themselves (Thai, Lao, Khmer, Myanmar,
 //! Han, kana, Hangul syllables, CJK punctuation) take a fast path with no normalizer call: ASCII is
@@ -33,6 +35,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::han;
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
@@ -295,7 +298,7 @@ fn last_boundary(text: &str, pos: usize) -> usize {
 /// Khmer and Myanmar letters and marks, Han, kana, Hangul syllables, CJK and common
 /// general punctuation. Checked against the Unicode data by a test.
 fn folds_to_itself(c: char) -> bool {
-    matches!(c,
+    let in_blocks = matches!(c,
         '\u{0E01}'..='\u{0E3A}' | '\u{0E3F}'..='\u{0E5B}' // Thai
         | '\u{0E81}'..='\u{0EDF}' // Lao
         | '\u{1780}'..='\u{17FF}' // Khmer
@@ -304,7 +307,8 @@ fn folds_to_itself(c: char) -> bool {
         | '\u{3000}'..='\u{3029}' // CJK punctuation
         | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' // kana
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' // Han
-        | '\u{AC00}'..='\u{D7A3}') // Hangul syllables
+        | '\u{AC00}'..='\u{D7A3}'); // Hangul syllables
+    in_blocks && !han::is_traditional(c)
 }
 
 /// Folds one grapheme cluster onto `out`.
@@ -313,7 +317,10 @@ fn fold_cluster(cluster: &str, out: &mut String, scratch: &mut String) {
     scratch.clear();
     for c in nfc.chars().filter(|&c| !is_invisible(c)) {
         let c = fullwidth_to_ascii(c);
-        scratch.extend(c.to_lowercase());
+        match han::simplified(c) {
+            Some(simplified) => scratch.push(simplified),
+            None => scratch.extend(c.to_lowercase()),
+        }
     }
     if !scratch.chars().next().is_some_and(is_latin) {
         out.push_str(scratch);
@@ -431,10 +438,23 @@ mod tests {
             "ປະເທດລາວ",
             "မြန်မာနိုင်ငံ",
             "网络诈骗",
-            "東南亞",
+            "东南亚",
         ] {
             assert_eq!(fold(s), s, "{s}");
         }
+    }
+
+    #[test]
+    fn traditional_chinese_folds_to_simplified_without_moving_offsets() {
+        assert_eq!(fold("東南亞電信詐騙"), "东南亚电信诈骗");
+        assert_eq!(fold("東南亞"), fold("东南亚"));
+        let text = "警方破獲詐騙集團";
+        let folded = fold_with_offsets(text);
+        let start = folded.text.find("诈骗").expect("folded");
+        assert_eq!(
+            &text[folded.original_range(start..start + "诈骗".len())],
+            "詐騙"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! what a query can find.
 
 pub mod fold;
+pub mod han;
 pub mod index;
 mod matcher;
 pub(crate) mod neighbours;

@@ -570,11 +570,38 @@ fn country_code(text: &str) -> Option<String> {
         .then(|| text.to_ascii_uppercase())
 }
 
-/// Normalises a language code: two ASCII letters or `und`, lower-cased.
+/// Normalises a language code: two ASCII letters or `und`, lower-cased, optionally with a
+/// four-letter script (`zh-Hant`, `zh-hans`), title-cased.
 fn lang_code(text: &str) -> Option<String> {
     let text = text.trim();
-    let two = text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphabetic());
-    (two || text.eq_ignore_ascii_case("und")).then(|| text.to_ascii_lowercase())
+    let letters = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_alphabetic());
+    let (language, script) = match text.split_once('-') {
+        Some((language, script)) => (language, Some(script)),
+        None => (text, None),
+    };
+    if !(letters(language, 2) || language.eq_ignore_ascii_case("und")) {
+        return None;
+    }
+    let mut code = language.to_ascii_lowercase();
+    if let Some(script) = script {
+        if !letters(script, 4) {
+            return None;
+        }
+        code.push('-');
+        code.push_str(&script[..1].to_ascii_uppercase());
+        code.push_str(&script[1..].to_ascii_lowercase());
+    }
+    Some(code)
+}
+
+/// The codes a language code in a link selects: `zh` (from links made before Chinese had two
+/// written forms) selects both `zh-Hans` and `zh-Hant`.
+fn lang_codes_selected(code: String) -> Vec<String> {
+    if code == "zh" {
+        vec!["zh-Hans".to_owned(), "zh-Hant".to_owned()]
+    } else {
+        vec![code]
+    }
 }
 
 fn normalize_codes(codes: &[String], normalize: fn(&str) -> Option<String>) -> Vec<String> {
@@ -691,10 +718,12 @@ impl ViewState {
                     } else {
                         match lang_code(item) {
                             Some(code) => {
-                                langs.insert(code);
+                                langs.extend(lang_codes_selected(code));
                             }
                             None => {
-                                notices.add(|| invalid(item, "not a two-letter language code"));
+                                notices.add(|| {
+                                    invalid(item, "not a language code such as vi or zh-Hant")
+                                });
                             }
                         }
                     }
@@ -1146,6 +1175,18 @@ mod tests {
     }
 
     #[test]
+    fn chinese_written_forms_are_codes_and_plain_zh_selects_both() {
+        let state = parsed("lang=ZH-HANT,zh-hans");
+        assert_eq!(state.langs, ["zh-Hans", "zh-Hant"]);
+        assert_eq!(parsed("lang=zh").langs, ["zh-Hans", "zh-Hant"]);
+        assert_eq!(state.to_query(), "lang=zh-Hans,zh-Hant");
+        assert_eq!(parsed(&state.to_query()), state);
+        let (state, notices) = ViewState::parse("lang=zh-Han,zh-,-Hant");
+        assert!(state.langs.is_empty());
+        assert_eq!(notices.len(), 3);
+    }
+
+    #[test]
     fn defaults_are_omitted_and_follow_the_state() {
         let state = parsed("sort=newest&undated=include&match=any");
         assert_eq!(state, ViewState::default());
@@ -1244,7 +1285,7 @@ mod tests {
             [
                 "Ignored country “XYZ”: not a two-letter country code",
                 "Ignored country “1a”: not a two-letter country code",
-                "Ignored language “vie”: not a two-letter language code",
+                "Ignored language “vie”: not a language code such as vi or zh-Hant",
                 "Ignored start date “2025-13”: not a real calendar date",
                 "Ignored country matching “some”: expected “any” or “all”",
                 "Ignored sort order “x”: expected “relevance”, “newest” or “oldest”",

@@ -178,7 +178,18 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         Script::Hangul => Some("ko"),
         // Japanese writes many Han characters but always some kana; Chinese none.
         Script::Han if counts.kana * 10 >= counts.han + counts.kana => Some("ja"),
-        Script::Han | Script::Kana => Some("zh"),
+        Script::Han | Script::Kana => Some(chinese_written_form(&text)),
+    }
+}
+
+/// `zh-Hant` when the text uses more Traditional-only characters than Simplified-only ones,
+/// otherwise `zh-Hans` (a text of only shared characters reads the same in both).
+fn chinese_written_form(text: &str) -> &'static str {
+    let (traditional, simplified) = corpus::search::han::written_form_counts(text);
+    if traditional > simplified {
+        "zh-Hant"
+    } else {
+        "zh-Hans"
     }
 }
 
@@ -299,10 +310,13 @@ mod tests {
     }
 
     #[test]
-    fn chinese_is_zh() {
+    fn chinese_is_zh_in_its_written_form() {
         let text =
             "泰国司法部长表示，中国公安部部长助理将访问泰国边境地区，双方将加强打击电信诈骗合作。";
-        assert_eq!(detect_language(text), Some("zh"));
+        assert_eq!(detect_language(text), Some("zh-Hans"));
+        let text =
+            "泰國司法部長表示，中國公安部部長助理將訪問泰國邊境地區，雙方將加強打擊電信詐騙合作。";
+        assert_eq!(detect_language(text), Some("zh-Hant"));
     }
 
     #[test]

@@ -83,7 +83,9 @@ const SOURCE_PREFIXES: &[&str] = &[
 /// only a closing line can be the source.
 pub fn classify(line: &str, is_last: bool) -> LineRole {
     let chars = line.chars().count();
-    if chars <= MAX_CAPTION_CHARS && CAPTION_PREFIXES.iter().any(|p| starts_with_word(line, p)) {
+    if chars <= MAX_CAPTION_CHARS
+        && (CAPTION_PREFIXES.iter().any(|p| starts_with_word(line, p)) || has_credit_suffix(line))
+    {
         return LineRole::Caption;
     }
     if is_last && chars <= MAX_SOURCE_CHARS {
@@ -99,6 +101,30 @@ pub fn classify(line: &str, is_last: bool) -> LineRole {
         }
     }
     LineRole::Paragraph
+}
+
+/// Photo credits that close a caption in Chinese news: `…排隊等候。（圖／取自柬中時報）`.
+const CAPTION_CREDIT_STARTS: &[&str] = &[
+    "圖／",
+    "圖/",
+    "图／",
+    "图/",
+    "圖：",
+    "图：",
+    "圖片／",
+    "图片／",
+];
+
+/// The line ends with a bracketed photo credit.
+fn has_credit_suffix(line: &str) -> bool {
+    let Some(inner) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    let credit = inner[open..].trim_start_matches(['（', '(']);
+    CAPTION_CREDIT_STARTS.iter().any(|s| credit.starts_with(s))
 }
 
 /// The source text of a line classified as [`LineRole::Source`], without brackets around it.
@@ -181,6 +207,15 @@ mod tests {
     #[test]
     fn a_source_line_counts_only_at_the_end() {
         assert_eq!(classify("Source: Reuters", false), LineRole::Paragraph);
+    }
+
+    #[test]
+    fn a_closing_photo_credit_makes_a_caption() {
+        let caption = "柬中時報網站19日發布相片稱，許多中國公民在使館外排隊。（圖／取自柬中時報）";
+        assert_eq!(classify(caption, false), LineRole::Caption);
+        assert_eq!(classify("警方表示（图/新华社）", false), LineRole::Caption);
+        assert_eq!(classify("警方表示（新华社）。", false), LineRole::Paragraph);
+        assert_eq!(classify("警方表示（记者 王）", false), LineRole::Paragraph);
     }
 
     #[test]

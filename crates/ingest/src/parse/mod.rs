@@ -25,9 +25,12 @@
 //! - **A title has a letter or digit.** Without a header title, or when the header's title has no
 //!   letter or digit (`date 2025-01-01 .`, or only zero-width characters), the title is cut from
 //!   the first sentence of the body that has a letter or digit, and marked as derived (a
-//!   warning). A title is never empty or invisible.
+//!   warning). Leading page chrome (a share button, a byline, a site name, a breadcrumb; see
+//!   [`page_chrome`]) is skipped for the title and kept in the text. A title is never empty or
+//!   invisible.
 
 pub mod line_roles;
+pub mod page_chrome;
 
 use corpus::date::{Date, DateError};
 use line_roles::LineRole;
@@ -279,9 +282,24 @@ fn parse_header(line: &str) -> Result<Option<Header<'_>>, DateError> {
 }
 
 /// The title of an article without a usable header title: cut from the first sentence of the
-/// paragraphs that has a letter or digit (a first line `.` or `…` is skipped). The caller has
-/// checked that some paragraph has a letter or digit, so the title has one too.
+/// paragraphs that has a letter or digit (a first line `.` or `…` is skipped), after any leading
+/// page chrome (a share button, a byline, a site name: [`page_chrome`]) unless the article is
+/// nothing else. The caller has checked that some paragraph has a letter or digit, so the title
+/// has one too.
 fn derive_title_from(paragraphs: &[String]) -> String {
+    let chrome = paragraphs
+        .iter()
+        .take_while(|p| page_chrome::is_chrome(p))
+        .count();
+    let after_chrome = &paragraphs[chrome..];
+    if after_chrome.iter().any(|p| has_letter_or_digit(p)) {
+        derive_title_from_text(after_chrome)
+    } else {
+        derive_title_from_text(paragraphs)
+    }
+}
+
+fn derive_title_from_text(paragraphs: &[String]) -> String {
     for paragraph in paragraphs {
         let mut rest = paragraph.as_str();
         while !rest.is_empty() {

@@ -61,6 +61,28 @@ fn index_substrings_thai_and_chinese() {
 }
 
 #[test]
+fn either_chinese_written_form_finds_both() {
+    let docs = vec![
+        doc("打击网络诈骗", "警方打击网络诈骗犯罪。"),
+        doc("打擊網絡詐騙", "警方打擊網絡詐騙犯罪。"),
+        doc("Other", "Nothing here."),
+    ];
+    let index = SearchIndex::build(&docs);
+    for q in ["网络诈骗", "網絡詐騙", "网絡诈騙", "詐"] {
+        let mut found = ids(&index, &docs, q);
+        found.sort_unstable();
+        assert_eq!(found, [0, 1], "{q}");
+    }
+    let hits = crate::search::highlight(&docs[1].body, &Query::parse_exact("诈骗"));
+    assert_eq!(
+        hits.iter()
+            .map(|r| &docs[1].body[r.clone()])
+            .collect::<Vec<_>>(),
+        ["詐騙"]
+    );
+}
+
+#[test]
 fn index_and_semantics() {
     let docs = corpus();
     let index = SearchIndex::build(&docs);
