@@ -29,6 +29,9 @@ pub struct ArticleCardProps {
     /// Per country of the article, in its order: whether the view filters by it.
     pub selected_countries: Rc<[bool]>,
     pub query: Rc<Query>,
+    /// Near-duplicate versions of this article's story that the view also matches (article
+    /// indices), folded into this card.
+    pub other_versions: Rc<[u32]>,
     /// Stable across renders (it reads the current view when called).
     pub on_intent: Callback<Intent>,
 }
@@ -117,6 +120,27 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                         }
                     }) }
                 </ul>
+            }
+            if !props.other_versions.is_empty() {
+                <details class="versions" data-versions={props.other_versions.len().to_string()}>
+                    <summary>{ format!("{} versions of this story", props.other_versions.len() + 1) }</summary>
+                    <ul>
+                        { for props.other_versions.iter().filter_map(|&other| corpus.article(other)).map(|version| {
+                            let id = version.id.clone();
+                            let onclick = props.on_intent.reform(move |_: MouseEvent| Intent::OpenArticle(id.clone()));
+                            let date = version.date.map_or_else(|| "Undated".to_owned(), |d| d.to_string());
+                            html! {
+                                <li>
+                                    <button type="button" class="link-button" data-version-of={article.id.clone()} data-version={version.id.clone()} {onclick}>
+                                        <span lang={version.lang.clone()}>{ version.title.clone() }</span>
+                                        { format!(" · {date}") }
+                                        if let Some(source) = &version.source { { format!(" · {source}") } }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </details>
             }
             { for article.captions.iter().map(|caption| html! { <p class="caption" lang={article.lang.clone()}>{ caption }</p> }) }
             <div class="card-body" id={body_id.clone()} lang={article.lang.clone()}>{ body }</div>

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use corpus::view::state::ViewState;
 use corpus::Article;
 use ingest::near_dupes::{near_duplicate_groups, similarity, NearDuplicateGroup, THRESHOLD};
 use ingest::{load_seeds, SeedsReport};
@@ -386,4 +387,48 @@ fn corpus_check_reports_no_groups_for_the_real_seeds() {
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
     assert_eq!(json["near_duplicates"], serde_json::json!([]));
+}
+
+#[test]
+fn the_explorer_shows_one_card_per_story_with_its_other_versions() {
+    let report = load(
+        "en-versions",
+        &[
+            ("ap.txt", &real_text("en/en-01-ap-cambodia-deports-89.txt")),
+            ("copy.txt", &en_copy()),
+            ("trimmed.txt", &en_trimmed_copy()),
+            ("other-report.txt", EN_OTHER_REPORT),
+        ],
+    );
+    let bytes = report
+        .to_blob()
+        .and_then(|blob| blob.to_bytes())
+        .expect("blob");
+    let blob = corpus::CorpusBlob::from_bytes(&bytes).expect("decodes");
+    let id = |i: u32| blob.catalog().id(i as usize).to_owned();
+
+    let (state, _) = ViewState::parse("q=Cambodia&sort=newest");
+    let answer = corpus::view::answer(&blob, &state);
+    let shown: Vec<String> = answer.results.all().into_iter().map(id).collect();
+    // The newest of the three versions stands for them (the copy is dated a day later).
+    assert_eq!(shown, ["copy", "other-report"]);
+    let versions: Vec<(String, Vec<String>)> = answer
+        .versions
+        .iter()
+        .map(|(kept, others)| (id(*kept), others.iter().map(|&i| id(i)).collect()))
+        .collect();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].0, "copy");
+    let mut others = versions[0].1.clone();
+    others.sort();
+    assert_eq!(others, ["ap", "trimmed"]);
+    // Facet counts still count every article.
+    let counts = answer.counts(&blob, &state);
+    assert_eq!(counts.facets.langs, [("en".to_owned(), 4)]);
+
+    // A link to one version opens it: it is the card that stands for the story.
+    let (state, _) = ViewState::parse("q=Cambodia&sort=newest&article=trimmed");
+    let answer = corpus::view::answer(&blob, &state);
+    let shown: Vec<String> = answer.results.all().into_iter().map(id).collect();
+    assert!(shown.contains(&"trimmed".to_owned()) && !shown.contains(&"ap".to_owned()));
 }

@@ -36,6 +36,12 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     } = props;
     let (count, limit) = (answer.results.len(), *limit);
     let noun = if count == 1 { "article" } else { "articles" };
+    let folded: usize = answer.versions.iter().map(|(_, v)| v.len()).sum();
+    let count_text = match folded {
+        0 => format!("{count} {noun}"),
+        1 => format!("{count} {noun} (and 1 other version of one of them)"),
+        n => format!("{count} {noun} (and {n} other versions of them)"),
+    };
     let catalog = corpus.catalog();
     let on_sort = {
         let on_intent = on_intent.clone();
@@ -55,7 +61,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     html! {
         <>
             <div class="results-head">
-                <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ format!("{count} {noun}") }</p>
+                <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ count_text }</p>
                 <label class="sort">{ "Sort " }<select onchange={on_sort}>{ for sorts }</select></label>
             </div>
             if count == 0 {
@@ -71,9 +77,10 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
                     let expanded = state.article.as_deref() == Some(catalog.id(index as usize));
                     let selected_countries: Rc<[bool]> =
                         catalog.countries(index as usize).map(|code| state.has_country(code)).collect();
+                    let other_versions: Rc<[u32]> = Rc::from(answer.other_versions(index));
                     html! {
                         <li key={index}>
-                            <ArticleCard corpus={*corpus} {index} {expanded} {selected_countries} query={answer.query.clone()} on_intent={on_intent.clone()} />
+                            <ArticleCard corpus={*corpus} {index} {expanded} {selected_countries} query={answer.query.clone()} {other_versions} on_intent={on_intent.clone()} />
                         </li>
                     }
                 }) }

@@ -35,6 +35,12 @@ pub struct Catalog {
     /// country_ends[i]]`, indices into `countries`.
     country_of: Vec<u16>,
     country_ends: Vec<u32>,
+    /// Groups of near-duplicate articles (syndicated copies of one story), each two or more
+    /// distinct article indices, ascending; an article is in at most one group.
+    versions: Vec<Vec<u32>>,
+    /// Per article, the index of its group in `versions` (`u32::MAX`: none). Empty when there
+    /// are no groups.
+    version_group: Vec<u32>,
     /// Position of each article in newest-first order (undated last, ties by id).
     rank: Vec<u32>,
 }
@@ -51,6 +57,7 @@ struct CatalogWire {
     countries: Vec<String>,
     country_of: Vec<u16>,
     country_counts: Vec<u32>,
+    versions: Vec<Vec<u32>>,
 }
 
 impl TryFrom<CatalogWire> for Catalog {
@@ -87,6 +94,9 @@ impl TryFrom<CatalogWire> for Catalog {
         if !wire.dates.iter().flatten().all(real) {
             return Err(CatalogOverflow("a date that is not a calendar date"));
         }
+        let version_group = version_groups(&wire.versions, n).ok_or(CatalogOverflow(
+            "a version group that is not two or more distinct articles",
+        ))?;
         let mut catalog = Catalog {
             ids: wire.ids,
             id_ends,
@@ -96,6 +106,8 @@ impl TryFrom<CatalogWire> for Catalog {
             countries: wire.countries,
             country_of: wire.country_of,
             country_ends,
+            versions: wire.versions,
+            version_group,
             rank: Vec::new(),
         };
         catalog.rank = catalog.newest_first_ranks();
@@ -114,8 +126,32 @@ impl From<Catalog> for CatalogWire {
             lang_of: catalog.lang_of,
             countries: catalog.countries,
             country_of: catalog.country_of,
+            versions: catalog.versions,
         }
     }
+}
+
+/// Per article, its group's index in `groups` (`u32::MAX`: none), or `None` when a group has
+/// fewer than two members, a member past `n`, or an article in two groups.
+fn version_groups(groups: &[Vec<u32>], n: usize) -> Option<Vec<u32>> {
+    if groups.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut group_of = vec![u32::MAX; n];
+    for (g, members) in groups.iter().enumerate() {
+        let g = u32::try_from(g).ok()?;
+        if members.len() < 2 {
+            return None;
+        }
+        for &member in members {
+            let slot = group_of.get_mut(member as usize)?;
+            if *slot != u32::MAX {
+                return None;
+            }
+            *slot = g;
+        }
+    }
+    Some(group_of)
 }
 
 /// Index of `code` in `codes`, appending it when new. `None` past `u16::MAX` distinct codes.
@@ -157,6 +193,51 @@ impl Catalog {
             wire.country_counts.push(count);
         }
         Catalog::try_from(wire)
+    }
+
+    /// The same catalog with near-duplicate groups (article indices; each group two or more
+    /// articles, each article in one group at most).
+    pub fn with_versions(mut self, groups: Vec<Vec<u32>>) -> Result<Catalog, CatalogOverflow> {
+        let mut groups: Vec<Vec<u32>> = groups
+            .into_iter()
+            .map(|mut g| {
+                g.sort_unstable();
+                g.dedup();
+                g
+            })
+            .collect();
+        groups.retain(|g| g.len() >= 2);
+        self.version_group = version_groups(&groups, self.len()).ok_or(CatalogOverflow(
+            "an article in two version groups, or past the end",
+        ))?;
+        self.versions = groups;
+        Ok(self)
+    }
+
+    /// How many near-duplicate groups there are.
+    pub fn version_group_count(&self) -> usize {
+        self.versions.len()
+    }
+
+    /// Whether any articles are grouped as versions of one story.
+    pub fn has_versions(&self) -> bool {
+        !self.versions.is_empty()
+    }
+
+    /// The articles of `index`'s near-duplicate group, itself included (empty when it has none).
+    pub fn versions_of(&self, index: u32) -> &[u32] {
+        self.version_group
+            .get(index as usize)
+            .and_then(|&g| self.versions.get(g as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The index of `index`'s near-duplicate group, if it has one.
+    pub fn version_group(&self, index: u32) -> Option<u32> {
+        self.version_group
+            .get(index as usize)
+            .copied()
+            .filter(|&g| g != u32::MAX)
     }
 
     pub fn len(&self) -> usize {

@@ -56,6 +56,14 @@ impl CorpusBlob {
         Ok(CorpusBlob::assemble(head, text_ends, Cow::Owned(texts)))
     }
 
+    /// The same corpus with its near-duplicate groups (article indices), which the explorer shows
+    /// as one card with "other versions".
+    pub fn with_versions(mut self, groups: Vec<Vec<u32>>) -> Result<CorpusBlob, BlobEncodeError> {
+        let catalog = std::mem::take(&mut self.head.catalog);
+        self.head.catalog = catalog.with_versions(groups)?;
+        Ok(self)
+    }
+
     /// The embedded form.
     pub fn to_bytes(&self) -> Result<Vec<u8>, BlobEncodeError> {
         let mut bytes = postcard::to_allocvec(&self.head)?;

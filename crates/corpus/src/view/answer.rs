@@ -25,8 +25,12 @@ pub struct Answer {
     /// The text search's hits, article index and score in index order; `None` without a query
     /// (every article matches the text).
     pub hits: Option<Vec<(u32, f32)>>,
-    /// Every article the view matches, put in display order page by page.
+    /// Every article the view matches, put in display order page by page, one per story:
+    /// near-duplicate versions of a result are folded into it (see `versions`).
     pub results: Results,
+    /// For a result that stands for several versions of one story, the other versions the view
+    /// also matches: `(result, versions)`, sorted by result, versions ascending.
+    pub versions: Vec<(u32, Vec<u32>)>,
     /// The view's `article` parameter names no article of the corpus.
     pub unknown_article: bool,
 }
@@ -43,20 +47,29 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
     let query = Query::parse(&state.q);
     let hits = corpus.text_hits(&query);
     let catalog = corpus.catalog();
-    let results = filter::filter(catalog, state, text_matches(hits.as_deref()));
-    let unknown_article = state
-        .article
-        .as_ref()
-        .is_some_and(|id| catalog.position(id).is_none());
+    let mut results = filter::filter(catalog, state, text_matches(hits.as_deref()));
+    let opened = state.article.as_ref().map(|id| catalog.position(id));
+    let unknown_article = matches!(opened, Some(None));
+    let versions = results.collapse_versions(catalog, opened.flatten());
     Answer {
         query: Rc::new(query),
         hits,
         results,
+        versions,
         unknown_article,
     }
 }
 
 impl Answer {
+    /// The other versions of result `index`'s story that the view matches (often none).
+    pub fn other_versions(&self, index: u32) -> &[u32] {
+        self.versions
+            .binary_search_by_key(&index, |&(kept, _)| kept)
+            .ok()
+            .and_then(|i| self.versions.get(i))
+            .map_or(&[], |(_, versions)| versions.as_slice())
+    }
+
     /// The facet counts and the timeline of `state`, whose answer this is, from the same hits.
     pub fn counts(&self, corpus: &CorpusBlob, state: &ViewState) -> Counts {
         counts_of(corpus, state, text_matches(self.hits.as_deref()))

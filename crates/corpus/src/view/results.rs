@@ -53,6 +53,62 @@ impl Results {
         Results { ranked }
     }
 
+    /// Keeps one card per story: of each near-duplicate group with several members among the
+    /// results, only the first in display order stays (or `keep`, the article a link opens, when
+    /// it is one of them). Returns, for each card kept, the other versions it stands for (sorted
+    /// by the kept article; versions ascending).
+    pub fn collapse_versions(
+        &mut self,
+        catalog: &Catalog,
+        keep: Option<u32>,
+    ) -> Vec<(u32, Vec<u32>)> {
+        if !catalog.has_versions() {
+            return Vec::new();
+        }
+        // Per group, the (not kept by the link, key, index) that stays: the smallest.
+        let mut first: Vec<Option<(bool, u64, u32)>> = vec![None; catalog.version_group_count()];
+        for &(key, index) in &self.ranked {
+            let slot = catalog
+                .version_group(index)
+                .and_then(|group| first.get_mut(group as usize));
+            if let Some(slot) = slot {
+                let candidate = (Some(index) != keep, key, index);
+                *slot = Some(slot.map_or(candidate, |best| best.min(candidate)));
+            }
+        }
+        let mut others: Vec<(u32, Vec<u32>)> = Vec::new();
+        let mut slot_of_group: Vec<Option<usize>> = vec![None; first.len()];
+        self.ranked.retain(|&(_, index)| {
+            let Some(group) = catalog.version_group(index) else {
+                return true;
+            };
+            match first.get(group as usize).copied().flatten() {
+                Some((_, _, kept)) if kept != index => {
+                    let slot = match slot_of_group.get(group as usize).copied().flatten() {
+                        Some(slot) => slot,
+                        None => {
+                            others.push((kept, Vec::new()));
+                            if let Some(s) = slot_of_group.get_mut(group as usize) {
+                                *s = Some(others.len() - 1);
+                            }
+                            others.len() - 1
+                        }
+                    };
+                    if let Some((_, versions)) = others.get_mut(slot) {
+                        versions.push(index);
+                    }
+                    false
+                }
+                _ => true,
+            }
+        });
+        for (_, versions) in &mut others {
+            versions.sort_unstable();
+        }
+        others.sort_unstable();
+        others
+    }
+
     /// How many articles the view matches.
     pub fn len(&self) -> usize {
         self.ranked.len()

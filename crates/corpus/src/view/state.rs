@@ -857,7 +857,15 @@ impl ViewState {
             state.q = kept.to_owned();
         }
         state.countries = normalize_codes(&self.countries, country_code);
-        state.langs = normalize_codes(&self.langs, lang_code);
+        let mut langs: Vec<String> = self
+            .langs
+            .iter()
+            .filter_map(|c| lang_code(c))
+            .flat_map(lang_codes_selected)
+            .collect();
+        langs.sort();
+        langs.dedup();
+        state.langs = langs;
         state.from = state.from.filter(|b| b.is_valid());
         state.to = state.to.filter(|b| b.is_valid());
         if let (Some(from), Some(to)) = (state.from, state.to) {
@@ -1517,7 +1525,14 @@ mod tests {
             prop_oneof![Just(String::new()), any::<String>(), "[a-z ]{0,8}"],
             prop::collection::vec("[A-Za-z]{2}", 0..4),
             prop::sample::select(CountryMatch::ALL.to_vec()),
-            prop::collection::vec(prop_oneof!["[A-Za-z]{2}", Just("und".to_owned())], 0..3),
+            prop::collection::vec(
+                prop_oneof![
+                    "[A-Za-z]{2}",
+                    Just("und".to_owned()),
+                    "[A-Za-z]{2}-[A-Za-z]{4}"
+                ],
+                0..3,
+            ),
             prop::option::of(bound()),
             prop::option::of(bound()),
             prop::option::of(prop::sample::select(Undated::ALL.to_vec())),

@@ -348,7 +348,8 @@ pub fn analyse(id: String, file: String, seed: ParsedSeed) -> Article {
 }
 
 impl SeedsReport {
-    /// The blob the app embeds: the articles plus English names of every country they mention.
+    /// The blob the app embeds: the articles, English names of every country they mention, and
+    /// the near-duplicate groups the explorer folds into one card.
     pub fn to_blob(&self) -> Result<CorpusBlob, BlobEncodeError> {
         let mut codes: Vec<&str> = self
             .articles
@@ -366,7 +367,17 @@ impl SeedsReport {
                 )
             })
             .collect();
-        CorpusBlob::new(&self.articles, country_names)
+        let versions = crate::near_dupes::near_duplicate_groups(&self.articles)
+            .into_iter()
+            .map(|group| {
+                group
+                    .articles
+                    .into_iter()
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .collect()
+            })
+            .collect();
+        CorpusBlob::new(&self.articles, country_names)?.with_versions(versions)
     }
 }
 
