@@ -31,3 +31,23 @@ test('a card expands to its full text and collapses again', async () => {
   assert.match(await card.innerText(), /Malaysia/);
   await context.close();
 });
+
+test('the shell paints before the wasm arrives, and text typed into it becomes the search', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  // Hold the wasm until the shell has been checked and typed into.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url(), { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('[data-shell-loading]');
+  assert.equal(await page.locator('h1.brand').innerText(), 'Borderlines');
+  assert.equal(await page.locator('[data-result-count]').count(), 0);
+  await page.locator('#search-input').fill('malaysia');
+  release();
+  await waitForApp(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'malaysia');
+  assert.equal(await page.locator('#search-input').inputValue(), 'malaysia');
+  assert.equal(await page.locator('[data-shell-loading]').count(), 0);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});

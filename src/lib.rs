@@ -12,7 +12,9 @@ pub mod intent;
 pub mod view_url;
 pub mod views;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`, replacing the page shell `index.html` painted before it (text
+/// typed into the shell's search box is kept).
 pub fn start() {
+    view_url::adopt_text_typed_before_start();
     yew::Renderer::<app::App>::new().render();
 }

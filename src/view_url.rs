@@ -197,3 +197,34 @@ pub fn use_view() -> ViewHandle {
         typed,
     }
 }
+
+/// Before the app starts: text typed into the page shell's search box (`index.html`) while the
+/// wasm loaded becomes the view's query, unless the link has one. Written with
+/// `history.replaceState`, so the app then reads it from the URL like any other view.
+pub fn adopt_text_typed_before_start() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let typed = window
+        .document()
+        .and_then(|d| d.get_element_by_id("search-input"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        .map(|input| input.value())
+        .unwrap_or_default();
+    if typed.trim().is_empty() {
+        return;
+    }
+    let search = window.location().search().unwrap_or_default();
+    let (state, _) = ViewState::parse(&search);
+    if state.has_query() {
+        return;
+    }
+    let query = state.set_query(&typed).to_query();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("?{query}")),
+        );
+    }
+}
