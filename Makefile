@@ -52,7 +52,7 @@ offline: setup
 	$(build-offline)
 
 check-seeds:
-	cargo run --release -q -p ingest -- check $(SEEDS_DIR)
+	cargo run --profile cli -q -p ingest -- check $(SEEDS_DIR)
 
 # A deterministic synthetic corpus of N articles for benchmarks (never committed: under target/).
 N ?= 1000

@@ -139,9 +139,14 @@ async function compressedSizes(buffers) {
 }
 
 async function siteTransfer(dir) {
-  const files = (await filesUnder(dir)).filter((f) => /\.(html|js|wasm|css|svg|json)$/.test(f) && !f.endsWith('404.html'));
+  const files = (await filesUnder(dir)).filter((f) => /\.(html|js|wasm|css|svg|json|bin)$/.test(f) && !f.endsWith('404.html'));
   const buffers = await Promise.all(files.map((f) => readFile(f)));
-  const sizes = await compressedSizes(buffers);
+  // The corpus file (corpus-<hash>.bin) is gzip already and served as it is, whatever the host.
+  const served = files.map((f, i) => (f.endsWith('.bin') ? buffers[i] : null));
+  const sizes = await compressedSizes(buffers.filter((_, i) => !served[i]));
+  for (const b of served.filter(Boolean)) {
+    sizes.raw += b.length; sizes.gzip += b.length; sizes.brotli += b.length;
+  }
   sizes.files = Object.fromEntries(files.map((f, i) => [f.slice(dir.length + 1), buffers[i].length]));
   return sizes;
 }

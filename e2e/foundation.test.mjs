@@ -51,3 +51,37 @@ test('the shell paints before the wasm arrives, and text typed into it becomes t
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('the corpus is a file of its own, fetched once; a failed fetch says so and "Try again" recovers', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  const fetched = [];
+  page.on('request', (req) => { if (/corpus-[0-9a-f]{16}\.bin$/.test(req.url())) fetched.push(req.url()); });
+  let fail = true;
+  await page.route(/corpus-[0-9a-f]{16}\.bin$/, (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.goto(server.url('?q=malaysia'));
+  const notice = page.locator('[data-load-error]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /404/);
+  assert.equal(await page.locator('#search-input').inputValue(), 'malaysia');
+  fail = false;
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), '1');
+  assert.ok(fetched.length >= 2, `the preload and the retry: ${fetched.join(', ')}`);
+  await context.close();
+});
+
+test('with the corpus held back, the page shows its shell and how much is loading', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/corpus-[0-9a-f]{16}\.bin$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url());
+  // The app has started (its loading line names the size) but has no data yet.
+  await page.waitForFunction(() => /Loading the articles \(\d+ kB\)/.test(document.querySelector('[data-shell-loading]')?.textContent ?? ''));
+  assert.equal(await page.locator('[data-result-count]').count(), 0);
+  release();
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), '2');
+  await context.close();
+});

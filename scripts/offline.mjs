@@ -7,7 +7,8 @@
 // under any other public URL works too, files are found by name). The stylesheet becomes a
 // <style>, the favicon a data: URL, the wasm-bindgen JS one inline <script type="module">, and the
 // wasm base64 in a non-executing <script type="application/octet-stream"> that the module decodes
-// and hands to the async init. Trunk's loader, preload links and <base> go. The CSP allows exactly
+// and hands to the async init; the corpus file, gzip as built, base64 in another such element that
+// the app reads (src/data.rs) instead of fetching it. Trunk's loader, preload links and <base> go. The CSP allows exactly
 // these inline elements by sha256.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -58,6 +59,12 @@ function local(url, from = dir) {
 
 const dataUrl = (file) => `data:${MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'};base64,${readFileSync(file).toString('base64')}`;
 const isExternal = (url) => !url || /^(data:|blob:|#|about:)/i.test(url);
+
+// 0. The corpus file the build packed (scripts/corpus-data.mjs), embedded below as base64 gzip.
+const corpusLinks = [...html.matchAll(/<link\b([^>]*\bdata-borderlines-corpus\b[^>]*)>/gi)];
+if (corpusLinks.length !== 1) fail(`expected one corpus link (data-borderlines-corpus) in index.html, found ${corpusLinks.length}`);
+const corpusFile = local(attr(corpusLinks[0][1], 'href'));
+used.add(basename(corpusFile));
 
 // 1. Trunk's loader names the wasm-bindgen JS and the wasm; remove it and the preload links.
 let jsFile, wasmFile;
@@ -134,6 +141,10 @@ const wasmB64 = readFileSync(wasmFile).toString('base64');
 const app = `<script type="application/octet-stream" id="${WASM_ID}">${wasmB64}</script>\n` +
   `<script type="module">${loader}</script>\n`;
 if (!/<\/body>/i.test(html)) fail('index.html has no </body>');
+// In <head>: the app replaces everything in <body> when it mounts, before it reads the corpus.
+const corpusB64 = readFileSync(corpusFile).toString('base64');
+if (!/<\/head>/i.test(html)) fail('index.html has no </head>');
+html = html.replace(/<\/head>/i, `<script type="application/octet-stream" id="borderlines-corpus">${corpusB64}</script>\n</head>`);
 html = html.replace(/<\/body>/i, `${app}</body>`);
 
 // 4. Nothing may still point at a file; then the CSP, first in <head>.

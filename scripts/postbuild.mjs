@@ -6,7 +6,8 @@
 //   node scripts/postbuild.mjs [DIST_DIR]          finish DIST_DIR (default $TRUNK_STAGING_DIR)
 //   node scripts/postbuild.mjs --check DIST_DIR    only verify DIST_DIR was finished; exit 1 if not
 //
-// It (a) puts a Content-Security-Policy <meta> first in <head>, allowing the inline scripts Trunk
+// It first packs the corpus beside the wasm (scripts/corpus-data.mjs: corpus-<hash>.bin and a
+// preload link in index.html); then it (a) puts a Content-Security-Policy <meta> first in <head>, allowing the inline scripts Trunk
 // emitted by their sha256 and nothing else inline; (b) writes 404.html, which sends any unknown path
 // under the site back to the app keeping the query and fragment (GitHub Pages serves it for every
 // missing path); (c) fails if index.html or the CSS still has a root-absolute or off-site reference
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CORPUS_LINK, packCorpus } from './corpus-data.mjs';
 
 const CSP_META = /<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>\s*/gi;
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
@@ -146,6 +148,7 @@ function cssFiles(dir) {
 }
 
 function finish(dir) {
+  packCorpus(dir);
   const indexPath = join(dir, 'index.html');
   const original = readFileSync(indexPath, 'utf8');
   const base = publicUrl(original);
@@ -174,6 +177,10 @@ function check(dir) {
     const policy = /content="([^"]*)"/i.exec(first)?.[1] ?? '';
     if (policy !== sitePolicy(html)) errors.push(`the CSP does not match the inline scripts/styles:\n  have ${policy}\n  want ${sitePolicy(html)}`);
   }
+  const corpusLink = [...html.matchAll(CORPUS_LINK)].map((m) => attr(m[0], 'href'));
+  if (corpusLink.length !== 1 || !corpusLink[0] || !existsSync(join(dir, corpusLink[0]))) {
+    errors.push(`index.html must link exactly one corpus file that exists (found ${JSON.stringify(corpusLink)})`);
+  }
   const base = publicUrl(html);
   if ((base.startsWith('/') || /^https?:\/\//i.test(base)) && !existsSync(join(dir, '404.html'))) errors.push('404.html is missing');
   errors.push(...referenceProblems(html.replace(CSP_META, ''), cssFiles(dir), base));
@@ -181,7 +188,7 @@ function check(dir) {
     console.error(`[postbuild --check] ${dir} is not finished (is the post_build hook in Trunk.toml?):\n- ${errors.join('\n- ')}`);
     process.exit(1);
   }
-  console.log(`[postbuild --check] ${dir}: CSP and 404.html in place`);
+  console.log(`[postbuild --check] ${dir}: corpus, CSP and 404.html in place`);
 }
 
 function main() {

@@ -1,28 +1,106 @@
-//! The root component: opens the corpus once and mounts the explorer in a router over the
-//! browser history (so the view can live in the URL query).
+//! The root component: loads the corpus once ([`data::load`]) and mounts the explorer in a router
+//! over the browser history (so the view can live in the URL query). Until the corpus is there it
+//! shows the page's shell with a loading line (the same markup `index.html` paints before any
+//! script runs); if loading fails, the shell says why, with a button to try again.
 //!
 //! There is a single view whatever the path, and no basename: navigation only ever changes the
 //! query, which works under any sub-path and in the offline file opened from disk, where
 //! changing the path is impossible.
 
-use yew::{component, html, use_state, Html};
+use yew::{component, html, use_effect_with, use_state, Callback, Html, MouseEvent};
 use yew_router::history::{AnyHistory, BrowserHistory};
 use yew_router::Router;
 
-use crate::data;
+use crate::data::{self, Corpus};
+use crate::view_url;
 use crate::views::explorer::Explorer;
+
+/// Where loading the corpus stands.
+#[derive(Clone, PartialEq)]
+enum Load {
+    Pending,
+    Ready(Corpus),
+    Failed(String),
+}
 
 #[component]
 pub fn App() -> Html {
     let history = use_state(|| AnyHistory::from(BrowserHistory::new()));
-    match data::open() {
-        Ok(corpus) => html! {
+    let load = use_state(|| data::loaded().map_or(Load::Pending, Load::Ready));
+    // Each press of "Try again" is a new attempt.
+    let attempt = use_state(|| 0u32);
+    {
+        let load = load.clone();
+        use_effect_with(*attempt, move |_| {
+            if !matches!(*load, Load::Ready(_)) {
+                load.set(Load::Pending);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = data::load().await;
+                    if loaded.is_ok() {
+                        // Text typed into the shell while the data loaded is the view's query.
+                        view_url::adopt_text_typed_before_start();
+                    }
+                    load.set(match loaded {
+                        Ok(corpus) => Load::Ready(corpus),
+                        Err(message) => Load::Failed(message),
+                    });
+                });
+            }
+        });
+    }
+    match &*load {
+        Load::Ready(corpus) => html! {
             <Router history={(*history).clone()}>
-                <Explorer {corpus} />
+                <Explorer corpus={*corpus} />
             </Router>
         },
-        Err(message) => {
-            html! { <main class="page"><p role="alert" class="notice">{ message }</p></main> }
+        Load::Pending => shell(html! {
+            <p class="loading" role="status" data-shell-loading="">{ loading_text() }</p>
+        }),
+        Load::Failed(message) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+            };
+            shell(html! {
+                <div class="notice" role="alert" data-load-error="">
+                    <p>{ message }</p>
+                    <button type="button" class="button" onclick={retry}>{ "Try again" }</button>
+                </div>
+            })
         }
+    }
+}
+
+/// "Loading the articles (1.2 MB)…", with the size when the build gave it.
+fn loading_text() -> String {
+    match data::linked_size() {
+        Some(bytes) if bytes >= 1_000_000 => {
+            format!("Loading the articles ({:.1} MB)…", bytes as f64 / 1e6)
+        }
+        Some(bytes) => format!("Loading the articles ({} kB)…", bytes.div_ceil(1000)),
+        None => "Loading the articles…".to_owned(),
+    }
+}
+
+/// The page's shell around `status`: the same header, search box and frame as `index.html`'s.
+fn shell(status: Html) -> Html {
+    html! {
+        <>
+            <header class="site-header">
+                <div class="brand-row">
+                    <h1 class="brand">{ "Borderlines" }</h1>
+                    <p class="tagline">{ "News on cross-border crime and cooperation in Southeast Asia" }</p>
+                </div>
+                <div class="search" role="search">
+                    <label for="search-input">{ "Search the articles" }</label>
+                    <input id="search-input" type="search" autocomplete="off" spellcheck="false"
+                           placeholder="e.g. thai lan, 网络诈骗, \"call centre\"" value={view_url::query_in_url()} />
+                </div>
+            </header>
+            <div class="layout">
+                <main class="results" id="results">{ status }</main>
+            </div>
+        </>
     }
 }

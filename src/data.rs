@@ -1,14 +1,33 @@
-//! The corpus embedded at compile time by `build.rs`: opened once, at the root, and passed down
-//! as a [`Corpus`] prop.
+//! The corpus, loaded once at start and passed down as a [`Corpus`] prop.
+//!
+//! The data is not in the wasm: the build packs it beside it (`scripts/corpus-data.mjs`) as
+//! `corpus-<hash>.bin`, gzip-compressed, and `index.html` links it with
+//! `<link rel="preload" as="fetch" data-borderlines-corpus>`, so the browser fetches it while it
+//! compiles the wasm and this module's `fetch` picks up that response. The offline edition embeds
+//! the same bytes, base64, in `<script type="application/octet-stream" id="borderlines-corpus">`
+//! (`scripts/offline.mjs`), so it makes no request. Either way the bytes are gunzipped by the
+//! browser's own `DecompressionStream` (no decompressor in the wasm) and decoded once.
+//!
+//! A failure (offline, a 404 after a redeploy, damaged bytes) is an error the app shows with a
+//! way to try again; the decoded corpus lives for the app's lifetime.
 
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
 use corpus::CorpusBlob;
+use js_sys::Uint8Array;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-static BLOB_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
-static CORPUS: OnceLock<Result<CorpusBlob, String>> = OnceLock::new();
+/// The element of `index.html` that names the corpus file.
+const LINK_SELECTOR: &str = "link[data-borderlines-corpus]";
+/// The offline edition's embedded corpus (base64 of the gzip bytes).
+const EMBEDDED_ID: &str = "borderlines-corpus";
+
+static CORPUS: OnceLock<&'static CorpusBlob> = OnceLock::new();
+static PROVIDED: OnceLock<&'static [u8]> = OnceLock::new();
 
 /// The decoded corpus, for the app's lifetime. Props compare it by address: there is only one.
 #[derive(Clone, Copy)]
@@ -36,12 +55,201 @@ impl fmt::Debug for Corpus {
     }
 }
 
-/// Decodes the embedded corpus on the first call; every call returns the same one, or why it
-/// could not be decoded (shown to the reader, never a panic).
-pub fn open() -> Result<Corpus, &'static str> {
-    CORPUS
-        .get_or_init(|| CorpusBlob::from_static(BLOB_BYTES).map_err(|error| error.to_string()))
-        .as_ref()
-        .map(Corpus)
-        .map_err(String::as_str)
+/// Hands the app a corpus blob instead of its file (the component tests do, having no site to
+/// fetch from). Only the first call counts.
+pub fn provide(bytes: &'static [u8]) {
+    let _ = PROVIDED.set(bytes);
+}
+
+/// The corpus, if it is already loaded (the app then renders it at once).
+pub fn loaded() -> Option<Corpus> {
+    CORPUS.get().copied().map(Corpus).or_else(|| {
+        let bytes = PROVIDED.get()?;
+        decode_static(bytes).ok()
+    })
+}
+
+/// Loads and decodes the corpus, or says why it could not (shown to the reader with a way to try
+/// again; never a panic). Every successful call returns the same corpus.
+pub async fn load() -> Result<Corpus, String> {
+    if let Some(corpus) = loaded() {
+        return Ok(corpus);
+    }
+    let gzip = match embedded()? {
+        Some(bytes) => bytes,
+        None => fetch_linked().await?,
+    };
+    let bytes = if gzip.starts_with(&[0x1f, 0x8b]) {
+        gunzip(&gzip)
+            .await
+            .map_err(|e| format!("The articles could not be decompressed ({e})."))?
+    } else {
+        // A server that sent the file with `Content-Encoding: gzip` has decompressed it already.
+        gzip
+    };
+    decode_static(Box::leak(bytes.into_boxed_slice()))
+}
+
+/// How big the corpus file is, when the build said so (`data-bytes` on its link): the loading
+/// line shows it.
+pub fn linked_size() -> Option<u64> {
+    document()?
+        .query_selector(LINK_SELECTOR)
+        .ok()
+        .flatten()?
+        .get_attribute("data-bytes")?
+        .parse()
+        .ok()
+}
+
+fn decode_static(bytes: &'static [u8]) -> Result<Corpus, String> {
+    if let Some(&corpus) = CORPUS.get() {
+        return Ok(Corpus(corpus));
+    }
+    let blob = CorpusBlob::from_static(bytes)
+        .map_err(|e| format!("The articles' data is damaged ({e}). Reload the page."))?;
+    let corpus: &'static CorpusBlob = CORPUS.get_or_init(|| Box::leak(Box::new(blob)));
+    Ok(Corpus(corpus))
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The offline edition's embedded bytes, if this is the offline edition.
+fn embedded() -> Result<Option<Vec<u8>>, String> {
+    let Some(element) = document().and_then(|d| d.get_element_by_id(EMBEDDED_ID)) else {
+        return Ok(None);
+    };
+    let text = element.text_content().unwrap_or_default();
+    element.remove();
+    base64_decode(text.trim())
+        .map(Some)
+        .ok_or_else(|| "The articles embedded in this file are damaged.".to_owned())
+}
+
+/// Fetches the file `index.html` links (the preload has usually fetched it already).
+async fn fetch_linked() -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("No window to load the articles in.")?;
+    let href = document()
+        .and_then(|d| d.query_selector(LINK_SELECTOR).ok().flatten())
+        .and_then(|link| link.get_attribute("href"))
+        .ok_or("This page does not say where its articles are (no corpus link in index.html).")?;
+    let failed = |e: JsValue| {
+        format!(
+            "The articles could not be loaded ({}). Check the connection and try again.",
+            describe(&e)
+        )
+    };
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&href))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!(
+            "The articles could not be loaded: {href} answered {} {}. If the site was just updated, reload the page.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The Compression Streams API's decompressor (every current browser has it).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type DecompressionStream;
+
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+
+    /// A `ReadableStream`, for the one method web-sys gives only behind its unstable flag.
+    #[wasm_bindgen(js_name = ReadableStream)]
+    type PipeableStream;
+
+    #[wasm_bindgen(method, js_name = pipeThrough, catch)]
+    fn pipe_through(
+        this: &PipeableStream,
+        transform: &DecompressionStream,
+    ) -> Result<web_sys::ReadableStream, JsValue>;
+}
+
+/// Gunzips `gzip` with the browser's `DecompressionStream`.
+async fn gunzip(gzip: &[u8]) -> Result<Vec<u8>, String> {
+    let parts = js_sys::Array::of1(&Uint8Array::from(gzip));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|e| describe(&e))?;
+    let decompressor = DecompressionStream::new("gzip")
+        .map_err(|_| "this browser cannot decompress data; update it".to_owned())?;
+    let stream = blob
+        .stream()
+        .unchecked_into::<PipeableStream>()
+        .pipe_through(&decompressor)
+        .map_err(|e| describe(&e))?;
+    let response =
+        web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(|e| describe(&e))?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| describe(&e))?)
+        .await
+        .map_err(|e| describe(&e))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// A JavaScript error's message, for a notice.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Standard base64 (with or without padding; white space ignored), or `None` on any other byte.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    fn value(b: u8) -> Option<u32> {
+        match b {
+            b'A'..=b'Z' => Some(u32::from(b - b'A')),
+            b'a'..=b'z' => Some(u32::from(b - b'a') + 26),
+            b'0'..=b'9' => Some(u32::from(b - b'0') + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in text.bytes().filter(|b| !b.is_ascii_whitespace()) {
+        if b == b'=' {
+            break;
+        }
+        acc = (acc << 6) | value(b)?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64_decode;
+
+    #[test]
+    fn base64_decodes_with_and_without_padding() {
+        assert_eq!(base64_decode("aGVsbG8=").as_deref(), Some(&b"hello"[..]));
+        assert_eq!(base64_decode("aGVsbG8").as_deref(), Some(&b"hello"[..]));
+        assert_eq!(
+            base64_decode("AAEC/w==").as_deref(),
+            Some(&[0, 1, 2, 255][..])
+        );
+        assert_eq!(base64_decode("aGVs\nbG8=").as_deref(), Some(&b"hello"[..]));
+        assert_eq!(base64_decode(""), Some(Vec::new()));
+        assert_eq!(base64_decode("aGV*"), None);
+    }
 }

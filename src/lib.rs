@@ -1,4 +1,4 @@
-//! Borderlines' Yew app: opens the embedded corpus once, reads the view from the URL and
+//! Borderlines' Yew app: loads the corpus once, reads the view from the URL and
 //! renders it. All corpus logic (search, filters, URL state) lives in the `corpus` crate; this
 //! crate only decodes, renders and dispatches.
 

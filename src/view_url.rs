@@ -198,6 +198,14 @@ pub fn use_view() -> ViewHandle {
     }
 }
 
+/// The text query of the page's URL (before the router runs: the loading shell shows it).
+pub fn query_in_url() -> String {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    ViewState::parse(&search).0.q
+}
+
 /// Before the app starts: text typed into the page shell's search box (`index.html`) while the
 /// wasm loaded becomes the view's query, unless the link has one. Written with
 /// `history.replaceState`, so the app then reads it from the URL like any other view.

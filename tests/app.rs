@@ -8,8 +8,12 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The corpus the build packs from `seeds/` (kept current by crates/ingest/tests/app_fixture.rs).
+static SEEDS_BLOB: &[u8] = include_bytes!("fixtures/seeds.blob");
+
 /// Resets the URL query and mounts a fresh app into a new element.
 fn mount(query: &str) -> Element {
+    borderlines::data::provide(SEEDS_BLOB);
     let window = web_sys::window().expect("a window");
     let path = window.location().pathname().expect("a path");
     let url = if query.is_empty() {

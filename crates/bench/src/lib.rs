@@ -2,8 +2,8 @@
 //!
 //! Natively, for the `bench` binary (`src/bin/bench/`): the synthetic corpus generator
 //! ([`generate`]), the fixed query set ([`queries`]) and its brute-force truth ([`brute`]), from
-//! which `bench prep` writes what the browser bench loads (the same corpus blob `build.rs`
-//! embeds, the articles as JSON for the peer engines, one HTML page per article for Pagefind,
+//! which `bench prep` writes what the browser bench loads (the same corpus blob `corpus pack`
+//! writes for the site, the articles as JSON for the peer engines, one HTML page per article for Pagefind,
 //! the queries with their truth); `bench probe` profiles the search natively. On wasm32 it
 //! exposes [`corpus::view::answer`], the explorer's own answer to a view, to the bench page
 //! without any DOM (`engine`): the shipped site carries no bench hook. Both sides compare

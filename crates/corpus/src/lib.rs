@@ -1,7 +1,7 @@
 //! Borderlines' run-time library: what ships in the wasm app, with no web dependency and no
 //! build-time data.
 //!
-//! - [`store`]: the corpus blob that `build.rs` embeds (its writer, used at build time, and its
+//! - [`store`]: the corpus blob that `corpus pack` writes and the app loads (its writer, used at build time, and its
 //!   reader), the per-article facts table ([`Catalog`]) and each article's text;
 //! - [`search`]: folding, tokenizing, the full-text index and query matching, highlights and
 //!   snippets;

@@ -10,8 +10,9 @@
 //! - [`detect`]: language and country detection;
 //! - [`near_dupes`]: near-duplicate articles (syndicated copies), by MinHash and an exact check.
 //!
-//! `build.rs` and the bench call [`seeds::load_seeds`], then encode the result with
-//! [`seeds::SeedsReport::to_blob`]; the curators' CLI (`corpus check`) prints the same report.
+//! The curators' CLI (`corpus pack`, which the site's build runs, and `corpus check`) and the
+//! bench call [`seeds::load_seeds`], then encode the result with
+//! [`seeds::SeedsReport::to_checked_bytes`] or [`seeds::SeedsReport::to_blob`].
 
 pub mod chars;
 pub mod detect;

@@ -17,7 +17,7 @@ use ingest::near_dupes::{near_duplicate_groups, NearDuplicateGroup};
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n\n  check DIR   read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json      print exactly one JSON object instead of a table\n\nExit status: 1 when any file is an error, 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +34,12 @@ fn main() -> ExitCode {
                 _ => usage_error(),
             }
         }
+        Some("pack") => match &args[1..] {
+            [dir, out] if !dir.starts_with("--") && !out.starts_with("--") => {
+                pack(&PathBuf::from(dir), &PathBuf::from(out))
+            }
+            _ => usage_error(),
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -45,6 +51,40 @@ fn main() -> ExitCode {
 fn usage_error() -> ExitCode {
     eprintln!("{USAGE}");
     ExitCode::from(2)
+}
+
+/// `corpus pack DIR OUT`: what the site's build runs (scripts/postbuild.mjs). Warnings go to
+/// standard error and never fail it; any invalid seed fails it with every `file:line: reason`.
+fn pack(dir: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    let report = load_seeds(dir);
+    for warning in &report.warnings {
+        eprintln!("warning: {}", escape(&warning.to_string()));
+    }
+    if !report.errors.is_empty() {
+        eprintln!(
+            "\nBorderlines: {} seed file(s) in {} are invalid:",
+            report.errors.len(),
+            escape(&dir.display().to_string())
+        );
+        for error in &report.errors {
+            eprintln!("  {}", escape(&error.to_string()));
+        }
+        eprintln!(
+            "Fix these files (or run `make check-seeds SEEDS_DIR={}`) and build again.\n",
+            escape(&dir.display().to_string())
+        );
+        return ExitCode::FAILURE;
+    }
+    let written = report.to_checked_bytes().and_then(|bytes| {
+        std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Borderlines: {}", escape(&error));
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn check(dir: &std::path::Path, json: bool) -> ExitCode {

@@ -654,10 +654,47 @@ fn every_problem_names_file_line_and_reason() {
     }
 }
 
-/// The build says its rejected files are invalid, not that they "cannot be read" (it read them).
+/// `corpus pack`, which every site build runs: rejected files make it fail, saying they are
+/// invalid (not that they "cannot be read": it read them), each with its line, escaped, and no
+/// file written; good seeds give a blob that decodes to them.
+#[cfg(unix)]
 #[test]
-fn build_script_calls_rejected_files_invalid() {
-    let build_rs = include_str!("../../../build.rs");
-    assert!(build_rs.contains("seed file(s) in {} are invalid:"));
-    assert!(!build_rs.contains("cannot be read"));
+fn pack_fails_on_invalid_seeds_and_writes_a_blob_of_good_ones() {
+    let bad = TempDir::with("pack-bad", &[("ok.txt", GOOD), ("bell\u{7}.txt", b"")]);
+    let out = bad.path().join("corpus.bin.out");
+    let output = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .arg("pack")
+        .arg(bad.path())
+        .arg(&out)
+        .output()
+        .expect("runs corpus");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 output");
+    assert!(stderr.contains("seed file(s) in"), "{stderr}");
+    assert!(stderr.contains("are invalid:"), "{stderr}");
+    assert!(stderr.contains("bell\\u{7}.txt:1:"), "{stderr}");
+    assert!(
+        !stderr.contains(['\u{7}']) && !stderr.contains("cannot be read"),
+        "{stderr:?}"
+    );
+    assert!(!out.exists());
+
+    let good = TempDir::with("pack-good", &[("ok.txt", GOOD)]);
+    let out = good.path().join("corpus.bin.out");
+    let status = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .arg("pack")
+        .arg(good.path())
+        .arg(&out)
+        .status()
+        .expect("runs corpus");
+    assert!(status.success());
+    let blob =
+        corpus::CorpusBlob::from_bytes(&std::fs::read(&out).expect("written")).expect("decodes");
+    assert_eq!(blob.len(), 1);
+
+    let usage = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(["pack", "only-one-argument"])
+        .output()
+        .expect("runs corpus");
+    assert_eq!(usage.status.code(), Some(2));
 }

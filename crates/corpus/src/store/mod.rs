@@ -1,4 +1,4 @@
-//! The compact binary form of a corpus that `build.rs` embeds and the app decodes at start-up.
+//! The compact binary form of a corpus that `corpus pack` writes and the app decodes at start-up.
 //!
 //! # Layout
 //!
@@ -68,9 +68,9 @@ struct Head {
 /// The embedded bytes are not a blob this version of the app understands.
 #[derive(Debug, thiserror::Error)]
 pub enum BlobError {
-    #[error("the embedded corpus could not be decoded: {0}")]
+    #[error("the corpus could not be decoded: {0}")]
     Decode(#[from] postcard::Error),
-    #[error("the embedded corpus is inconsistent: {0}")]
+    #[error("the corpus is inconsistent: {0}")]
     Inconsistent(&'static str),
 }
 

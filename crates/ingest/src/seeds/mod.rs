@@ -379,6 +379,34 @@ impl SeedsReport {
             .collect();
         CorpusBlob::new(&self.articles, country_names)?.with_versions(versions)
     }
+
+    /// The blob's bytes, after checking that they decode to exactly the parsed articles: the app
+    /// decodes each article only when it shows it, so a fault must surface here, not as a missing
+    /// card.
+    pub fn to_checked_bytes(&self) -> Result<Vec<u8>, String> {
+        let bytes = self
+            .to_blob()
+            .and_then(|blob| blob.to_bytes())
+            .map_err(|e| e.to_string())?;
+        let decoded = CorpusBlob::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        if decoded.len() != self.articles.len() {
+            return Err(format!(
+                "the corpus blob holds {} articles instead of {}",
+                decoded.len(),
+                self.articles.len()
+            ));
+        }
+        for (i, article) in self.articles.iter().enumerate() {
+            let back = u32::try_from(i).ok().and_then(|i| decoded.article(i));
+            if back != Some(article) {
+                return Err(format!(
+                    "{}: the article does not survive the corpus blob",
+                    article.file
+                ));
+            }
+        }
+        Ok(bytes)
+    }
 }
 
 /// `path` under `dir`, `/`-separated and escaped, for the list of ignored files.

@@ -1,6 +1,6 @@
 //! `bench prep SEEDS_DIR OUT_DIR`: everything the browser bench loads for one corpus.
 //!
-//! - `blob.bin`: the corpus blob, exactly as `build.rs` embeds it in the site;
+//! - `blob.bin`: the corpus blob, exactly as `corpus pack` writes it for the site;
 //! - `docs.json`: the same articles, in blob order, for the peer engines to index;
 //! - `pages/<index>.html`: one page per article for Pagefind's CLI;
 //! - `queries.json`: the query set with brute-force truth (result set and view counts);
