@@ -21,7 +21,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick report lint test test-native test-wasm test-e2e test-bench fuzz clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick lighthouse report lint test test-native test-wasm test-e2e test-bench fuzz clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -32,6 +32,7 @@ help:
 	@echo "make bench        Borderlines vs MiniSearch, FlexSearch, Pagefind at N = 100 … 10,000 -> bench/REPORT.md"
 	@echo "make bench-quick  the same at N = 1,000 only"
 	@echo "make bench-50k    the same at N = 50,000 (about 25 minutes), added to the report"
+	@echo "make lighthouse   Lighthouse mobile on the seeds + real-text set, 1,000 and 10,000 articles, served gzip-only"
 	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (600) on the stable toolchain; crashes land in fuzz/artifacts/"
 
 setup:
@@ -79,6 +80,24 @@ bench-quick: setup-test
 
 report:
 	node bench/report.mjs
+
+# Lighthouse's mobile preset on three release sites served gzip-only, as GitHub Pages serves them:
+# the seeds plus the real-text set (81 real articles), and 1,000 and 10,000 generated articles.
+# Lighthouse is a measuring tool, installed under target/ (not in package.json).
+LIGHTHOUSE_TOOL := target/lighthouse-tool
+lighthouse: setup-test
+	@[ -f $(LIGHTHOUSE_TOOL)/node_modules/lighthouse/package.json ] && grep -q '"version": "$(LIGHTHOUSE_VERSION)"' $(LIGHTHOUSE_TOOL)/node_modules/lighthouse/package.json \
+	  || npm i --prefix $(LIGHTHOUSE_TOOL) --no-audit --no-fund -E lighthouse@$(LIGHTHOUSE_VERSION)
+	rm -rf target/lighthouse-real && mkdir -p target/lighthouse-real
+	cp seeds/*.txt target/lighthouse-real/ && cp -r crates/ingest/tests/real-text/*/ target/lighthouse-real/
+	$(MAKE) bench-corpus N=1000
+	$(MAKE) bench-corpus N=10000
+	SEEDS_DIR=target/lighthouse-real trunk build --release --public-url /borderlines/ --dist target/lighthouse-sites/real
+	SEEDS_DIR=target/bench-corpus/1000 trunk build --release --public-url /borderlines/ --dist target/lighthouse-sites/1000
+	SEEDS_DIR=target/bench-corpus/10000 trunk build --release --public-url /borderlines/ --dist target/lighthouse-sites/10000
+	LIGHTHOUSE_MODULE=file://$(CURDIR)/$(LIGHTHOUSE_TOOL)/node_modules/lighthouse/core/index.js \
+	  CHROME_LAUNCHER_MODULE=file://$(CURDIR)/$(LIGHTHOUSE_TOOL)/node_modules/chrome-launcher/dist/index.js \
+	  node bench/lighthouse.mjs real=target/lighthouse-sites/real 1000=target/lighthouse-sites/1000 10000=target/lighthouse-sites/10000
 
 lint:
 	cargo fmt --all -- --check

@@ -42,6 +42,11 @@ test('the shell paints before the wasm arrives, and text typed into it becomes t
   await page.waitForSelector('[data-shell-loading]');
   assert.equal(await page.locator('h1.brand').innerText(), 'Borderlines');
   assert.equal(await page.locator('[data-result-count]').count(), 0);
+  // A link without a view shows the first page of cards, newest first, written in by the build.
+  const titles = await page.locator('[data-prerendered] .card-title').allInnerTexts();
+  assert.equal(titles.length, 2);
+  assert.ok(await page.locator('[data-prerendered] .card').first().isVisible());
+  assert.match(await page.locator('[data-prerendered] .result-count').innerText(), /^2 articles$/);
   await page.locator('#search-input').fill('malaysia');
   release();
   await waitForApp(page);
@@ -77,11 +82,27 @@ test('with the corpus held back, the page shows its shell and how much is loadin
   const held = new Promise((ok) => { release = ok; });
   await page.route(/corpus-[0-9a-f]{16}\.bin$/, async (route) => { await held; await route.continue(); });
   await page.goto(server.url());
-  // The app has started (its loading line names the size) but has no data yet.
+  // The loading line names the size of what is loading.
   await page.waitForFunction(() => /Loading the articles \(\d+ kB\)/.test(document.querySelector('[data-shell-loading]')?.textContent ?? ''));
   assert.equal(await page.locator('[data-result-count]').count(), 0);
   release();
   await waitForApp(page);
   assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), '2');
+  await context.close();
+});
+
+test('a link with a view hides the first page of default cards until the app shows that view', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url('?q=malaysia'), { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('[data-shell-loading]');
+  assert.equal(await page.locator('[data-prerendered]').count(), 1);
+  assert.equal(await page.locator('[data-prerendered]').isVisible(), false);
+  release();
+  await waitForApp(page);
+  assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), '1');
+  assert.equal(await page.locator('#shell').count(), 0);
   await context.close();
 });

@@ -31,6 +31,19 @@ test('markup in a seed is shown as text and never executed', async () => {
   await context.close();
 });
 
+test('the first page of cards written into the shell shows markup as text too', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.url(), { waitUntil: 'load' });
+  const shell = page.locator('[data-prerendered]');
+  assert.equal(await shell.locator('.card').count(), 3);
+  const text = await shell.innerText();
+  assert.ok(text.includes('<script>window.__pwned = 1</script> Scam <b>centres</b> raided'), text);
+  assert.equal(await shell.locator('script, img, a, iframe, b, em').count(), 0, 'no element was created from corpus text');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await context.close();
+});
+
 test('a search for markup finds it and marks it as text', async () => {
   const { page, context } = await watchedPage(browser, server.origin);
   await page.goto(server.url('?q=onerror'));

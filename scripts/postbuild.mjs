@@ -87,6 +87,9 @@ export function withPolicy(html, policy) {
 /** Problems that break the site at another sub-path, off-origin, or under the CSP. */
 export function referenceProblems(html, css, base) {
   const problems = [];
+  // Only the markup's tags: the text between them (the shell's cards hold corpus text, escaped,
+  // which may well read `onerror=` or `javascript:`) is not markup.
+  const tags = (html.replace(SCRIPT, '').replace(STYLE, '').match(/<[a-zA-Z][^>]*>/g) ?? []).join('\n');
   const rootAbsolute = base.startsWith('/') ? base : null; // the only allowed "/..." prefix
   const check = (where, url) => {
     if (/^\/\//.test(url)) problems.push(`${where}: protocol-relative URL ${url}`);
@@ -95,8 +98,8 @@ export function referenceProblems(html, css, base) {
     else if (/^https?:/i.test(url) && !(/^https?:/i.test(base) && url.startsWith(base)))
       problems.push(`${where}: off-site URL ${url} (blocked by the CSP)`);
   };
-  for (const m of html.matchAll(/\s(href|src|srcset|poster|action|formaction)\s*=\s*["']([^"']*)["']/gi)) {
-    if (m[1].toLowerCase() === 'href' && /<base\b[^>]*$/i.test(html.slice(0, m.index + 1))) continue;
+  for (const m of tags.matchAll(/\s(href|src|srcset|poster|action|formaction)\s*=\s*["']([^"']*)["']/gi)) {
+    if (m[1].toLowerCase() === 'href' && /<base\b[^>]*$/i.test(tags.slice(0, m.index + 1))) continue;
     check(`index.html ${m[1]}`, m[2].trim());
   }
   for (const body of inlineScripts(html))
@@ -104,11 +107,11 @@ export function referenceProblems(html, css, base) {
   for (const [name, text] of css)
     for (const m of text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]/gi))
       check(name, (m[1] ?? m[2]).trim());
-  if (/\son[a-z]+\s*=/i.test(html.replace(SCRIPT, '').replace(STYLE, '')))
+  if (/\son[a-z]+\s*=/i.test(tags))
     problems.push('index.html: inline event handler attribute (blocked by the CSP)');
-  if (/\sstyle\s*=\s*["']/i.test(html.replace(SCRIPT, '').replace(STYLE, '')))
+  if (/\sstyle\s*=\s*["']/i.test(tags))
     problems.push('index.html: style attribute (blocked by the CSP)');
-  if (/javascript:/i.test(html.replace(SCRIPT, '')))
+  if (/javascript:/i.test(tags))
     problems.push('index.html: javascript: URL (blocked by the CSP)');
   return problems;
 }

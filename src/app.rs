@@ -1,7 +1,8 @@
 //! The root component: loads the corpus once ([`data::load`]) and mounts the explorer in a router
-//! over the browser history (so the view can live in the URL query). Until the corpus is there it
-//! shows the page's shell with a loading line (the same markup `index.html` paints before any
-//! script runs); if loading fails, the shell says why, with a button to try again.
+//! over the browser history (so the view can live in the URL query). Until the corpus is there,
+//! the page's shell that `index.html` painted before any script ran stays (header, search box, a
+//! loading line and, for a link without a view, the first page of cards); the explorer replaces
+//! it. If loading fails, the app shows the shell itself, saying why, with a button to try again.
 //!
 //! There is a single view whatever the path, and no basename: navigation only ever changes the
 //! query, which works under any sub-path and in the offline file opened from disk, where
@@ -36,10 +37,8 @@ pub fn App() -> Html {
                 load.set(Load::Pending);
                 wasm_bindgen_futures::spawn_local(async move {
                     let loaded = data::load().await;
-                    if loaded.is_ok() {
-                        // Text typed into the shell while the data loaded is the view's query.
-                        view_url::adopt_text_typed_before_start();
-                    }
+                    // Text typed into the shell while the data loaded is the view's query.
+                    view_url::adopt_text_typed_before_start();
                     load.set(match loaded {
                         Ok(corpus) => Load::Ready(corpus),
                         Err(message) => Load::Failed(message),
@@ -48,12 +47,23 @@ pub fn App() -> Html {
             }
         });
     }
+    // Once the app shows something of its own, the static shell goes.
+    use_effect_with(
+        matches!(*load, Load::Pending) && *attempt == 0,
+        |&first_wait| {
+            if !first_wait {
+                remove_static_shell();
+            }
+        },
+    );
     match &*load {
         Load::Ready(corpus) => html! {
             <Router history={(*history).clone()}>
                 <Explorer corpus={*corpus} />
             </Router>
         },
+        // The static shell shows while the first attempt loads.
+        Load::Pending if *attempt == 0 => Html::default(),
         Load::Pending => shell(html! {
             <p class="loading" role="status" data-shell-loading="">{ loading_text() }</p>
         }),
@@ -69,6 +79,16 @@ pub fn App() -> Html {
                 </div>
             })
         }
+    }
+}
+
+/// Removes `index.html`'s shell (`<div id="shell">`), if it is still there.
+fn remove_static_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"))
+    {
+        shell.remove();
     }
 }
 

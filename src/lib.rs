@@ -12,9 +12,14 @@ pub mod intent;
 pub mod view_url;
 pub mod views;
 
-/// Mounts the app on `<body>`, replacing the page shell `index.html` painted before it (text
-/// typed into the shell's search box is kept).
+/// Mounts the app on `<div id="app">` (on `<body>` without one). The page's shell that
+/// `index.html` painted before it stays until the articles are loaded (see [`app`]).
 pub fn start() {
-    view_url::adopt_text_typed_before_start();
-    yew::Renderer::<app::App>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use corpus::languages::language_name;
 use corpus::search::{highlight, snippet, Query};
+use corpus::view::results::SNIPPET_CHARS;
 use corpus::view::state::ViewState;
 use yew::{classes, component, html, Callback, Html, KeyboardEvent, MouseEvent, Properties};
 
@@ -14,9 +15,6 @@ use crate::components::marked_text::marked_text;
 use crate::data::Corpus;
 use crate::intent::Intent;
 use crate::view_url::ViewHandle;
-
-/// Characters of context in a collapsed card's passage.
-const SNIPPET_CHARS: usize = 320;
 
 /// Only what the card shows: when a view change leaves these equal (a chip elsewhere, a page
 /// of more results), the card is not rendered again.

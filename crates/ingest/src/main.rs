@@ -17,7 +17,7 @@ use ingest::near_dupes::{near_duplicate_groups, NearDuplicateGroup};
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT [--first-page HTML]\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n  --first-page HTML   also write the default view's first page of cards as static HTML (for the page's shell)\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,7 +36,16 @@ fn main() -> ExitCode {
         }
         Some("pack") => match &args[1..] {
             [dir, out] if !dir.starts_with("--") && !out.starts_with("--") => {
-                pack(&PathBuf::from(dir), &PathBuf::from(out))
+                pack(&PathBuf::from(dir), &PathBuf::from(out), None)
+            }
+            [dir, out, flag, page]
+                if flag == "--first-page" && !dir.starts_with("--") && !out.starts_with("--") =>
+            {
+                pack(
+                    &PathBuf::from(dir),
+                    &PathBuf::from(out),
+                    Some(&PathBuf::from(page)),
+                )
             }
             _ => usage_error(),
         },
@@ -55,7 +64,11 @@ fn usage_error() -> ExitCode {
 
 /// `corpus pack DIR OUT`: what the site's build runs (scripts/postbuild.mjs). Warnings go to
 /// standard error and never fail it; any invalid seed fails it with every `file:line: reason`.
-fn pack(dir: &std::path::Path, out: &std::path::Path) -> ExitCode {
+fn pack(
+    dir: &std::path::Path,
+    out: &std::path::Path,
+    first_page: Option<&std::path::Path>,
+) -> ExitCode {
     let report = load_seeds(dir);
     for warning in &report.warnings {
         eprintln!("warning: {}", escape(&warning.to_string()));
@@ -76,7 +89,13 @@ fn pack(dir: &std::path::Path, out: &std::path::Path) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let written = report.to_checked_bytes().and_then(|bytes| {
-        std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))
+        std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+        let Some(page) = first_page else {
+            return Ok(());
+        };
+        let blob = corpus::CorpusBlob::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        std::fs::write(page, ingest::first_page::first_page_html(&blob))
+            .map_err(|e| format!("{}: {e}", page.display()))
     });
     match written {
         Ok(()) => ExitCode::SUCCESS,

@@ -681,13 +681,18 @@ fn pack_fails_on_invalid_seeds_and_writes_a_blob_of_good_ones() {
 
     let good = TempDir::with("pack-good", &[("ok.txt", GOOD)]);
     let out = good.path().join("corpus.bin.out");
+    let page = good.path().join("first-page.html.out");
     let status = Command::new(env!("CARGO_BIN_EXE_corpus"))
         .arg("pack")
         .arg(good.path())
         .arg(&out)
+        .arg("--first-page")
+        .arg(&page)
         .status()
         .expect("runs corpus");
     assert!(status.success());
+    let page = std::fs::read_to_string(&page).expect("first page written");
+    assert!(page.starts_with("<div data-prerendered=\"\">") && page.contains("1 article<"));
     let blob =
         corpus::CorpusBlob::from_bytes(&std::fs::read(&out).expect("written")).expect("decodes");
     assert_eq!(blob.len(), 1);

@@ -15,6 +15,9 @@ use crate::view::state::Sort;
 /// Cards the explorer shows at a time ("Show more" adds as many).
 pub const PAGE_SIZE: usize = 20;
 
+/// The length of the passage a result card shows, in characters.
+pub const SNIPPET_CHARS: usize = 320;
+
 /// The matching articles of a view with their order keys, in no particular order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Results {

@@ -13,8 +13,8 @@ use crate::Outcome;
 
 const WORDS: [&str; 4] = ["police", "lua dao", "campuchia", "border"];
 
-/// The passage length the result cards show (`SNIPPET_CHARS` in `src/components/article_card.rs`).
-const PASSAGE_CHARS: usize = 320;
+/// The passage length the result cards show.
+const PASSAGE_CHARS: usize = corpus::view::results::SNIPPET_CHARS;
 
 pub fn run(prepared: Prepared, args: &[String]) -> Outcome {
     no_args(args)?;

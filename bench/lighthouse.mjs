@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Lighthouse's mobile preset (simulated slow 4G, 4× CPU) on built sites served gzip-only under
+// /borderlines/, as GitHub Pages serves them (no brotli; a file already compressed, such as the
+// corpus file, is sent as it is).
+//
+//   make lighthouse                      the seeds plus the real-text set, 1,000 and 10,000 articles
+//   node bench/lighthouse.mjs NAME=DIST … a table row per site, and target/lighthouse/NAME.json
+//
+// Lighthouse 12.2.3 (the last that runs on Node 20) is installed by `make lighthouse` under
+// target/lighthouse-tool, outside package.json (a measuring tool, not part of the site or of
+// `make test`); LIGHTHOUSE_MODULE and CHROME_LAUNCHER_MODULE point this script at it.
+import { createServer } from 'node:http';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const lighthouse = (await import(process.env.LIGHTHOUSE_MODULE ?? 'lighthouse')).default;
+const chromeLauncher = await import(process.env.CHROME_LAUNCHER_MODULE ?? 'chrome-launcher');
+
+const BASE = '/borderlines/';
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.bin': 'application/octet-stream' };
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json']);
+
+function serve(dir) {
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (!url.pathname.startsWith(BASE)) { res.writeHead(404).end(); return; }
+    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(BASE.length))));
+    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      const ext = extname(path);
+      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'max-age=600' };
+      let body = await readFile(path);
+      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!cache.has(path)) cache.set(path, gzipSync(body, { level: 6 }));
+        body = cache.get(path);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers).end(body);
+    } catch { res.writeHead(404).end('not found'); }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const sites = process.argv.slice(2).map((arg) => arg.split('='));
+if (!sites.length || sites.some((s) => s.length !== 2)) {
+  console.error('usage: node bench/lighthouse.mjs NAME=DIST_DIR …');
+  process.exit(2);
+}
+await mkdir('target/lighthouse', { recursive: true });
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+console.log('| site | performance | FCP | LCP | TBT | speed index | bytes (KiB) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+try {
+  for (const [name, dist] of sites) {
+    const server = await serve(resolve(dist));
+    const url = `http://127.0.0.1:${server.address().port}${BASE}`;
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', onlyCategories: ['performance'] });
+    server.close();
+    const lhr = result.lhr;
+    await writeFile(`target/lighthouse/${name}.json`, JSON.stringify(lhr));
+    const a = (id) => lhr.audits[id]?.numericValue ?? NaN;
+    const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(`| ${name} | ${Math.round(lhr.categories.performance.score * 100)} | ${s(a('first-contentful-paint'))} | ` +
+      `${s(a('largest-contentful-paint'))} | ${Math.round(a('total-blocking-time'))} ms | ${s(a('speed-index'))} | ` +
+      `${Math.round(a('total-byte-weight') / 1024)} |`);
+  }
+} finally {
+  await chrome.kill();
+}
