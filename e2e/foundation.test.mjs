@@ -106,3 +106,22 @@ test('a link with a view hides the first page of default cards until the app sho
   assert.equal(await page.locator('#shell').count(), 0);
   await context.close();
 });
+
+test('on a phone, nothing moves when the app takes over from the shell (no layout shift)', async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url());
+  await waitForApp(page);
+  // Two frames after the app's first render, any shift it caused has been reported.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+  // The results come before the filters on a phone.
+  const [results, filters] = await Promise.all(['#results', 'aside.filters'].map((s) => page.locator(s).boundingBox()));
+  assert.ok(results.y < filters.y, `results at ${results.y}, filters at ${filters.y}`);
+  await context.close();
+});

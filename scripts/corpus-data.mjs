@@ -55,6 +55,9 @@ export function packCorpus(dir) {
   html = html
     .replace(/<!-- first page -->|<div data-prerendered="">[\s\S]*?<\/ol><\/div>/, () => firstPage)
     .replace(/(data-shell-loading="">)Loading the articles[^<]*</, (_, open) => `${open}Loading the articles (${size(gzip.length)})…<`);
+  // The tagline the app shows: "N articles on …".
+  const count = /class="result-count">(\d+) articles?</.exec(firstPage)?.[1];
+  if (count) html = html.replace(/(<p class="tagline">)(?:News|\d+ articles) on /, (_, open) => `${open}${count} articles on `);
   const link = `<link rel="preload" href="${name}" as="fetch" type="application/octet-stream" crossorigin data-borderlines-corpus data-bytes="${gzip.length}" />\n  `;
   const at = html.search(/<\/head>/i);
   if (at < 0) throw new Error(`${indexPath} has no </head>`);

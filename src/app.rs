@@ -39,6 +39,10 @@ pub fn App() -> Html {
                     let loaded = data::load().await;
                     // Text typed into the shell while the data loaded is the view's query.
                     view_url::adopt_text_typed_before_start();
+                    // The static shell goes in the same task as the app's first render (Yew
+                    // renders in a microtask), so no frame shows neither, and the app's content
+                    // takes the shell's place instead of pushing it down.
+                    remove_static_shell();
                     load.set(match loaded {
                         Ok(corpus) => Load::Ready(corpus),
                         Err(message) => Load::Failed(message),
@@ -47,15 +51,6 @@ pub fn App() -> Html {
             }
         });
     }
-    // Once the app shows something of its own, the static shell goes.
-    use_effect_with(
-        matches!(*load, Load::Pending) && *attempt == 0,
-        |&first_wait| {
-            if !first_wait {
-                remove_static_shell();
-            }
-        },
-    );
     match &*load {
         Load::Ready(corpus) => html! {
             <Router history={(*history).clone()}>

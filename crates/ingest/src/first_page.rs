@@ -3,14 +3,15 @@
 //! articles before any script runs. The app replaces it with the same cards, live, once it has
 //! started; a link with a view hides it (a script in `index.html`) until then.
 //!
-//! The markup mirrors the app's card (`src/components/article_card.rs`: title, date, language,
-//! source, country chips, captions, the passage) with no controls, so the page does not move
-//! when the app takes over. Every text is escaped: corpus text is text, never HTML.
+//! The markup mirrors the app's result list and cards (`src/views/explorer/result_list.rs`,
+//! `src/components/article_card.rs`: count, title, date, language, source, country chips,
+//! captions, the passage), its controls as inert look-alikes, so the page does not move when the
+//! app takes over. Every text is escaped: corpus text is text, never HTML.
 
 use corpus::languages::language_name;
 use corpus::search::{snippet, Query};
 use corpus::view::results::{PAGE_SIZE, SNIPPET_CHARS};
-use corpus::view::state::ViewState;
+use corpus::view::state::{Sort, ViewState};
 use corpus::CorpusBlob;
 
 /// The first page of the default view (newest first), as a `<div data-prerendered>` fragment.
@@ -18,8 +19,13 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
     let answer = corpus::view::answer(blob, &ViewState::default());
     let count = answer.results.len();
     let noun = if count == 1 { "article" } else { "articles" };
+    // The controls are inert look-alikes (the app brings the working ones), there so that the
+    // cards do not move when it does.
+    let sort = escape(Sort::Newest.label());
     let mut html = format!(
-        "<div data-prerendered=\"\"><div class=\"results-head\"><p class=\"result-count\">{count} {noun}</p></div>\n<ol class=\"cards\">\n"
+        "<div data-prerendered=\"\"><div class=\"summary-bar\"><span class=\"copy-link\"><span class=\"button\">Copy link to this view</span></span></div>\
+         <div class=\"results-head\"><p class=\"result-count\">{count} {noun}</p>\
+         <label class=\"sort\">Sort <select disabled=\"\"><option>{sort}</option></select></label></div>\n<ol class=\"cards\">\n"
     );
     for index in answer.results.first(PAGE_SIZE) {
         let Some(article) = blob.article(index) else {
@@ -73,6 +79,10 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
             "<div class=\"card-body\" lang=\"{lang}\"><p class=\"snippet\">{}</p></div>",
             escape(&passage.text)
         ));
+        html.push_str(
+            "<div class=\"card-actions\"><span class=\"button expand\">Read full text</span>\
+             <span class=\"copy-link\"><span class=\"button\">Copy link</span></span></div>",
+        );
         html.push_str("</article></li>\n");
     }
     html.push_str("</ol></div>");

@@ -66,7 +66,6 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <SearchBox value={state.q.clone()} on_intent={on_intent.clone()} />
             </header>
             <div class="layout">
-                { sidebar(&SidebarProps { corpus, counts, on_intent: on_intent.clone() }) }
                 <main class="results" id="results" tabindex="-1">
                     if !notices.is_empty() {
                         <div class="notice" data-url-notice="" role="status">
@@ -78,8 +77,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         <p class="notice" data-query-limit="" role="status">{ format!("{limit}.") }</p>
                     }
                     <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} />
-                    { result_list(&ResultListProps { corpus, answer, state, limit: shown.limit, show_more: shown.show_more, on_intent }) }
+                    { result_list(&ResultListProps { corpus, answer, state, limit: shown.limit, show_more: shown.show_more, on_intent: on_intent.clone() }) }
                 </main>
+                // After the results in the page's order: on a phone the results come first.
+                { sidebar(&SidebarProps { corpus, counts, on_intent }) }
             </div>
         </>
     }
