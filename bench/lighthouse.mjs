@@ -9,6 +9,7 @@
 // Lighthouse 12.2.3 (the last that runs on Node 20) is installed by `make lighthouse` under
 // target/lighthouse-tool, outside package.json (a measuring tool, not part of the site or of
 // `make test`); LIGHTHOUSE_MODULE and CHROME_LAUNCHER_MODULE point this script at it.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -56,6 +57,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
+const sites_out = [];
 console.log('| site | performance | FCP | LCP | TBT | speed index | bytes (KiB) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 try {
@@ -68,6 +70,10 @@ try {
     await writeFile(`target/lighthouse/${name}.json`, JSON.stringify(lhr));
     const a = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    const metrics = lhr.audits.metrics?.details?.items?.[0] ?? {};
+    sites_out.push({ name, performance: Math.round(lhr.categories.performance.score * 100),
+      fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'), observedLcp: metrics.observedLargestContentfulPaint ?? NaN,
+      tbt: a('total-blocking-time'), cls: a('cumulative-layout-shift'), speedIndex: a('speed-index'), bytes: a('total-byte-weight') });
     console.log(`| ${name} | ${Math.round(lhr.categories.performance.score * 100)} | ${s(a('first-contentful-paint'))} | ` +
       `${s(a('largest-contentful-paint'))} | ${Math.round(a('total-blocking-time'))} ms | ${s(a('speed-index'))} | ` +
       `${Math.round(a('total-byte-weight') / 1024)} |`);
@@ -75,3 +81,8 @@ try {
 } finally {
   await chrome.kill();
 }
+// For bench/REPORT.md (node bench/report.mjs reads it).
+const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(); } catch { return 'unknown'; } })();
+const moduleUrl = process.env.LIGHTHOUSE_MODULE ?? import.meta.resolve('lighthouse');
+const version = await readFile(new URL('../package.json', moduleUrl), 'utf8').then((t) => JSON.parse(t).version, () => 'unknown');
+await writeFile('bench/results/lighthouse.json', JSON.stringify({ lighthouse: version, commit, date: new Date().toISOString().slice(0, 10), sites: sites_out }, null, 2) + '\n');

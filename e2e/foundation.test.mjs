@@ -107,19 +107,33 @@ test('a link with a view hides the first page of default cards until the app sho
   await context.close();
 });
 
-test('on a phone, nothing moves when the app takes over from the shell (no layout shift)', async () => {
+test('on a phone, nothing moves or grows when the app takes over from the shell (no layout shift, no later largest paint)', async () => {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
       .observe({ type: 'layout-shift', buffered: true });
+    // Where each largest-paint candidate was: the app's cards must not be larger than the shell's.
+    window.__lcpInShell = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcpInShell.push(!!e.element?.closest('#shell')); })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
   });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
   await page.goto(server.url());
+  const top = (selector) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top);
+  const shellTop = await top('#shell .card');
+  release();
   await waitForApp(page);
+  // The app's first card takes the place of the shell's.
+  assert.equal(await top('#app .card'), shellTop);
   // Two frames after the app's first render, any shift it caused has been reported.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+  const lcp = await page.evaluate(() => window.__lcpInShell);
+  assert.ok(lcp.length >= 1 && lcp.every(Boolean), `largest paints in the shell: ${lcp}`);
   // The results come before the filters on a phone.
   const [results, filters] = await Promise.all(['#results', 'aside.filters'].map((s) => page.locator(s).boundingBox()));
   assert.ok(results.y < filters.y, `results at ${results.y}, filters at ${filters.y}`);

@@ -75,19 +75,22 @@ pub async fn load() -> Result<Corpus, String> {
     if let Some(corpus) = loaded() {
         return Ok(corpus);
     }
-    let gzip = match embedded()? {
-        Some(bytes) => bytes,
+    // The file stays in JavaScript memory until it is decompressed: only the blob is copied into
+    // the wasm, once.
+    let file = match embedded()? {
+        Some(bytes) => Uint8Array::from(bytes.as_slice()),
         None => fetch_linked().await?,
     };
-    let bytes = if gzip.starts_with(&[0x1f, 0x8b]) {
-        gunzip(&gzip)
+    let gzip_magic = file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b;
+    let blob = if gzip_magic {
+        gunzip(&file)
             .await
             .map_err(|e| format!("The articles could not be decompressed ({e})."))?
     } else {
         // A server that sent the file with `Content-Encoding: gzip` has decompressed it already.
-        gzip
+        file
     };
-    decode_static(Box::leak(bytes.into_boxed_slice()))
+    decode_static(Box::leak(blob.to_vec().into_boxed_slice()))
 }
 
 /// How big the corpus file is, when the build said so (`data-bytes` on its link): the loading
@@ -129,7 +132,7 @@ fn embedded() -> Result<Option<Vec<u8>>, String> {
 }
 
 /// Fetches the file `index.html` links (the preload has usually fetched it already).
-async fn fetch_linked() -> Result<Vec<u8>, String> {
+async fn fetch_linked() -> Result<Uint8Array, String> {
     let window = web_sys::window().ok_or("No window to load the articles in.")?;
     let href = document()
         .and_then(|d| d.query_selector(LINK_SELECTOR).ok().flatten())
@@ -156,7 +159,7 @@ async fn fetch_linked() -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
         .await
         .map_err(failed)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    Ok(Uint8Array::new(&buffer))
 }
 
 #[wasm_bindgen]
@@ -180,8 +183,8 @@ extern "C" {
 }
 
 /// Gunzips `gzip` with the browser's `DecompressionStream`.
-async fn gunzip(gzip: &[u8]) -> Result<Vec<u8>, String> {
-    let parts = js_sys::Array::of1(&Uint8Array::from(gzip));
+async fn gunzip(gzip: &Uint8Array) -> Result<Uint8Array, String> {
+    let parts = js_sys::Array::of1(gzip);
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|e| describe(&e))?;
     let decompressor = DecompressionStream::new("gzip")
         .map_err(|_| "this browser cannot decompress data; update it".to_owned())?;
@@ -195,7 +198,7 @@ async fn gunzip(gzip: &[u8]) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(response.array_buffer().map_err(|e| describe(&e))?)
         .await
         .map_err(|e| describe(&e))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    Ok(Uint8Array::new(&buffer))
 }
 
 /// A JavaScript error's message, for a notice.
