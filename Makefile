@@ -14,10 +14,17 @@ E2E_DIST := target/e2e-dist
 OFFLINE_BUILD := target/offline-build
 OFFLINE_HTML := dist-offline/index.html
 
+# The seeds plus the real-text test set (crates/ingest/tests/real-text), in one folder.
+REAL_SEEDS := target/real-seeds
+define real-seeds
+	rm -rf $(REAL_SEEDS) && mkdir -p $(REAL_SEEDS)
+	cp seeds/*.txt $(REAL_SEEDS)/ && cp -r crates/ingest/tests/real-text/*/ $(REAL_SEEDS)/
+endef
+
 # The offline edition: a release build with relative URLs, folded into one HTML file.
 define build-offline
 	rm -rf $(dir $(OFFLINE_HTML))
-	trunk build --release --public-url ./ --dist $(OFFLINE_BUILD)
+	SHARDS=off trunk build --release --public-url ./ --dist $(OFFLINE_BUILD)
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
@@ -88,11 +95,10 @@ LIGHTHOUSE_TOOL := target/lighthouse-tool
 lighthouse: setup-test
 	@[ -f $(LIGHTHOUSE_TOOL)/node_modules/lighthouse/package.json ] && grep -q '"version": "$(LIGHTHOUSE_VERSION)"' $(LIGHTHOUSE_TOOL)/node_modules/lighthouse/package.json \
 	  || npm i --prefix $(LIGHTHOUSE_TOOL) --no-audit --no-fund -E lighthouse@$(LIGHTHOUSE_VERSION)
-	rm -rf target/lighthouse-real && mkdir -p target/lighthouse-real
-	cp seeds/*.txt target/lighthouse-real/ && cp -r crates/ingest/tests/real-text/*/ target/lighthouse-real/
+	$(real-seeds)
 	$(MAKE) bench-corpus N=1000
 	$(MAKE) bench-corpus N=10000
-	SEEDS_DIR=target/lighthouse-real trunk build --release --public-url /borderlines/ --dist target/lighthouse-sites/real
+	SEEDS_DIR=$(REAL_SEEDS) trunk build --release --public-url /borderlines/ --dist target/lighthouse-sites/real
 	SEEDS_DIR=target/bench-corpus/1000 trunk build --release --public-url /borderlines/ --dist target/lighthouse-sites/1000
 	SEEDS_DIR=target/bench-corpus/10000 trunk build --release --public-url /borderlines/ --dist target/lighthouse-sites/10000
 	LIGHTHOUSE_MODULE=file://$(CURDIR)/$(LIGHTHOUSE_TOOL)/node_modules/lighthouse/core/index.js \
@@ -113,12 +119,18 @@ test-native:
 test-wasm:
 	cargo test -p borderlines --target wasm32-unknown-unknown
 
-# The release site served under /borderlines/, as GitHub Pages would.
+# The release site served under /borderlines/, as GitHub Pages would (its corpus gunzipped in a
+# worker whatever its size, so that the tests take that path; the offline file takes the other).
 test-e2e:
-	trunk build --release --public-url /borderlines/ --dist $(E2E_DIST)
+	CORPUS_WORKER_MIN_BYTES=0 trunk build --release --public-url /borderlines/ --dist $(E2E_DIST)
 	node scripts/postbuild.mjs --check $(E2E_DIST)
 	$(build-offline)
 	SEEDS_DIR=tests/fixtures/hostile-seeds trunk build --release --public-url /borderlines/ --dist target/e2e-hostile-dist
+	$(real-seeds)
+	rm -rf target/e2e-shards-dist target/e2e-whole-dist
+	cp -r $(E2E_DIST) target/e2e-shards-dist && cp -r $(E2E_DIST) target/e2e-whole-dist
+	SEEDS_DIR=$(REAL_SEEDS) SHARDS=on CORPUS_CHUNK_BYTES=8192 node scripts/postbuild.mjs target/e2e-shards-dist
+	SEEDS_DIR=$(REAL_SEEDS) SHARDS=off node scripts/postbuild.mjs target/e2e-whole-dist
 	node --test --test-reporter=spec e2e/
 
 # The bench harness on N = 100 (no timings asserted): it runs, and Borderlines' recall is 1.0 and

@@ -57,10 +57,12 @@ test('the shell paints before the wasm arrives, and text typed into it becomes t
   await context.close();
 });
 
-test('the corpus is a file of its own, fetched once; a failed fetch says so and "Try again" recovers', async () => {
+test('the corpus is a file of its own, gunzipped in a worker; a failed fetch says so and "Try again" recovers', async () => {
   const { page, context } = await watchedPage(browser, server.origin);
   const fetched = [];
   page.on('request', (req) => { if (/corpus-[0-9a-f]{16}\.bin$/.test(req.url())) fetched.push(req.url()); });
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   let fail = true;
   await page.route(/corpus-[0-9a-f]{16}\.bin$/, (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
   await page.goto(server.url('?q=malaysia'));
@@ -73,6 +75,8 @@ test('the corpus is a file of its own, fetched once; a failed fetch says so and 
   await waitForApp(page);
   assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), '1');
   assert.ok(fetched.length >= 2, `the preload and the retry: ${fetched.join(', ')}`);
+  // The file was gunzipped off the page's thread, by the worker beside index.html.
+  assert.ok(workers.some((url) => url.endsWith('/borderlines/gunzip-worker.js')), `workers: ${workers}`);
   await context.close();
 });
 

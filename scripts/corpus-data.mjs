@@ -12,9 +12,15 @@
 // it compiles the wasm, and the app reads the file's name from that link (src/data.rs). The
 // shell in index.html gains the default view's first page of cards (`corpus pack --first-page`)
 // and the size of the file on its loading line.
+//
+// A large corpus is shipped in shards (SHARDS=on|off|auto, default auto: on from SHARDS_FROM_BYTES
+// of seed text): corpus-<hash>.bin is then the core (catalog and search index; the explorer
+// works with it alone), and the article texts follow in chunks of about CORPUS_CHUNK_BYTES,
+// corpus-<hash>-<n>.bin, which the app fetches when a card or a phrase needs them. One hash
+// names the whole set, so a page never mixes two versions of the corpus.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,45 +29,100 @@ import { gzipSync, constants } from 'node:zlib';
 export const CORPUS_LINK = /<link\b[^>]*\bdata-borderlines-corpus\b[^>]*>\s*/gi;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Packs $SEEDS_DIR into DIR/corpus-<hash>.bin and links it from DIR/index.html. Throws on failure. */
+/** From this many bytes of gzip on, the app gunzips in a worker (smaller files are quicker on the
+ *  page's own thread than a worker's start); CORPUS_WORKER_MIN_BYTES overrides it (the e2e build
+ *  sets 0, so that the tests take the worker's path). */
+const WORKER_FROM_BYTES = 4 * 1024 * 1024;
+/** From this much seed text on, SHARDS=auto ships the corpus in shards: about 1 MB of gzip, a
+ *  second on a Fast 4G phone, past which one file keeps the explorer waiting for text it does not
+ *  show yet. */
+const SHARDS_FROM_BYTES = 3 * 1000 * 1000;
+/** Stored text per chunk: about 40 kB of gzip, a page of cards from one or two files. */
+const CHUNK_BYTES = 128 * 1024;
+
+const numberFromEnv = (name, fallback) => (/^\d+$/.test(process.env[name] ?? '') ? Number(process.env[name]) : fallback);
+
+/** Bytes of the .txt files under `dir`, counted until `enough`. */
+function seedBytes(dir, enough) {
+  let total = 0;
+  const stack = [dir];
+  while (stack.length && total < enough) {
+    const here = stack.pop();
+    for (const entry of readdirSync(here, { withFileTypes: true })) {
+      const path = join(here, entry.name);
+      if (entry.isDirectory()) stack.push(path);
+      else if (entry.name.endsWith('.txt')) total += statSync(path).size;
+    }
+  }
+  return total;
+}
+
+/** Whether to ship `seeds` in shards: SHARDS=on|off, or by its size. */
+function sharded(seeds) {
+  const mode = process.env.SHARDS || 'auto';
+  if (!['on', 'off', 'auto'].includes(mode)) throw new Error(`SHARDS must be on, off or auto, not ${JSON.stringify(mode)}`);
+  return mode === 'on' || (mode === 'auto' && seedBytes(seeds, SHARDS_FROM_BYTES) >= SHARDS_FROM_BYTES);
+}
+
+const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
+
 /** "240 kB", "2.8 MB". */
 function size(bytes) {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
 }
 
+/** Packs $SEEDS_DIR into DIR/corpus-<hash>.bin (and its chunks) and links it from
+ *  DIR/index.html. Throws on failure. */
 export function packCorpus(dir) {
   const seeds = resolve(ROOT, process.env.SEEDS_DIR || 'seeds');
+  const chunked = sharded(seeds);
+  const chunkBytes = numberFromEnv('CORPUS_CHUNK_BYTES', CHUNK_BYTES) || CHUNK_BYTES;
   const work = mkdtempSync(join(tmpdir(), 'borderlines-pack-'));
   const blobPath = join(work, 'corpus.bin');
   const pagePath = join(work, 'first-page.html');
+  let blob, firstPage, chunks;
   try {
-    execFileSync('cargo', ['run', '--profile', 'cli', '-q', '-p', 'ingest', '--', 'pack', seeds, blobPath, '--first-page', pagePath],
-      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const args = ['run', '--profile', 'cli', '-q', '-p', 'ingest', '--', 'pack', seeds, blobPath, '--first-page', pagePath];
+    if (chunked) args.push('--chunks', String(chunkBytes));
+    execFileSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    blob = readFileSync(blobPath);
+    firstPage = readFileSync(pagePath, 'utf8');
+    chunks = [];
+    for (let i = 0; chunked; i++) {
+      let chunk;
+      try { chunk = readFileSync(`${blobPath}.${i}`); } catch { break; }
+      chunks.push(gzip(chunk));
+    }
   } catch {
-    rmSync(work, { recursive: true, force: true });
     throw new Error(`the seeds in ${seeds} could not be packed (see above)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  const blob = readFileSync(blobPath);
-  const firstPage = readFileSync(pagePath, 'utf8');
-  rmSync(work, { recursive: true, force: true });
-  const gzip = gzipSync(blob, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
-  const name = `corpus-${createHash('sha256').update(gzip).digest('hex').slice(0, 16)}.bin`;
-  for (const old of readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}\.bin$/.test(f))) rmSync(join(dir, old));
-  writeFileSync(join(dir, name), gzip);
+  const core = gzip(blob);
+  const hash = createHash('sha256').update(core);
+  for (const chunk of chunks) hash.update(chunk);
+  const stem = `corpus-${hash.digest('hex').slice(0, 16)}`;
+  const name = `${stem}.bin`;
+  for (const old of readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}(-\d+)?\.bin$/.test(f))) rmSync(join(dir, old));
+  writeFileSync(join(dir, name), core);
+  chunks.forEach((chunk, i) => writeFileSync(join(dir, `${stem}-${i}.bin`), chunk));
 
   const indexPath = join(dir, 'index.html');
   let html = readFileSync(indexPath, 'utf8').replace(CORPUS_LINK, '');
   // The shell's first page of cards and the size of what is loading (see index.html).
   html = html
     .replace(/<!-- first page -->|<div data-prerendered="">[\s\S]*?<\/ol><\/div>/, () => firstPage)
-    .replace(/(data-shell-loading="">)Loading the articles[^<]*</, (_, open) => `${open}Loading the articles (${size(gzip.length)})…<`);
+    .replace(/(data-shell-loading="">)Loading the articles[^<]*</, (_, open) => `${open}Loading the articles (${size(core.length)})…<`);
   // The tagline the app shows: "N articles on …".
   const count = /class="result-count">(\d+) articles?</.exec(firstPage)?.[1];
   if (count) html = html.replace(/(<p class="tagline">)(?:News|\d+ articles) on /, (_, open) => `${open}${count} articles on `);
-  const link = `<link rel="preload" href="${name}" as="fetch" type="application/octet-stream" crossorigin data-borderlines-corpus data-bytes="${gzip.length}" />\n  `;
+  const workerFrom = numberFromEnv('CORPUS_WORKER_MIN_BYTES', WORKER_FROM_BYTES);
+  const chunkAttrs = chunked ? ` data-chunks="${chunks.length}" data-chunk-bytes="${chunks.reduce((sum, c) => sum + c.length, 0)}"` : '';
+  const link = `<link rel="preload" href="${name}" as="fetch" type="application/octet-stream" crossorigin data-borderlines-corpus data-bytes="${core.length}" data-worker-from="${workerFrom}"${chunkAttrs} />\n  `;
   const at = html.search(/<\/head>/i);
   if (at < 0) throw new Error(`${indexPath} has no </head>`);
   writeFileSync(indexPath, html.slice(0, at) + link + html.slice(at));
-  console.log(`[corpus-data] ${dir}: ${name}, ${blob.length} bytes, ${gzip.length} gzip`);
+  const inChunks = chunked ? `; texts in ${chunks.length} chunks, ${chunks.reduce((sum, c) => sum + c.length, 0)} gzip` : '';
+  console.log(`[corpus-data] ${dir}: ${name}, ${blob.length} bytes, ${core.length} gzip${inChunks}`);
   return name;
 }

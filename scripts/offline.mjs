@@ -63,6 +63,7 @@ const isExternal = (url) => !url || /^(data:|blob:|#|about:)/i.test(url);
 // 0. The corpus file the build packed (scripts/corpus-data.mjs), embedded below as base64 gzip.
 const corpusLinks = [...html.matchAll(/<link\b([^>]*\bdata-borderlines-corpus\b[^>]*)>/gi)];
 if (corpusLinks.length !== 1) fail(`expected one corpus link (data-borderlines-corpus) in index.html, found ${corpusLinks.length}`);
+if (attr(corpusLinks[0][1], 'data-chunks') !== undefined) fail('the corpus was built in shards, which a file opened from disk cannot fetch: build it with SHARDS=off');
 const corpusFile = local(attr(corpusLinks[0][1], 'href'));
 used.add(basename(corpusFile));
 

@@ -180,9 +180,16 @@ function check(dir) {
     const policy = /content="([^"]*)"/i.exec(first)?.[1] ?? '';
     if (policy !== sitePolicy(html)) errors.push(`the CSP does not match the inline scripts/styles:\n  have ${policy}\n  want ${sitePolicy(html)}`);
   }
-  const corpusLink = [...html.matchAll(CORPUS_LINK)].map((m) => attr(m[0], 'href'));
+  const corpusLinks = [...html.matchAll(CORPUS_LINK)].map((m) => m[0]);
+  const corpusLink = corpusLinks.map((link) => attr(link, 'href'));
   if (corpusLink.length !== 1 || !corpusLink[0] || !existsSync(join(dir, corpusLink[0]))) {
     errors.push(`index.html must link exactly one corpus file that exists (found ${JSON.stringify(corpusLink)})`);
+  } else {
+    // A sharded corpus: every text chunk beside its core.
+    const chunks = Number(attr(corpusLinks[0], 'data-chunks') ?? 0);
+    const stem = corpusLink[0].replace(/\.bin$/, '');
+    const missing = Array.from({ length: chunks }, (_, i) => `${stem}-${i}.bin`).filter((f) => !existsSync(join(dir, f)));
+    if (missing.length) errors.push(`${missing.length} text chunk(s) missing, such as ${missing[0]}`);
   }
   const base = publicUrl(html);
   if ((base.startsWith('/') || /^https?:\/\//i.test(base)) && !existsSync(join(dir, '404.html'))) errors.push('404.html is missing');

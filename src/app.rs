@@ -39,6 +39,9 @@ pub fn App() -> Html {
                     let loaded = data::load().await;
                     // Text typed into the shell while the data loaded is the view's query.
                     view_url::adopt_text_typed_before_start();
+                    if let Ok(corpus) = &loaded {
+                        data::fetch_first_texts(*corpus).await;
+                    }
                     // The static shell goes in the same task as the app's first render (Yew
                     // renders in a microtask), so no frame shows neither, and the app's content
                     // takes the shell's place instead of pushing it down.

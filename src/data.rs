@@ -6,15 +6,25 @@
 //! compiles the wasm and this module's `fetch` picks up that response. The offline edition embeds
 //! the same bytes, base64, in `<script type="application/octet-stream" id="borderlines-corpus">`
 //! (`scripts/offline.mjs`), so it makes no request. Either way the bytes are gunzipped by the
-//! browser's own `DecompressionStream` (no decompressor in the wasm) and decoded once.
+//! browser's own `DecompressionStream` (no decompressor in the wasm), in a worker
+//! (`static/gunzip-worker.js`) so that the page stays responsive, or on the page's thread where no
+//! worker can start (the offline file), and decoded once.
+//!
+//! A large corpus is sharded (`scripts/corpus-data.mjs`): the linked file is then its core
+//! (catalog and index), and the articles' texts are chunks beside it, fetched when a view shows
+//! their cards or checks a phrase on them ([`fetch_texts`]) and added to the corpus.
 //!
 //! A failure (offline, a 404 after a redeploy, damaged bytes) is an error the app shows with a
 //! way to try again; the decoded corpus lives for the app's lifetime.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use corpus::view::results::PAGE_SIZE;
+use corpus::view::state::ViewState;
 use corpus::CorpusBlob;
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -83,9 +93,22 @@ pub async fn load() -> Result<Corpus, String> {
     };
     let gzip_magic = file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b;
     let blob = if gzip_magic {
-        gunzip(&file)
-            .await
-            .map_err(|e| format!("The articles could not be decompressed ({e})."))?
+        let worth_a_worker = linked_attribute("data-worker-from")
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|from| file.length() >= from);
+        let in_worker = match gunzip_in_worker(&file, worth_a_worker).await {
+            Ok(blob) => Some(blob),
+            Err(WorkerGunzip::Unavailable) => None,
+            Err(WorkerGunzip::Failed(e)) => {
+                return Err(format!("The articles could not be decompressed ({e})."))
+            }
+        };
+        match in_worker {
+            Some(blob) => blob,
+            None => gunzip(&file)
+                .await
+                .map_err(|e| format!("The articles could not be decompressed ({e})."))?,
+        }
     } else {
         // A server that sent the file with `Content-Encoding: gzip` has decompressed it already.
         file
@@ -96,13 +119,16 @@ pub async fn load() -> Result<Corpus, String> {
 /// How big the corpus file is, when the build said so (`data-bytes` on its link): the loading
 /// line shows it.
 pub fn linked_size() -> Option<u64> {
+    linked_attribute("data-bytes")?.parse().ok()
+}
+
+/// An attribute of the corpus file's link in `index.html`.
+fn linked_attribute(name: &str) -> Option<String> {
     document()?
         .query_selector(LINK_SELECTOR)
         .ok()
         .flatten()?
-        .get_attribute("data-bytes")?
-        .parse()
-        .ok()
+        .get_attribute(name)
 }
 
 fn decode_static(bytes: &'static [u8]) -> Result<Corpus, String> {
@@ -131,20 +157,28 @@ fn embedded() -> Result<Option<Vec<u8>>, String> {
         .ok_or_else(|| "The articles embedded in this file are damaged.".to_owned())
 }
 
+/// The corpus file `index.html` links.
+fn linked_href() -> Result<String, String> {
+    linked_attribute("href").ok_or_else(|| {
+        "This page does not say where its articles are (no corpus link in index.html).".to_owned()
+    })
+}
+
 /// Fetches the file `index.html` links (the preload has usually fetched it already).
 async fn fetch_linked() -> Result<Uint8Array, String> {
+    fetch_bytes(&linked_href()?).await
+}
+
+/// Fetches `href` from the site's own origin.
+async fn fetch_bytes(href: &str) -> Result<Uint8Array, String> {
     let window = web_sys::window().ok_or("No window to load the articles in.")?;
-    let href = document()
-        .and_then(|d| d.query_selector(LINK_SELECTOR).ok().flatten())
-        .and_then(|link| link.get_attribute("href"))
-        .ok_or("This page does not say where its articles are (no corpus link in index.html).")?;
     let failed = |e: JsValue| {
         format!(
             "The articles could not be loaded ({}). Check the connection and try again.",
             describe(&e)
         )
     };
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&href))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(href))
         .await
         .map_err(failed)?
         .dyn_into()
@@ -160,6 +194,122 @@ async fn fetch_linked() -> Result<Uint8Array, String> {
         .await
         .map_err(failed)?;
     Ok(Uint8Array::new(&buffer))
+}
+
+thread_local! {
+    /// Text chunks asked for and not yet added (each is fetched once at a time).
+    static CHUNKS_ON_THEIR_WAY: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Before the first render of a sharded corpus: the texts of the first page of the URL's view
+/// and of its phrase checks, so that the app replaces the page's shell with whole cards, not
+/// placeholders. A failure is left to the explorer, which asks again and says why.
+pub async fn fetch_first_texts(corpus: Corpus) {
+    if corpus.chunk_count() == 0 {
+        return;
+    }
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let (state, _) = ViewState::parse(&search);
+    // A phrase's checks can change the first page, whose texts then come next: at most twice.
+    for _ in 0..2 {
+        let answer = corpus::view::answer(&corpus, &state);
+        let open = state
+            .article
+            .as_ref()
+            .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
+        let shown = PAGE_SIZE.max(open.map_or(0, |p| p + 1));
+        let needed = answer.texts_needed(&corpus, shown);
+        if needed.is_empty() || fetch_texts(corpus, &needed).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Where text chunk `chunk` of a sharded corpus is: beside the core, `corpus-<hash>-<chunk>.bin`
+/// for `corpus-<hash>.bin` (one hash names the whole set, so the chunks are always the core's).
+fn chunk_href(core: &str, chunk: u32) -> String {
+    let stem = core.strip_suffix(".bin").unwrap_or(core);
+    format!("{stem}-{chunk}.bin")
+}
+
+/// Fetches the text chunks of a sharded corpus that `chunks` names and that are neither here nor
+/// already on their way, and adds them to the corpus (the requests run side by side). Returns
+/// once each has arrived, or with the first failure, worded for the reader.
+pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
+    let wanted: Vec<u32> = CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| {
+        chunks
+            .iter()
+            .copied()
+            .filter(|&c| (c as usize) < corpus.chunk_count() && on_their_way.insert(c))
+            .collect()
+    });
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let core = linked_href();
+    // Every request starts now; each is then awaited in turn.
+    let requests: Vec<(u32, Result<js_sys::Promise, String>)> = wanted
+        .iter()
+        .map(|&chunk| {
+            let request = core.clone().and_then(|core| {
+                let window = web_sys::window().ok_or("No window to load the articles in.")?;
+                Ok(window.fetch_with_str(&chunk_href(&core, chunk)))
+            });
+            (chunk, request)
+        })
+        .collect();
+    let mut outcome = Ok(());
+    for (chunk, request) in requests {
+        let added = match request {
+            Ok(request) => add_chunk(corpus, chunk, request).await,
+            Err(e) => Err(e),
+        };
+        CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| on_their_way.remove(&chunk));
+        if outcome.is_ok() {
+            outcome = added;
+        }
+    }
+    outcome
+}
+
+/// Reads a text chunk's response, gunzips it and adds it to the corpus.
+async fn add_chunk(corpus: Corpus, chunk: u32, request: js_sys::Promise) -> Result<(), String> {
+    let failed = |e: JsValue| {
+        format!(
+            "Some articles' text could not be loaded ({}). Check the connection and try again.",
+            describe(&e)
+        )
+    };
+    let response: web_sys::Response = JsFuture::from(request)
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!(
+            "Some articles' text could not be loaded: {} answered {} {}. If the site was just updated, reload the page.",
+            response.url(),
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let file = Uint8Array::new(&buffer);
+    let gzip_magic = file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b;
+    let bytes = if gzip_magic {
+        gunzip(&file)
+            .await
+            .map_err(|e| format!("Some articles' text could not be decompressed ({e})."))?
+    } else {
+        file
+    };
+    corpus.add_chunk(chunk, bytes.to_vec()).map_err(|e| {
+        format!("Some articles' text does not belong to this version of the site ({e}). Reload the page.")
+    })
 }
 
 #[wasm_bindgen]
@@ -182,7 +332,72 @@ extern "C" {
     ) -> Result<web_sys::ReadableStream, JsValue>;
 }
 
-/// Gunzips `gzip` with the browser's `DecompressionStream`.
+/// The worker that gunzips off the main thread (`static/gunzip-worker.js`, beside index.html).
+const WORKER_URL: &str = "gunzip-worker.js";
+
+/// Why [`gunzip_in_worker`] did not give the blob.
+enum WorkerGunzip {
+    /// No worker here (the offline file, opened from `file://`, cannot start one; a missing
+    /// script): `gzip` is untouched, so the page gunzips it itself.
+    Unavailable,
+    /// The worker had the bytes and could not decompress them.
+    Failed(String),
+}
+
+/// Gunzips `gzip` in a worker, so that a large corpus does not block the page while it
+/// decompresses (only when `worth_it`: the build says from what size, `data-worker-from` on the
+/// file's link). The bytes are handed over (transferred, not copied) only once the worker has
+/// said it is ready.
+async fn gunzip_in_worker(gzip: &Uint8Array, worth_it: bool) -> Result<Uint8Array, WorkerGunzip> {
+    let on_file = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:");
+    if on_file || !worth_it {
+        return Err(WorkerGunzip::Unavailable);
+    }
+    let worker = web_sys::Worker::new(WORKER_URL).map_err(|_| WorkerGunzip::Unavailable)?;
+    let reply = |worker: &web_sys::Worker| {
+        let worker = worker.clone();
+        js_sys::Promise::new(&mut |resolve, reject| {
+            let on_message = wasm_bindgen::closure::Closure::once_into_js(
+                move |event: web_sys::MessageEvent| {
+                    let _ = resolve.call1(&JsValue::NULL, &event.data());
+                },
+            );
+            let on_error = wasm_bindgen::closure::Closure::once_into_js(move |event: JsValue| {
+                let _ = reject.call1(&JsValue::NULL, &event);
+            });
+            worker.set_onmessage(Some(on_message.unchecked_ref()));
+            worker.set_onerror(Some(on_error.unchecked_ref()));
+        })
+    };
+    let ready = JsFuture::from(reply(&worker)).await;
+    if ready.ok().and_then(|r| r.as_string()).as_deref() != Some("ready") {
+        worker.terminate();
+        return Err(WorkerGunzip::Unavailable);
+    }
+    let answer = reply(&worker);
+    let buffer = gzip.buffer();
+    let sent = worker.post_message_with_transfer(&buffer, &js_sys::Array::of1(&buffer));
+    if sent.is_err() {
+        worker.terminate();
+        return Err(WorkerGunzip::Unavailable);
+    }
+    let result = JsFuture::from(answer).await;
+    worker.terminate();
+    let data = result.map_err(|e| WorkerGunzip::Failed(describe(&e)))?;
+    match data.dyn_into::<js_sys::ArrayBuffer>() {
+        Ok(buffer) => Ok(Uint8Array::new(&buffer)),
+        Err(other) => Err(WorkerGunzip::Failed(
+            js_sys::Reflect::get(&other, &JsValue::from_str("error"))
+                .ok()
+                .and_then(|e| e.as_string())
+                .unwrap_or_else(|| "the worker gave no data".to_owned()),
+        )),
+    }
+}
+
+/// Gunzips `gzip` with the browser's `DecompressionStream`, on the page's own thread.
 async fn gunzip(gzip: &Uint8Array) -> Result<Uint8Array, String> {
     let parts = js_sys::Array::of1(gzip);
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|e| describe(&e))?;

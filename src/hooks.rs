@@ -6,6 +6,7 @@ mod use_focus_article;
 mod use_fold_text_ahead;
 mod use_shown_cards;
 mod use_sidebar_counts;
+mod use_texts;
 mod use_title;
 
 pub use use_dispatch::use_dispatch;
@@ -13,4 +14,5 @@ pub use use_focus_article::use_focus_article;
 pub use use_fold_text_ahead::use_fold_text_ahead;
 pub use use_shown_cards::{use_shown_cards, view_key, ShownCards};
 pub use use_sidebar_counts::{use_sidebar_counts, SidebarCounts};
+pub use use_texts::{use_texts, Texts};
 pub use use_title::use_title;

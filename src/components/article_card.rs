@@ -24,6 +24,9 @@ pub struct ArticleCardProps {
     /// Position of the article in the embedded corpus.
     pub index: u32,
     pub expanded: bool,
+    /// Whether the article's text (and its other versions') is here: a sharded corpus fetches
+    /// it when the card is shown, and the card is a placeholder until then.
+    pub has_text: bool,
     /// Per country of the article, in its order: whether the view filters by it.
     pub selected_countries: Rc<[bool]>,
     pub query: Rc<Query>,
@@ -38,7 +41,7 @@ pub struct ArticleCardProps {
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let corpus = props.corpus;
     let Some(article) = corpus.article(props.index) else {
-        return Html::default();
+        return placeholder(corpus, props.index);
     };
     let query = &props.query;
     let expanded = props.expanded;
@@ -148,6 +151,26 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                 </button>
                 <CopyLink url={article_url} label="Copy link" />
             </div>
+        </article>
+    }
+}
+
+/// A card whose text is on its way: what the catalog knows (date, language), at about a card's
+/// height, in the same element the card will fill.
+fn placeholder(corpus: Corpus, index: u32) -> Html {
+    let catalog = corpus.catalog();
+    let i = index as usize;
+    let lang = catalog.lang(i).to_owned();
+    html! {
+        <article class="card loading" data-article-id={catalog.id(i).to_owned()} aria-busy="true" tabindex="-1">
+            <p class="card-meta">
+                { match catalog.date(i) {
+                    Some(date) => html! { <time datetime={date.to_string()}>{ date.to_string() }</time> },
+                    None => html! { <span class="undated">{ "Undated" }</span> },
+                } }
+                <span class="lang">{ language_name(&lang) }</span>
+            </p>
+            <p class="snippet">{ "Loading the text…" }</p>
         </article>
     }
 }

@@ -25,10 +25,10 @@ pub fn use_fold_text_ahead(corpus: Corpus) {
 /// Folds every article's text for search ahead of the reader's queries, a step at a time, each
 /// step a task of its own so that keys and clicks go first; then marks the page
 /// `<html data-text-folded="ahead">`. Until then a search folds what it reads for the first time.
-/// Past [`FOLD_AHEAD_MAX_TEXT_BYTES`] it folds nothing ahead and marks the page
-/// `data-text-folded="on-demand"`.
+/// Past [`FOLD_AHEAD_MAX_TEXT_BYTES`], and for a sharded corpus (whose texts arrive as views need
+/// them), it folds nothing ahead and marks the page `data-text-folded="on-demand"`.
 fn fold_text_ahead(corpus: Corpus) {
-    if corpus.text_bytes() > FOLD_AHEAD_MAX_TEXT_BYTES {
+    if corpus.text_bytes() > FOLD_AHEAD_MAX_TEXT_BYTES || corpus.chunk_count() > 0 {
         mark_text_folded("on-demand");
         return;
     }

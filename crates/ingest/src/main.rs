@@ -17,7 +17,7 @@ use ingest::near_dupes::{near_duplicate_groups, NearDuplicateGroup};
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT [--first-page HTML]\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n  --first-page HTML   also write the default view's first page of cards as static HTML (for the page's shell)\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT [--first-page HTML] [--chunks BYTES]\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n  --first-page HTML   also write the default view's first page of cards as static HTML (for the page's shell)\n  --chunks BYTES   write OUT as the core (catalog, index) and the article texts apart, in chunks of about BYTES as OUT.0, OUT.1, … (the hosted edition of a large corpus)\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,20 +34,9 @@ fn main() -> ExitCode {
                 _ => usage_error(),
             }
         }
-        Some("pack") => match &args[1..] {
-            [dir, out] if !dir.starts_with("--") && !out.starts_with("--") => {
-                pack(&PathBuf::from(dir), &PathBuf::from(out), None)
-            }
-            [dir, out, flag, page]
-                if flag == "--first-page" && !dir.starts_with("--") && !out.starts_with("--") =>
-            {
-                pack(
-                    &PathBuf::from(dir),
-                    &PathBuf::from(out),
-                    Some(&PathBuf::from(page)),
-                )
-            }
-            _ => usage_error(),
+        Some("pack") => match pack_args(&args[1..]) {
+            Some(args) => pack(&args),
+            None => usage_error(),
         },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -62,13 +51,40 @@ fn usage_error() -> ExitCode {
     ExitCode::from(2)
 }
 
-/// `corpus pack DIR OUT`: what the site's build runs (scripts/postbuild.mjs). Warnings go to
+/// What `corpus pack` was asked for.
+struct PackArgs {
+    dir: PathBuf,
+    out: PathBuf,
+    first_page: Option<PathBuf>,
+    chunk_bytes: Option<usize>,
+}
+
+/// `DIR OUT` and the flags, in any order; `None` on anything else.
+fn pack_args(args: &[String]) -> Option<PackArgs> {
+    let mut paths = Vec::new();
+    let (mut first_page, mut chunk_bytes) = (None, None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--first-page" => first_page = Some(PathBuf::from(rest.next()?)),
+            "--chunks" => chunk_bytes = Some(rest.next()?.parse().ok().filter(|&n| n > 0)?),
+            flag if flag.starts_with("--") => return None,
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    let [dir, out] = <[PathBuf; 2]>::try_from(paths).ok()?;
+    Some(PackArgs {
+        dir,
+        out,
+        first_page,
+        chunk_bytes,
+    })
+}
+
+/// `corpus pack DIR OUT`: what the site's build runs (scripts/corpus-data.mjs). Warnings go to
 /// standard error and never fail it; any invalid seed fails it with every `file:line: reason`.
-fn pack(
-    dir: &std::path::Path,
-    out: &std::path::Path,
-    first_page: Option<&std::path::Path>,
-) -> ExitCode {
+fn pack(args: &PackArgs) -> ExitCode {
+    let dir = args.dir.as_path();
     let report = load_seeds(dir);
     for warning in &report.warnings {
         eprintln!("warning: {}", escape(&warning.to_string()));
@@ -89,13 +105,26 @@ fn pack(
         return ExitCode::FAILURE;
     }
     let written = report.to_checked_bytes().and_then(|bytes| {
-        std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-        let Some(page) = first_page else {
-            return Ok(());
-        };
         let blob = corpus::CorpusBlob::from_bytes(&bytes).map_err(|e| e.to_string())?;
-        std::fs::write(page, ingest::first_page::first_page_html(&blob))
-            .map_err(|e| format!("{}: {e}", page.display()))
+        let write = |path: &std::path::Path, bytes: &[u8]| {
+            std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        match args.chunk_bytes {
+            None => write(&args.out, &bytes)?,
+            Some(chunk_bytes) => {
+                let (core, chunks) = checked_chunks(&blob, chunk_bytes)?;
+                write(&args.out, &core)?;
+                for (i, chunk) in chunks.iter().enumerate() {
+                    let mut name = args.out.clone().into_os_string();
+                    name.push(format!(".{i}"));
+                    write(&PathBuf::from(name), chunk)?;
+                }
+            }
+        }
+        match &args.first_page {
+            Some(page) => write(page, ingest::first_page::first_page_html(&blob).as_bytes()),
+            None => Ok(()),
+        }
     });
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -104,6 +133,28 @@ fn pack(
             ExitCode::FAILURE
         }
     }
+}
+
+/// The blob's core and text chunks, checked: the core decodes, takes every chunk, and then
+/// holds every article of the blob.
+fn checked_chunks(
+    blob: &corpus::CorpusBlob,
+    chunk_bytes: usize,
+) -> Result<(Vec<u8>, Vec<Vec<u8>>), String> {
+    let (core, chunks) = blob
+        .to_chunked_bytes(chunk_bytes)
+        .map_err(|e| e.to_string())?;
+    let chunked = corpus::CorpusBlob::from_bytes(&core).map_err(|e| e.to_string())?;
+    for (i, chunk) in chunks.iter().enumerate() {
+        let i = u32::try_from(i).map_err(|_| "too many chunks".to_owned())?;
+        chunked
+            .add_chunk(i, chunk.clone())
+            .map_err(|e| format!("chunk {i}: {e}"))?;
+    }
+    if !chunked.articles().eq(blob.articles()) || chunked.len() != blob.len() {
+        return Err("the chunked corpus does not hold the same articles".to_owned());
+    }
+    Ok((core, chunks))
 }
 
 fn check(dir: &std::path::Path, json: bool) -> ExitCode {

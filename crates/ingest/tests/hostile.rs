@@ -697,9 +697,33 @@ fn pack_fails_on_invalid_seeds_and_writes_a_blob_of_good_ones() {
         corpus::CorpusBlob::from_bytes(&std::fs::read(&out).expect("written")).expect("decodes");
     assert_eq!(blob.len(), 1);
 
-    let usage = Command::new(env!("CARGO_BIN_EXE_corpus"))
-        .args(["pack", "only-one-argument"])
-        .output()
+    // Chunked: a core and one file of texts per chunk, which together hold every article.
+    let core = good.path().join("core.bin.out");
+    let status = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(["pack", "--chunks", "1"])
+        .arg(good.path())
+        .arg(&core)
+        .status()
         .expect("runs corpus");
-    assert_eq!(usage.status.code(), Some(2));
+    assert!(status.success());
+    let chunked =
+        corpus::CorpusBlob::from_bytes(&std::fs::read(&core).expect("written")).expect("decodes");
+    assert_eq!(chunked.chunk_count(), 1);
+    assert!(chunked.article(0).is_none());
+    let chunk = std::fs::read(good.path().join("core.bin.out.0")).expect("chunk written");
+    chunked.add_chunk(0, chunk).expect("fits");
+    assert_eq!(chunked.article(0), blob.article(0));
+
+    for args in [
+        &["pack", "only-one-argument"][..],
+        &["pack", "a", "b", "--chunks", "0"],
+        &["pack", "a", "b", "--chunks"],
+        &["pack", "a", "b", "--unknown"],
+    ] {
+        let usage = Command::new(env!("CARGO_BIN_EXE_corpus"))
+            .args(args)
+            .output()
+            .expect("runs corpus");
+        assert_eq!(usage.status.code(), Some(2), "{args:?}");
+    }
 }

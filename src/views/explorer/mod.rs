@@ -14,7 +14,7 @@ use crate::components::summary_bar::SummaryBar;
 use crate::data::Corpus;
 use crate::hooks::{
     use_dispatch, use_focus_article, use_fold_text_ahead, use_shown_cards, use_sidebar_counts,
-    use_title,
+    use_texts, use_title,
 };
 use crate::view_url::use_view;
 use result_list::{result_list, ResultListProps};
@@ -31,15 +31,18 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let view = use_view();
     let on_intent = use_dispatch(&view);
     let state = view.state.clone();
-    let answer = use_memo((*state).clone(), move |state| {
-        corpus::view::answer(&corpus, state)
-    });
+    // A sharded corpus's answer changes as the texts its phrases are checked on arrive.
+    let answer = use_memo(
+        ((*state).clone(), corpus.chunks_here()),
+        move |(state, _)| corpus::view::answer(&corpus, state),
+    );
     let counts = use_sidebar_counts(corpus, &state, &answer);
     let open_position = state
         .article
         .as_ref()
         .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
     let shown = use_shown_cards(&state, open_position);
+    let texts = use_texts(corpus, answer.texts_needed(&corpus, shown.limit));
     use_focus_article(state.article.clone());
     use_title(page_title(corpus, &state, answer.results.len()));
     use_fold_text_ahead(corpus);
@@ -75,6 +78,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     }
                     if let Some(limit) = query_limit {
                         <p class="notice" data-query-limit="" role="status">{ format!("{limit}.") }</p>
+                    }
+                    if let Some(message) = &texts.failed {
+                        <div class="notice" role="alert" data-texts-error="">
+                            <p>{ message }</p>
+                            <button type="button" class="button" onclick={texts.retry.reform(|_| ())}>{ "Try again" }</button>
+                        </div>
                     }
                     <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} />
                     { result_list(&ResultListProps { corpus, answer, state, limit: shown.limit, show_more: shown.show_more, on_intent: on_intent.clone() }) }

@@ -43,6 +43,8 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
         n => format!("{count} {noun} (and {n} other versions of them)"),
     };
     let catalog = corpus.catalog();
+    // Until a sharded corpus has the text its phrases are checked on, the count would be short.
+    let checking = !answer.texts_missing.is_empty();
     let on_sort = {
         let on_intent = on_intent.clone();
         Callback::from(move |event: Event| {
@@ -61,10 +63,14 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     html! {
         <>
             <div class="results-head">
-                <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ count_text }</p>
+                if checking {
+                    <p class="result-count" data-texts-loading="" aria-live="polite">{ checking_text(answer.texts_missing.len()) }</p>
+                } else {
+                    <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ count_text }</p>
+                }
                 <label class="sort">{ "Sort " }<select onchange={on_sort}>{ for sorts }</select></label>
             </div>
-            if count == 0 {
+            if count == 0 && !checking {
                 <div class="empty" data-empty-results="">
                     <p>{ "No article matches this view." }</p>
                     <button type="button" class="button" onclick={clear_all}>{ "Clear search and filters" }</button>
@@ -78,9 +84,10 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
                     let selected_countries: Rc<[bool]> =
                         catalog.countries(index as usize).map(|code| state.has_country(code)).collect();
                     let other_versions: Rc<[u32]> = Rc::from(answer.other_versions(index));
+                    let has_text = corpus.has_text(index) && other_versions.iter().all(|&v| corpus.has_text(v));
                     html! {
                         <li key={index}>
-                            <ArticleCard corpus={*corpus} {index} {expanded} {selected_countries} query={answer.query.clone()} {other_versions} on_intent={on_intent.clone()} />
+                            <ArticleCard corpus={*corpus} {index} {expanded} {has_text} {selected_countries} query={answer.query.clone()} {other_versions} on_intent={on_intent.clone()} />
                         </li>
                     }
                 }) }
@@ -92,4 +99,10 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
             }
         </>
     }
+}
+
+/// "Checking the text of the articles…", while a sharded corpus's chunks arrive.
+fn checking_text(chunks: usize) -> String {
+    let noun = if chunks == 1 { "file" } else { "files" };
+    format!("Checking the articles' text ({chunks} {noun} to load)…")
 }

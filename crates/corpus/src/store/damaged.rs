@@ -38,6 +38,15 @@ fn article(id: &str, date: Option<&str>, lang: &str, title: &str, paragraphs: &[
 
 /// A few articles in several scripts, newest first as a blob stores them.
 fn small_blob_bytes() -> Vec<u8> {
+    small_blob().to_bytes().expect("packs")
+}
+
+/// The core and the text chunks of the same blob, chunked an article or two at a time.
+fn small_core_and_chunks() -> (Vec<u8>, Vec<Vec<u8>>) {
+    small_blob().to_chunked_bytes(60).expect("packs")
+}
+
+fn small_blob() -> CorpusBlob {
     let articles = vec![
         article(
             "a",
@@ -75,9 +84,7 @@ fn small_blob_bytes() -> Vec<u8> {
         ("TH".to_owned(), "Thailand".to_owned()),
         ("VN".to_owned(), "Vietnam".to_owned()),
     ];
-    CorpusBlob::new(&articles, names)
-        .and_then(|blob| blob.to_bytes())
-        .expect("packs")
+    CorpusBlob::new(&articles, names).expect("packs")
 }
 
 const QUERIES: [&str; 12] = [
@@ -165,6 +172,36 @@ fn every_truncation_is_an_error() {
     let mut longer = bytes.clone();
     longer.push(0);
     assert!(CorpusBlob::from_bytes(&longer).is_err());
+}
+
+#[test]
+fn a_damaged_core_or_chunk_fails_or_answers() {
+    let (core, chunks) = small_core_and_chunks();
+    assert!(chunks.len() > 1);
+    for cut in 0..core.len() {
+        assert!(
+            CorpusBlob::from_bytes(&core[..cut]).is_err(),
+            "cut at {cut}"
+        );
+    }
+    // Every chunk cut short is refused; every byte of a chunk flipped still answers.
+    let blob = CorpusBlob::from_bytes(&core).expect("decodes");
+    exercise(&blob);
+    for (c, chunk) in chunks.iter().enumerate() {
+        let c = c as u32;
+        assert!(blob
+            .add_chunk(c, chunk[..chunk.len() - 1].to_vec())
+            .is_err());
+    }
+    for at in 0..chunks[0].len() {
+        let blob = CorpusBlob::from_bytes(&core).expect("decodes");
+        let mut damaged = chunks.clone();
+        damaged[0][at] ^= 0x5A;
+        for (c, chunk) in damaged.into_iter().enumerate() {
+            blob.add_chunk(c as u32, chunk).expect("right length");
+        }
+        exercise(&blob);
+    }
 }
 
 /// Damages `bytes` in place at each `(position, xor)`.

@@ -3,9 +3,10 @@
 //! # Layout
 //!
 //! `postcard(head) ++ texts`. The head holds the [`Catalog`] (id, date, language and countries
-//! of every article), the country names, the [`SearchIndex`] and the length of each article's
-//! stored text; `texts` is every article's own text (`article_text.rs`), one after
-//! another. Decoding reads the head only: an article's text is decoded when first asked for
+//! of every article), the country names, the [`SearchIndex`], the length of each article's
+//! stored text and, for a chunked blob, where its chunks end; `texts` is every article's own
+//! text (`article_text.rs`), one after another. A chunked blob's file is its head alone (the
+//! *core*), and its texts come in chunks of whole articles, files of their own (`chunks.rs`). Decoding reads the head only: an article's text is decoded when first asked for
 //! ([`CorpusBlob::article`]), so start-up does not allocate tens of thousands of strings, and
 //! [`CorpusBlob::from_static`] reads the texts in place, without a copy.
 //!
@@ -14,7 +15,8 @@
 //! Decoding returns a [`BlobError`], never panics, on any truncated or damaged bytes that the
 //! searches or the view could trip on: postcard checks every length against the bytes left; the
 //! catalog checks its arrays agree and its numbers and dates are in range ([`Catalog`]); the
-//! article texts' lengths must add up to the bytes after the head, one per article; the index
+//! article texts' lengths must add up to the bytes after the head (a chunk's to its bytes), one
+//! per article; the index
 //! must count the same articles and pass [`SearchIndex::validate`], one walk over its dictionary
 //! and postings. An article's own text is checked when it is first decoded: one that does not
 //! decode is `None` ([`CorpusBlob::article`]) and searches find nothing in it. Every call on a
@@ -22,6 +24,7 @@
 
 mod article_text;
 pub mod catalog;
+mod chunks;
 #[cfg(test)]
 mod damaged;
 mod parts;
@@ -38,16 +41,18 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 use crate::search::index::SearchIndex;
 use catalog::Catalog;
-use parts::{ends_of, span};
+use chunks::{check_chunk_ends, Texts};
+use parts::ends_of;
 use searchable::FoldedDoc;
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Debug)]
 pub struct CorpusBlob {
     head: Head,
-    /// Where each article's stored text ends in `texts` (from `head.text_lens`).
+    /// Where each article's stored text ends in the texts laid end to end (from
+    /// `head.text_lens`).
     text_ends: Vec<u32>,
-    texts: Cow<'static, [u8]>,
+    texts: Texts,
     /// Articles decoded so far (one slot per article, made on first use).
     decoded: OnceLock<Vec<OnceLock<Option<Article>>>>,
     /// Each article's folded text, kept once a phrase or run query has needed it.
@@ -63,6 +68,9 @@ struct Head {
     index: SearchIndex,
     /// Bytes of each article's stored text in `texts`.
     text_lens: Vec<u32>,
+    /// Where each chunk of texts ends (an article index, exclusive); empty when the texts follow
+    /// the head.
+    chunk_ends: Vec<u32>,
 }
 
 /// The embedded bytes are not a blob this version of the app understands.
@@ -75,7 +83,7 @@ pub enum BlobError {
 }
 
 impl CorpusBlob {
-    fn assemble(head: Head, text_ends: Vec<u32>, texts: Cow<'static, [u8]>) -> CorpusBlob {
+    fn assemble(head: Head, text_ends: Vec<u32>, texts: Texts) -> CorpusBlob {
         CorpusBlob {
             head,
             text_ends,
@@ -85,7 +93,8 @@ impl CorpusBlob {
         }
     }
 
-    /// Decodes a blob, copying the article texts.
+    /// Decodes a blob, copying the article texts, or the core of a chunked one (its chunks then
+    /// come with [`CorpusBlob::add_chunk`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<CorpusBlob, BlobError> {
         let (head, texts) = postcard::take_from_bytes::<Head>(bytes)?;
         CorpusBlob::checked(head, Cow::Owned(texts.to_vec()))
@@ -102,13 +111,22 @@ impl CorpusBlob {
         let text_ends = ends_of(&head.text_lens).ok_or(BlobError::Inconsistent("article texts"))?;
         let n = head.catalog.len();
         let end = text_ends.last().map_or(0, |&e| e as usize);
-        if text_ends.len() != n || end != texts.len() {
+        check_chunk_ends(&head.chunk_ends, n)?;
+        let chunked = !head.chunk_ends.is_empty();
+        // A core has nothing after its head; a whole blob has exactly its texts.
+        let expected = if chunked { 0 } else { end };
+        if text_ends.len() != n || expected != texts.len() {
             return Err(BlobError::Inconsistent("article texts"));
         }
         if head.index.doc_count() as usize != n {
             return Err(BlobError::Inconsistent("index"));
         }
         head.index.validate().map_err(BlobError::Inconsistent)?;
+        let texts = if chunked {
+            Texts::Chunked(head.chunk_ends.iter().map(|_| OnceLock::new()).collect())
+        } else {
+            Texts::Whole(texts)
+        };
         Ok(CorpusBlob::assemble(head, text_ends, texts))
     }
 
@@ -126,24 +144,20 @@ impl CorpusBlob {
         &self.head.catalog
     }
 
-    /// Article `index`, decoded on first use. `None` past the end, or if its stored text does
-    /// not decode (`build.rs` checks that every article does, so the app never sees that).
+    /// Article `index`, decoded on first use. `None` past the end, while its chunk has not
+    /// arrived ([`CorpusBlob::has_text`]), or if its stored text does not decode (`corpus pack`
+    /// checks that every article does, so the app never sees that).
     pub fn article(&self, index: u32) -> Option<&Article> {
         let slots = self
             .decoded
             .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
-        slots
-            .get(index as usize)?
-            .get_or_init(|| {
-                let bytes = self.stored(index)?;
-                article_text::decode(bytes, index as usize, &self.head.catalog).ok()
-            })
+        let slot = slots.get(index as usize)?;
+        if let Some(decoded) = slot.get() {
+            return decoded.as_ref();
+        }
+        let bytes = self.stored(index)?;
+        slot.get_or_init(|| article_text::decode(bytes, index as usize, &self.head.catalog).ok())
             .as_ref()
-    }
-
-    /// Article `index`'s stored bytes.
-    fn stored(&self, index: u32) -> Option<&[u8]> {
-        self.texts.get(span(&self.text_ends, index as usize))
     }
 
     /// Every article, in order, decoding each (for tools and tests; the app asks for few).
@@ -156,9 +170,9 @@ impl CorpusBlob {
         &self.head.index
     }
 
-    /// The stored texts' size in bytes.
+    /// The stored texts' size in bytes (whether or not their chunks are here).
     pub fn text_bytes(&self) -> usize {
-        self.texts.len()
+        self.text_ends.last().map_or(0, |&end| end as usize)
     }
 
     /// English name of a country code, falling back to the code itself.
@@ -269,5 +283,90 @@ mod tests {
             let query = crate::search::Query::parse(q);
             assert_eq!(warm.search(&query), cold.search(&query), "{q}");
         }
+    }
+
+    /// A chunked blob answers as the whole one does once the chunks its answer names are added,
+    /// and reads no article whose chunk has not arrived.
+    #[test]
+    fn a_chunked_blob_answers_as_the_whole_one_once_its_chunks_are_in() {
+        use crate::view::answer;
+        use crate::view::state::ViewState;
+        let bodies = [
+            "Cảnh sát biên giới bắt giữ nghi phạm lừa đảo.",
+            "Police raid a call centre in Myawaddy.",
+            "ตำรวจจับแก๊งคอลเซ็นเตอร์ที่ชายแดน",
+            "The call centre was a scam compound.",
+            "打击网络诈骗，边境警察。",
+            "Call the centre: police say no raid.",
+        ];
+        let articles: Vec<Article> = (0..12)
+            .map(|i| {
+                let body = bodies[i % bodies.len()];
+                article(&format!("a{i}"), &format!("Title {i}"), &[body], &[], None)
+            })
+            .collect();
+        let whole = CorpusBlob::new(&articles, Vec::new()).expect("packs");
+        let (core, chunks) = whole.to_chunked_bytes(100).expect("splits");
+        assert!(chunks.len() > 2, "{} chunks", chunks.len());
+        assert_eq!(
+            chunks.iter().map(Vec::len).sum::<usize>(),
+            whole.text_bytes()
+        );
+        for view in [
+            "q=%22call+centre%22",
+            "q=คอลเซ็นเตอร์",
+            "q=police",
+            "q=%22no+raid%22&sort=oldest",
+            "",
+        ] {
+            let chunked = CorpusBlob::from_bytes(&core).expect("the core decodes");
+            assert_eq!(chunked.chunk_count(), chunks.len());
+            assert_eq!(chunked.text_bytes(), whole.text_bytes());
+            let (state, _) = ViewState::parse(view);
+            let want = answer(&whole, &state);
+            assert!(want.texts_missing.is_empty());
+            let first = answer(&chunked, &state);
+            if first.texts_missing.is_empty() {
+                assert_eq!(first.results, want.results, "{view}");
+            }
+            for &c in &first.texts_missing {
+                chunked
+                    .add_chunk(c, chunks[c as usize].clone())
+                    .expect("adds");
+            }
+            assert_eq!(chunked.chunks_here(), first.texts_missing.len());
+            let second = answer(&chunked, &state);
+            assert!(second.texts_missing.is_empty(), "{view}");
+            assert_eq!(second.results, want.results, "{view}");
+            assert_eq!(second.hits, want.hits, "{view}");
+            // Cards: only what has arrived decodes; the rest arrives on asking.
+            let page = second.results.all();
+            for &i in &page {
+                assert_eq!(chunked.article(i).is_some(), chunked.has_text(i));
+            }
+            let needed = second.texts_needed(&chunked, page.len());
+            assert_eq!(needed, chunked.chunks_missing_for(page.iter().copied()));
+            assert!(second.texts_needed(&whole, page.len()).is_empty());
+            for c in needed {
+                chunked
+                    .add_chunk(c, chunks[c as usize].clone())
+                    .expect("adds");
+            }
+            for &i in &page {
+                assert_eq!(chunked.article(i), whole.article(i));
+            }
+        }
+        let chunked = CorpusBlob::from_bytes(&core).expect("the core decodes");
+        assert!(chunked.add_chunk(0, vec![0; 3]).is_err(), "wrong length");
+        assert!(chunked.add_chunk(chunks.len() as u32, Vec::new()).is_err());
+        assert!(
+            whole.add_chunk(0, chunks[0].clone()).is_err(),
+            "a whole blob"
+        );
+        assert!(chunked.to_bytes().is_err());
+        // A core with texts after it, or a whole blob cut short, is not a core.
+        let mut longer = core.clone();
+        longer.push(0);
+        assert!(CorpusBlob::from_bytes(&longer).is_err());
     }
 }

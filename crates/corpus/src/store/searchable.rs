@@ -46,13 +46,17 @@ impl Documents for CachedDocs<'_> {
 }
 
 impl CachedDocs<'_> {
-    /// The article's folded text, folded on first use.
+    /// The article's folded text, folded on first use; `None` while its chunk has not arrived.
     pub(super) fn folded(&self, doc: u32, scratch: &mut String) -> Option<&FoldedDoc> {
         let cell = self.cache.get(doc as usize)?;
+        if let Some(folded) = cell.get() {
+            return Some(folded);
+        }
+        let stored = self.blob.stored(doc)?;
         Some(cell.get_or_init(|| {
             // Read in place from the stored bytes: neither the article is decoded nor its body
             // joined, and only the folded text is kept.
-            let stored = self.blob.stored(doc).and_then(|b| search_text(b).ok());
+            let stored = search_text(stored).ok();
             let (title, body) = stored.map_or(("", Vec::new()), |t| (t.title, t.body));
             fold_to(title, scratch);
             let title: Box<str> = scratch.as_str().into();
@@ -103,6 +107,15 @@ impl CorpusBlob {
     fn folded_cache(&self) -> &[OnceLock<FoldedDoc>] {
         self.folded
             .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect())
+    }
+
+    /// The text chunks still missing to answer `query` exactly: those of the articles whose text
+    /// would confirm its phrases and long runs (none for a whole blob, or a query of words).
+    pub fn chunks_missing_for_query(&self, query: &Query) -> Vec<u32> {
+        if self.chunk_count() == 0 {
+            return Vec::new();
+        }
+        self.chunks_missing_for(self.head.index.text_candidates(query))
     }
 
     /// The text hits of a view's query, as the view filters them: `None` when the query

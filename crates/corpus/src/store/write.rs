@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::search::index::{DocText, SearchIndex};
 use crate::store::article_text;
 use crate::store::catalog::{Catalog, CatalogOverflow};
+use crate::store::chunks::{chunk_ends_for, Texts};
 use crate::store::parts::ends_of;
 use crate::store::{CorpusBlob, Head};
 
@@ -21,6 +22,8 @@ pub enum BlobEncodeError {
     Catalog(#[from] CatalogOverflow),
     #[error("the corpus text is larger than 4 GiB")]
     TooLarge,
+    #[error("a chunked corpus cannot be written again")]
+    Chunked,
 }
 
 impl CorpusBlob {
@@ -52,8 +55,13 @@ impl CorpusBlob {
             country_names,
             index,
             text_lens,
+            chunk_ends: Vec::new(),
         };
-        Ok(CorpusBlob::assemble(head, text_ends, Cow::Owned(texts)))
+        Ok(CorpusBlob::assemble(
+            head,
+            text_ends,
+            Texts::Whole(Cow::Owned(texts)),
+        ))
     }
 
     /// The same corpus with its near-duplicate groups (article indices), which the explorer shows
@@ -64,10 +72,40 @@ impl CorpusBlob {
         Ok(self)
     }
 
-    /// The embedded form.
+    /// The embedded form: one blob, its texts after its head.
     pub fn to_bytes(&self) -> Result<Vec<u8>, BlobEncodeError> {
-        let mut bytes = postcard::to_allocvec(&self.head)?;
-        bytes.extend_from_slice(&self.texts);
-        Ok(bytes)
+        let Texts::Whole(texts) = &self.texts else {
+            return Err(BlobEncodeError::Chunked);
+        };
+        let mut head = postcard::to_allocvec(&self.head)?;
+        head.extend_from_slice(texts);
+        Ok(head)
+    }
+
+    /// The chunked form: the core (the head, which says where each chunk ends) and the texts in
+    /// chunks of whole articles of about `chunk_bytes` each (`chunks.rs`).
+    pub fn to_chunked_bytes(
+        &self,
+        chunk_bytes: usize,
+    ) -> Result<(Vec<u8>, Vec<Vec<u8>>), BlobEncodeError> {
+        let Texts::Whole(texts) = &self.texts else {
+            return Err(BlobEncodeError::Chunked);
+        };
+        let mut head = self.head.clone();
+        head.chunk_ends = chunk_ends_for(&self.text_ends, chunk_bytes);
+        let core = postcard::to_allocvec(&head)?;
+        let mut start = 0usize;
+        let chunks = head
+            .chunk_ends
+            .iter()
+            .map(|&end| {
+                let last = (end as usize).saturating_sub(1);
+                let stop = self.text_ends.get(last).map_or(start, |&e| e as usize);
+                let chunk = texts.get(start..stop).unwrap_or_default().to_vec();
+                start = stop;
+                chunk
+            })
+            .collect();
+        Ok((core, chunks))
     }
 }

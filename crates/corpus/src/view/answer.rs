@@ -33,6 +33,10 @@ pub struct Answer {
     pub versions: Vec<(u32, Vec<u32>)>,
     /// The view's `article` parameter names no article of the corpus.
     pub unknown_article: bool,
+    /// A chunked corpus's text chunks that confirming the query's phrases and long runs needs
+    /// and that have not arrived: until they are added ([`CorpusBlob::add_chunk`]) the articles
+    /// in them count as not matching, and this answer is provisional. Empty for a whole blob.
+    pub texts_missing: Vec<u32>,
 }
 
 /// What the view shows beside its cards: chip counts and the timeline.
@@ -45,6 +49,7 @@ pub struct Counts {
 /// The results of `state` over `corpus`: the text query, then the filters, in display order.
 pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
     let query = Query::parse(&state.q);
+    let texts_missing = corpus.chunks_missing_for_query(&query);
     let hits = corpus.text_hits(&query);
     let catalog = corpus.catalog();
     let mut results = filter::filter(catalog, state, text_matches(hits.as_deref()));
@@ -57,6 +62,7 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
         results,
         versions,
         unknown_article,
+        texts_missing,
     }
 }
 
@@ -68,6 +74,24 @@ impl Answer {
             .ok()
             .and_then(|i| self.versions.get(i))
             .map_or(&[], |(_, versions)| versions.as_slice())
+    }
+
+    /// The text chunks a chunked corpus still lacks to show this answer's first `shown` cards
+    /// (with the other versions they fold) and to confirm its query ([`Answer::texts_missing`]),
+    /// ascending. Empty for a whole blob.
+    pub fn texts_needed(&self, corpus: &CorpusBlob, shown: usize) -> Vec<u32> {
+        if corpus.chunk_count() == 0 {
+            return Vec::new();
+        }
+        let page = self.results.first(shown);
+        let versions = page
+            .iter()
+            .flat_map(|&i| self.other_versions(i).iter().copied());
+        let mut needed = corpus.chunks_missing_for(page.iter().copied().chain(versions));
+        needed.extend_from_slice(&self.texts_missing);
+        needed.sort_unstable();
+        needed.dedup();
+        needed
     }
 
     /// The facet counts and the timeline of `state`, whose answer this is, from the same hits.

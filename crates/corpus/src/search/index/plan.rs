@@ -34,21 +34,9 @@ impl SearchIndex {
                 }
             }
         }
-        let mut sets: Vec<&[Entry]> = plans
-            .iter()
-            .flat_map(|p| p.sets.iter().map(Vec::as_slice))
-            .collect();
-        sets.sort_by_key(|s| s.iter().map(|e| u64::from(e.df)).sum::<u64>());
-        let mut candidates: Vec<u32> = Vec::new();
-        for (i, set) in sets.iter().enumerate() {
-            if i == 0 {
-                candidates = self.union(set);
-            } else {
-                self.retain_in(&mut candidates, set);
-            }
-            if candidates.is_empty() {
-                return Vec::new();
-            }
+        let mut candidates = self.candidates(&plans);
+        if candidates.is_empty() {
+            return Vec::new();
         }
 
         // Confirm phrases and long runs on the text: the first match in a document is enough.
@@ -98,6 +86,38 @@ impl SearchIndex {
             }
         }
         candidates.into_iter().zip(scores).collect()
+    }
+
+    /// The documents whose text answering `query` would read to confirm its phrases and long
+    /// runs, in doc id order: none when it has no such item. A chunked corpus fetches their text
+    /// before it answers.
+    pub fn text_candidates(&self, query: &Query) -> Vec<u32> {
+        if !query.items().iter().any(Item::needs_text) {
+            return Vec::new();
+        }
+        let plans: Option<Vec<Plan<'_>>> = query.items().iter().map(|i| self.plan(i)).collect();
+        plans.map_or_else(Vec::new, |plans| self.candidates(&plans))
+    }
+
+    /// The documents holding every lookup of every plan, in doc id order.
+    fn candidates(&self, plans: &[Plan<'_>]) -> Vec<u32> {
+        let mut sets: Vec<&[Entry]> = plans
+            .iter()
+            .flat_map(|p| p.sets.iter().map(Vec::as_slice))
+            .collect();
+        sets.sort_by_key(|s| s.iter().map(|e| u64::from(e.df)).sum::<u64>());
+        let mut candidates: Vec<u32> = Vec::new();
+        for (i, set) in sets.iter().enumerate() {
+            if i == 0 {
+                candidates = self.union(set);
+            } else {
+                self.retain_in(&mut candidates, set);
+            }
+            if candidates.is_empty() {
+                break;
+            }
+        }
+        candidates
     }
 
     /// The lookups for one item, or `None` when some part cannot occur anywhere.

@@ -1,0 +1,179 @@
+//! Where the articles' stored texts live: after the head in one blob, or, in the hosted edition
+//! past a size, in *chunks* of whole consecutive articles, each a file of its own that the app
+//! fetches when a card or a phrase needs one of its articles ([`CorpusBlob::add_chunk`]).
+//!
+//! Articles are stored newest first, so a chunk holds articles of neighbouring dates, and the
+//! default view's first page lies in the first chunk or two. The head of a chunked blob (the
+//! *core*) is everything but the texts: the catalog, the search index and each text's length,
+//! so filters, counts, the timeline and word queries work before any chunk has arrived.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::store::parts::span;
+use crate::store::{BlobError, CorpusBlob};
+
+/// The stored texts of every article.
+#[derive(Debug)]
+pub(super) enum Texts {
+    /// All of them, one after another, after the head.
+    Whole(std::borrow::Cow<'static, [u8]>),
+    /// One slot per chunk (`Head::chunk_ends`), filled as the chunks arrive.
+    Chunked(Vec<OnceLock<Box<[u8]>>>),
+}
+
+/// Where each chunk of about `target` bytes of stored text ends (an article index, exclusive),
+/// given where each article's text ends; every chunk holds at least one article.
+pub(super) fn chunk_ends_for(text_ends: &[u32], target: usize) -> Vec<u32> {
+    let mut ends = Vec::new();
+    let mut chunk_start = 0usize;
+    for (i, &end) in text_ends.iter().enumerate() {
+        if end as usize - chunk_start >= target.max(1) {
+            ends.push(i as u32 + 1);
+            chunk_start = end as usize;
+        }
+    }
+    if ends.last().map_or(0, |&e| e as usize) < text_ends.len() {
+        ends.push(text_ends.len() as u32);
+    }
+    ends
+}
+
+/// The chunk boundaries of a head agree with its articles: strictly increasing, the last one the
+/// article count (or none at all).
+pub(super) fn check_chunk_ends(chunk_ends: &[u32], articles: usize) -> Result<(), BlobError> {
+    let increasing = chunk_ends.windows(2).all(|w| w[0] < w[1]);
+    let first_ok = chunk_ends.first().is_none_or(|&e| e > 0);
+    let last_ok = chunk_ends.last().is_none_or(|&e| e as usize == articles);
+    if increasing && first_ok && last_ok {
+        Ok(())
+    } else {
+        Err(BlobError::Inconsistent("text chunks"))
+    }
+}
+
+impl CorpusBlob {
+    /// How many chunks the texts are in: 0 when they came with the head.
+    pub fn chunk_count(&self) -> usize {
+        match &self.texts {
+            Texts::Whole(_) => 0,
+            Texts::Chunked(slots) => slots.len(),
+        }
+    }
+
+    /// The chunk that holds article `index`'s text (`None` when the texts are whole, or past the
+    /// end).
+    pub fn chunk_of(&self, index: u32) -> Option<u32> {
+        if matches!(self.texts, Texts::Whole(_)) || index as usize >= self.len() {
+            return None;
+        }
+        let ends = &self.head.chunk_ends;
+        u32::try_from(ends.partition_point(|&end| end <= index)).ok()
+    }
+
+    /// The articles of chunk `chunk`.
+    fn chunk_articles(&self, chunk: u32) -> Range<usize> {
+        span(&self.head.chunk_ends, chunk as usize)
+    }
+
+    /// Where chunk `chunk`'s bytes lie in the texts laid end to end.
+    fn chunk_span(&self, chunk: u32) -> Range<usize> {
+        let articles = self.chunk_articles(chunk);
+        let start = span(&self.text_ends, articles.start).start;
+        let end = articles
+            .end
+            .checked_sub(1)
+            .map_or(start, |last| span(&self.text_ends, last).end);
+        start..end.max(start)
+    }
+
+    /// How many bytes chunk `chunk` holds (what [`CorpusBlob::add_chunk`] expects).
+    pub fn chunk_len(&self, chunk: u32) -> usize {
+        self.chunk_span(chunk).len()
+    }
+
+    /// How many chunks have arrived (0 for a whole blob): what a view computed from the texts
+    /// depends on.
+    pub fn chunks_here(&self) -> usize {
+        match &self.texts {
+            Texts::Whole(_) => 0,
+            Texts::Chunked(slots) => slots.iter().filter(|s| s.get().is_some()).count(),
+        }
+    }
+
+    /// Whether article `index`'s text is here (always, for a whole blob).
+    pub fn has_text(&self, index: u32) -> bool {
+        match &self.texts {
+            Texts::Whole(_) => (index as usize) < self.len(),
+            Texts::Chunked(slots) => self
+                .chunk_of(index)
+                .and_then(|c| slots.get(c as usize))
+                .is_some_and(|slot| slot.get().is_some()),
+        }
+    }
+
+    /// Adds chunk `chunk`'s bytes, as the build wrote them. A chunk already here is kept; bytes
+    /// of the wrong length (another version of the corpus, a damaged file) are an error. Each
+    /// article in it is checked when first read, as in a whole blob.
+    pub fn add_chunk(&self, chunk: u32, bytes: Vec<u8>) -> Result<(), BlobError> {
+        let Texts::Chunked(slots) = &self.texts else {
+            return Err(BlobError::Inconsistent("text chunks"));
+        };
+        let slot = slots
+            .get(chunk as usize)
+            .ok_or(BlobError::Inconsistent("text chunks"))?;
+        if bytes.len() != self.chunk_len(chunk) {
+            return Err(BlobError::Inconsistent("text chunk length"));
+        }
+        let _ = slot.set(bytes.into_boxed_slice());
+        Ok(())
+    }
+
+    /// The chunks still missing for these articles, ascending, each once.
+    pub fn chunks_missing_for(&self, articles: impl IntoIterator<Item = u32>) -> Vec<u32> {
+        let mut missing: Vec<u32> = articles
+            .into_iter()
+            .filter(|&a| !self.has_text(a))
+            .filter_map(|a| self.chunk_of(a))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+
+    /// Article `index`'s stored bytes, if they are here.
+    pub(super) fn stored(&self, index: u32) -> Option<&[u8]> {
+        let article = span(&self.text_ends, index as usize);
+        match &self.texts {
+            Texts::Whole(texts) => texts.get(article),
+            Texts::Chunked(slots) => {
+                let chunk = self.chunk_of(index)?;
+                let bytes = slots.get(chunk as usize)?.get()?;
+                let start = self.chunk_span(chunk).start;
+                bytes.get(article.start.checked_sub(start)?..article.end.checked_sub(start)?)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_hold_whole_articles_of_about_the_target_size() {
+        // Articles of 10, 5, 20, 1 and 4 bytes.
+        let ends = [10, 15, 35, 36, 40];
+        assert_eq!(chunk_ends_for(&ends, 12), [2, 3, 5]);
+        assert_eq!(chunk_ends_for(&ends, 1), [1, 2, 3, 4, 5]);
+        assert_eq!(chunk_ends_for(&ends, 0), [1, 2, 3, 4, 5]);
+        assert_eq!(chunk_ends_for(&ends, 1000), [5]);
+        assert_eq!(chunk_ends_for(&[], 10), Vec::<u32>::new());
+        for ends in [vec![2, 3, 5], vec![5], vec![]] {
+            check_chunk_ends(&ends, ends.last().map_or(0, |&e| e as usize)).expect("valid");
+        }
+        for bad in [vec![0, 5], vec![3, 3, 5], vec![4, 2, 5], vec![2, 4]] {
+            assert!(check_chunk_ends(&bad, 5).is_err(), "{bad:?}");
+        }
+    }
+}

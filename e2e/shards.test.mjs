@@ -1,0 +1,117 @@
+// A sharded site: the seeds plus the real-text set (98 articles in ten languages), its texts in
+// chunks of about 8 KB beside the core (SHARDS=on, built by `make test-e2e`), against the same
+// corpus shipped whole. The core alone opens the explorer; a view fetches only the chunks its
+// cards and its phrase checks need; every answer equals the whole corpus's; a chunk that fails
+// is a notice with "Try again" while the rest of the view works.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve, launch, watchedPage, watchCsp } from './support.mjs';
+
+const SHARDED = resolve('target/e2e-shards-dist');
+const WHOLE = resolve('target/e2e-whole-dist');
+const CHUNK = /corpus-[0-9a-f]{16}-\d+\.bin$/;
+
+let sharded, whole, browser;
+before(async () => { sharded = await serve(SHARDED); whole = await serve(WHOLE); browser = await launch(); });
+after(async () => { await browser?.close(); await sharded?.close(); await whole?.close(); });
+
+/** How many text chunks the sharded build wrote (index.html says so on the corpus link). */
+function chunkCount() {
+  const html = readFileSync(resolve(SHARDED, 'index.html'), 'utf8');
+  return Number(/data-chunks="(\d+)"/.exec(html)?.[1]);
+}
+
+/** Waits until the view has its count and no card is waiting for its text. */
+async function settled(page) {
+  await page.waitForSelector('[data-result-count]');
+  await page.waitForFunction(() => !document.querySelector('[data-texts-loading], article.card.loading'));
+}
+
+/** The count, the cards' ids and titles of `query` on `server`, and the chunks it fetched. */
+async function view(server, query) {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  const chunks = [];
+  page.on('request', (req) => { if (CHUNK.test(req.url())) chunks.push(req.url()); });
+  await page.goto(server.url(query));
+  await settled(page);
+  const count = await page.getAttribute('[data-result-count]', 'data-result-count');
+  const cards = await page.$$eval('article[data-article-id]', (all) => all.map((c) => `${c.dataset.articleId} ${c.querySelector('.card-title')?.textContent}`));
+  await context.close();
+  return { count, cards, chunks, problems };
+}
+
+// Words, prefixes, phrases, Thai and Chinese runs (checked on the text), filters and sorts.
+const VIEWS = [
+  '',
+  '?q=scam',
+  '?q=%22online+scam%22',
+  '?q=%22scam+compounds%22&sort=oldest',
+  '?q=%22human+trafficking%22',
+  '?q=คอลเซ็นเตอร์',
+  '?q=网络诈骗',
+  '?q=lừa+đảo',
+  '?q=%22lừa+đảo%22&lang=vi',
+  '?country=KH&sort=oldest',
+  '?q=campuchia&country=TH,KH&match=all',
+];
+
+test('every view answers as the whole corpus does, reading only the chunks it needs', async () => {
+  const total = chunkCount();
+  assert.ok(total > 10, `${total} chunks`);
+  let someFound = 0;
+  for (const query of VIEWS) {
+    const want = await view(whole, query);
+    const got = await view(sharded, query);
+    assert.equal(got.count, want.count, `${query}: count`);
+    assert.deepEqual(got.cards, want.cards, `${query}: cards`);
+    assert.deepEqual(got.problems.consoleErrors, [], query);
+    assert.deepEqual(got.problems.offOrigin, [], query);
+    assert.equal(want.chunks.length, 0, `${query}: the whole site has no chunks`);
+    if (Number(want.count) > 0) someFound += 1;
+    if (query === '') {
+      // The newest first page lies in the first chunks: a few files, not the whole corpus.
+      assert.ok(got.chunks.length > 0 && got.chunks.length < total / 2, `${got.chunks.length} of ${total} chunks`);
+    }
+  }
+  assert.ok(someFound >= VIEWS.length - 1, `${someFound} views found articles`);
+});
+
+test('a phrase typed in the sharded explorer is checked on the text it fetches, as on the whole corpus', async () => {
+  const want = await view(whole, '?q=%22online+scam%22');
+  const { page, context, problems } = await watchedPage(browser, sharded.origin);
+  const csp = await watchCsp(page);
+  await page.goto(sharded.url());
+  await settled(page);
+  await page.locator('#search-input').fill('"online scam"');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '"online scam"');
+  await settled(page);
+  assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), want.count);
+  assert.ok(Number(want.count) > 0);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(await csp(), []);
+  await context.close();
+});
+
+test('a text chunk that fails is a notice with "Try again"; the view keeps working and recovers', async () => {
+  const { page, context } = await watchedPage(browser, sharded.origin);
+  let fail = true;
+  await page.route(CHUNK, (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.goto(sharded.url('?q=scam'));
+  // The core answered: the count is there, the cards wait for their text, and the notice says why.
+  await page.waitForSelector('[data-texts-error]');
+  assert.match(await page.locator('[data-texts-error]').innerText(), /could not be loaded.*404/s);
+  assert.ok(Number(await page.getAttribute('[data-result-count]', 'data-result-count')) > 0);
+  assert.ok((await page.locator('article.card.loading').count()) > 0);
+  // Sorting still works on the core alone (and asks for the new first page's text, which fails too).
+  await page.locator('.sort select').selectOption('oldest');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'oldest');
+  await page.waitForSelector('[data-texts-error]');
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await settled(page);
+  assert.equal(await page.locator('[data-texts-error]').count(), 0);
+  assert.ok((await page.locator('article.card .card-title').count()) > 0);
+  await context.close();
+});
