@@ -57,6 +57,23 @@ test('the shell paints before the wasm arrives, and text typed into it becomes t
   await context.close();
 });
 
+test("the app's code and data are fetched once, after the shell's first paint", async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.url());
+  await waitForApp(page);
+  const { paint, loads } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    loads: performance.getEntriesByType('resource')
+      .filter((e) => /\.wasm$|corpus-[0-9a-f]{16}\.bin$|borderlines-[0-9a-f]+\.js$/.test(e.name))
+      .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime })),
+  }));
+  assert.ok(paint > 0, 'a first contentful paint');
+  assert.equal(loads.length, 3, JSON.stringify(loads));
+  for (const load of loads) assert.ok(load.start >= paint, `${load.name} started at ${load.start} ms, before the paint at ${paint} ms`);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test('the corpus is a file of its own, gunzipped in a worker; a failed fetch says so and "Try again" recovers', async () => {
   const { page, context } = await watchedPage(browser, server.origin);
   const fetched = [];

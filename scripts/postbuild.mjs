@@ -150,11 +150,32 @@ function cssFiles(dir) {
   return readdirSync(dir).filter((f) => f.endsWith('.css')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 }
 
+/**
+ * A hosted build paints its shell before it fetches the app: the preloads of the code and the
+ * corpus become `data-after-paint` links, which index.html's last script turns back into preloads
+ * once the shell has painted (at once for a link with a view), and Trunk's loader imports the code
+ * only then. Idempotent.
+ */
+export function paintFirst(html) {
+  const deferred = html.replace(/<link\b[^>]*>/gi, (tag) => {
+    const rel = attr(tag, 'rel');
+    if (rel !== 'modulepreload' && !(rel === 'preload' && attr(tag, 'as') === 'fetch')) return tag;
+    return tag.replace(/\brel="(modulepreload|preload)"/, 'data-after-paint="$1"');
+  });
+  const loader = /import init, \* as bindings from '([^']+)';/;
+  if (!loader.test(deferred) && !deferred.includes('await window.__borderlinesPainted;')) {
+    throw new Error("Trunk's loader script has changed: scripts/postbuild.mjs cannot make it wait for the first paint");
+  }
+  return deferred.replace(loader, (_, url) => `await window.__borderlinesPainted;\nconst bindings = await import('${url}');\nconst init = bindings.default;`);
+}
+
 function finish(dir) {
   packCorpus(dir);
   const indexPath = join(dir, 'index.html');
-  const original = readFileSync(indexPath, 'utf8');
+  let original = readFileSync(indexPath, 'utf8');
   const base = publicUrl(original);
+  // The offline edition (a relative public URL) makes no request: nothing to wait for.
+  if (base.startsWith('/') || /^https?:\/\//i.test(base)) original = paintFirst(original);
   const problems = referenceProblems(original, cssFiles(dir), base);
   if (problems.length) throw new Error(problems.join('\n'));
   const policy = sitePolicy(original);
