@@ -1,4 +1,4 @@
-// A sharded site: the seeds plus the real-text set (98 articles in ten languages), its texts in
+// A sharded site: the seeds plus the real-text set (81 articles in ten languages), its texts in
 // chunks of about 8 KB beside the core (SHARDS=on, built by `make test-e2e`), against the same
 // corpus shipped whole. The core alone opens the explorer; a view fetches only the chunks its
 // cards and its phrase checks need; every answer equals the whole corpus's; a chunk that fails
