@@ -32,6 +32,29 @@ test('a card expands to its full text and collapses again', async () => {
   await context.close();
 });
 
+test('a closed card shows four country chips and "+N" and no caption, a derived title as "untitled" without italics; opened, all of it', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.goto(server.url());
+  await waitForApp(page);
+  const card = page.locator('article[data-article-id="001_ea81238345a38f58"]');
+  assert.equal(await card.locator('[data-card-country]').count(), 4);
+  assert.equal(await card.locator('[data-more-countries]').textContent(), '+4');
+  assert.equal(await card.locator('.caption').count(), 0);
+  await card.locator('[data-more-countries]').click();
+  await page.waitForSelector('article[data-article-id="001_ea81238345a38f58"][data-expanded="true"]');
+  assert.equal(await card.locator('[data-card-country]').count(), 8);
+  assert.equal(await card.locator('.caption').count(), 1);
+  // The English seed has no headline: its first words are its title, marked, and the passage
+  // goes on from there instead of repeating them.
+  const derived = page.locator('article[data-article-id="000_dee04c71b2f6b000"]');
+  assert.equal(await derived.locator('.untitled').textContent(), 'untitled');
+  assert.equal(await derived.locator('.card-title').evaluate((e) => getComputedStyle(e).fontStyle), 'normal');
+  const title = (await derived.locator('.card-title').textContent()).replace(/^untitled/, '').slice(0, 30);
+  assert.ok(title.startsWith('Recently,'), title);
+  assert.ok(!(await derived.locator('.snippet').textContent()).includes(title), 'the passage repeats the title');
+  await context.close();
+});
+
 test('the shell paints before the wasm arrives, and text typed into it becomes the search', async () => {
   const { page, context, problems } = await watchedPage(browser, server.origin);
   // Hold the wasm until the shell has been checked and typed into.

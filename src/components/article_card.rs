@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use corpus::languages::language_name;
-use corpus::search::{highlight, snippet, Query};
+use corpus::search::{highlight, Query};
+use corpus::view::card::{card_passage, SHOWN_CHIPS};
 use corpus::view::results::SNIPPET_CHARS;
 use corpus::view::state::ViewState;
 use yew::{classes, component, html, Callback, Html, KeyboardEvent, MouseEvent, Properties};
@@ -76,7 +77,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             { for article.paragraphs.iter().map(|p| html! { <p>{ marked_text(p, &highlight(p, query)) }</p> }) }
         }
     } else {
-        let passage = snippet(&article.paragraphs, query, SNIPPET_CHARS);
+        let passage = card_passage(article, query, SNIPPET_CHARS);
         html! { <p class="snippet">{ marked_text(&passage.text, &passage.highlights) }</p> }
     };
 
@@ -84,9 +85,12 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
         <article class="card" data-article-id={article.id.clone()} data-expanded={expanded.then_some("true")}
                  aria-labelledby={title_id.clone()} tabindex="-1" {onkeydown}>
             <h3 id={title_id} class={classes!("card-title", article.title_derived.then_some("derived"))} lang={article.lang.clone()}>
+                if article.title_derived {
+                    <span class="untitled" aria-hidden="true">{ "untitled" }</span>
+                }
                 { marked_text(&article.title, &highlight(&article.title, query)) }
                 if article.title_derived {
-                    <span class="visually-hidden">{ " (title taken from the first sentence)" }</span>
+                    <span class="visually-hidden">{ " (no headline: the first words of the text)" }</span>
                 }
             </h3>
             <p class="card-meta">
@@ -101,7 +105,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             </p>
             if !article.countries.is_empty() {
                 <ul class="chips" aria-label="Countries mentioned (press to filter)">
-                    { for article.countries.iter().enumerate().map(|(i, c)| {
+                    { for article.countries.iter().enumerate().take(if expanded { usize::MAX } else { SHOWN_CHIPS }).map(|(i, c)| {
                         let selected = props.selected_countries.get(i).copied().unwrap_or(false);
                         // A pressed chip does nothing: the view filters by it already.
                         let (on_intent, code) = (props.on_intent.clone(), c.code.clone());
@@ -120,6 +124,14 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                             </li>
                         }
                     }) }
+                    if !expanded && article.countries.len() > SHOWN_CHIPS {
+                        <li>
+                            <button type="button" class="chip more" data-more-countries={(article.countries.len() - SHOWN_CHIPS).to_string()}
+                                    title="Open the article to see every country it mentions" onclick={toggle.clone()}>
+                                { format!("+{}", article.countries.len() - SHOWN_CHIPS) }
+                            </button>
+                        </li>
+                    }
                 </ul>
             }
             if !props.other_versions.is_empty() {
@@ -143,7 +155,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     </ul>
                 </details>
             }
-            { for article.captions.iter().map(|caption| html! { <p class="caption" lang={article.lang.clone()}>{ caption }</p> }) }
+            // Captions (under photos, on the page the text came from) only with the full text.
+            if expanded {
+                { for article.captions.iter().map(|caption| html! { <p class="caption" lang={article.lang.clone()}>{ caption }</p> }) }
+            }
             <div class="card-body" id={body_id.clone()} lang={article.lang.clone()}>{ body }</div>
             <div class="card-actions">
                 <button type="button" class="button expand" aria-expanded={expanded.to_string()} aria-controls={body_id} onclick={toggle}>

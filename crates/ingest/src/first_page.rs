@@ -3,13 +3,14 @@
 //! articles before any script runs. The app replaces it with the same cards, live, once it has
 //! started; a link with a view hides it (a script in `index.html`) until then.
 //!
-//! The markup mirrors the app's result list and cards (`src/views/explorer/result_list.rs`,
-//! `src/components/article_card.rs`: count, title, date, language, source, country chips,
-//! captions, the passage), its controls as inert look-alikes, so the page does not move when the
+//! The markup mirrors the app's result list and closed cards (`src/views/explorer/result_list.rs`,
+//! `src/components/article_card.rs`: count, title, date, language, source, country chips, the
+//! passage; `corpus::view::card` decides the passage and the chips for both), its controls as inert look-alikes, so the page does not move when the
 //! app takes over. Every text is escaped: corpus text is text, never HTML.
 
 use corpus::languages::language_name;
-use corpus::search::{snippet, Query};
+use corpus::search::Query;
+use corpus::view::card::{card_passage, SHOWN_CHIPS};
 use corpus::view::results::{PAGE_SIZE, SNIPPET_CHARS};
 use corpus::view::state::{Sort, ViewState};
 use corpus::CorpusBlob;
@@ -38,8 +39,13 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
         } else {
             ""
         };
+        let untitled = if article.title_derived {
+            "<span class=\"untitled\" aria-hidden=\"true\">untitled</span>"
+        } else {
+            ""
+        };
         html.push_str(&format!(
-            "<h3 class=\"card-title{derived}\" lang=\"{lang}\">{}</h3>",
+            "<h3 class=\"card-title{derived}\" lang=\"{lang}\">{untitled}{}</h3>",
             escape(&article.title)
         ));
         html.push_str("<p class=\"card-meta\">");
@@ -60,21 +66,22 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
         html.push_str("</p>");
         if !article.countries.is_empty() {
             html.push_str("<ul class=\"chips\">");
-            for mention in &article.countries {
+            for mention in article.countries.iter().take(SHOWN_CHIPS) {
                 html.push_str(&format!(
                     "<li><span class=\"chip\">{}</span></li>",
                     escape(blob.country_name(&mention.code))
                 ));
             }
+            if let Some(more) = article.countries.len().checked_sub(SHOWN_CHIPS) {
+                if more > 0 {
+                    html.push_str(&format!(
+                        "<li><span class=\"chip more\">+{more}</span></li>"
+                    ));
+                }
+            }
             html.push_str("</ul>");
         }
-        for caption in &article.captions {
-            html.push_str(&format!(
-                "<p class=\"caption\" lang=\"{lang}\">{}</p>",
-                escape(caption)
-            ));
-        }
-        let passage = snippet(&article.paragraphs, &Query::default(), SNIPPET_CHARS);
+        let passage = card_passage(article, &Query::default(), SNIPPET_CHARS);
         html.push_str(&format!(
             "<div class=\"card-body\" lang=\"{lang}\"><p class=\"snippet\">{}</p></div>",
             escape(&passage.text)

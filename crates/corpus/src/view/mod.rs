@@ -1,8 +1,9 @@
 //! The view: what a URL asks for ([`state::ViewState`]) and how a corpus answers it
 //! ([`answer`]): the results in display order ([`results`]) after the view's filters
-//! ([`facets`]), the facet counts and the timeline ([`timeline`]).
+//! ([`facets`]), the facet counts and the timeline ([`timeline`]); what a card shows ([`card`]).
 
 mod answer;
+pub mod card;
 pub mod facets;
 pub mod filter;
 pub mod results;
