@@ -157,6 +157,7 @@ const policy = [
   `script-src ${hashes(inlineScripts(html))} 'wasm-unsafe-eval'`,
   `style-src ${hashes(inlineStyles(html)) || "'none'"}`,
   'img-src data:',
+  'font-src data:',
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",

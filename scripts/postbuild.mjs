@@ -13,11 +13,12 @@
 // missing path); (c) fails if index.html or the CSS still has a root-absolute or off-site reference
 // that would break under another sub-path.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CORPUS_LINK, packCorpus } from './corpus-data.mjs';
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CSP_META = /<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>\s*/gi;
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const STYLE = /<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi;
@@ -169,8 +170,26 @@ export function paintFirst(html) {
   return deferred.replace(loader, (_, url) => `await window.__borderlinesPainted;\nconst bindings = await import('${url}');\nconst init = bindings.default;`);
 }
 
+/** The self-hosted fonts static/style.css names (`url(fonts/…)`), from their npm packages. */
+const FONT_SCRIPTS = [['thai', 'thai'], ['khmer', 'khmer'], ['lao', 'lao'], ['myanmar', 'myanmar']];
+const FONT_WEIGHTS = [400, 700];
+
+/** Copies the fonts into DIR/fonts/. Throws when a package is missing (run `make setup`). */
+export function copyFonts(dir) {
+  mkdirSync(join(dir, 'fonts'), { recursive: true });
+  for (const [pkg, subset] of FONT_SCRIPTS) {
+    for (const weight of FONT_WEIGHTS) {
+      const name = `noto-sans-${pkg}-${subset}-${weight}-normal.woff2`;
+      const from = join(ROOT, 'node_modules', '@fontsource', `noto-sans-${pkg}`, 'files', name);
+      if (!existsSync(from)) throw new Error(`${from} is missing: run make setup (npm ci installs the fonts)`);
+      copyFileSync(from, join(dir, 'fonts', name));
+    }
+  }
+}
+
 function finish(dir) {
   packCorpus(dir);
+  copyFonts(dir);
   const indexPath = join(dir, 'index.html');
   let original = readFileSync(indexPath, 'utf8');
   const base = publicUrl(original);
