@@ -23,7 +23,7 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use corpus::view::results::PAGE_SIZE;
+use corpus::view::results::{page_around, PAGE_SIZE};
 use corpus::view::state::ViewState;
 use corpus::CorpusBlob;
 use js_sys::Uint8Array;
@@ -219,7 +219,11 @@ pub async fn fetch_first_texts(corpus: Corpus) {
             .article
             .as_ref()
             .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
-        let shown = PAGE_SIZE.max(open.map_or(0, |p| p + 1));
+        // The cards the explorer shows first (`hooks::use_shown_cards`).
+        let shown = match open {
+            Some(p) if p >= PAGE_SIZE => page_around(p),
+            _ => 0..PAGE_SIZE.max(open.map_or(0, |p| p + 1)),
+        };
         let needed = answer.texts_needed(&corpus, shown);
         if needed.is_empty() || fetch_texts(corpus, &needed).await.is_err() {
             return;

@@ -2,7 +2,9 @@
 //! window can show, the first page follows once that frame is painted, and "Show more" adds a
 //! page at a time (the list is paged, never 10,000 cards).
 
-use corpus::view::results::PAGE_SIZE;
+use std::ops::Range;
+
+use corpus::view::results::{page_around, PAGE_SIZE};
 use corpus::view::state::ViewState;
 use yew::{hook, use_callback, use_effect_with, use_state_eq, Callback};
 
@@ -34,40 +36,69 @@ pub fn view_key(state: &ViewState) -> ViewState {
     }
 }
 
-/// The cards to render and the way to ask for more.
+/// The cards to render and the ways to ask for more.
 #[derive(Debug)]
 pub struct ShownCards {
-    /// How many of the view's results to render.
-    pub limit: usize,
-    /// "Show more": a page more than `limit`.
+    /// The positions in the view's results to render (a page of them, or more).
+    pub range: Range<usize>,
+    /// "Show more": a page more after `range`.
     pub show_more: Callback<()>,
+    /// "Show earlier": a page more before `range` (which starts past the first result when a
+    /// link opened an article deep in the list).
+    pub show_earlier: Callback<()>,
 }
 
 /// The cards to render of `state`'s results, where the open article, if any, is at
-/// `open_position` in them: it stays on the page even when it is further down the list.
+/// `open_position` in them: it is always on the page. A link to an article deep in the list
+/// opens the page around it ([`page_around`]), not every card before it.
 #[hook]
 pub fn use_shown_cards(state: &ViewState, open_position: Option<usize>) -> ShownCards {
-    // How many cards the reader has asked for, and for which view.
-    let shown = use_state_eq(|| (ViewState::default(), PAGE_SIZE));
+    // Which cards the reader has asked for, and for which view.
+    let shown = use_state_eq(|| (ViewState::default(), 0..PAGE_SIZE));
     let key = view_key(state);
-    let requested = if shown.0 == key {
-        shown.1
+    let asked = if shown.0 == key {
+        shown.1.clone()
     } else {
-        first_paint_cards()
+        0..first_paint_cards()
+    };
+    let range = match open_position {
+        Some(p) if asked.contains(&p) => asked,
+        // On the first page, or just past the cards shown from the top: they grow to it.
+        Some(p) if asked.start == 0 && p < asked.end.max(PAGE_SIZE) => 0..p + 1,
+        Some(p) => page_around(p),
+        None => asked,
     };
     {
         let shown = shown.clone();
+        // The first page of a new view (or the page around its open article) once its first
+        // frame is painted.
+        let first = if range.start == 0 {
+            0..PAGE_SIZE.max(range.end)
+        } else {
+            range.clone()
+        };
         use_effect_with(key.clone(), move |key| {
             if shown.0 != *key {
                 let key = key.clone();
-                after_next_paint(move || shown.set((key, PAGE_SIZE)));
+                after_next_paint(move || shown.set((key, first)));
             }
         });
     }
-    let limit = requested.max(open_position.map_or(0, |p| p + 1));
-    // The same callback while the view and the limit stay, so the result list's props do too.
-    let show_more = use_callback((key, limit), move |(), (key, limit)| {
-        shown.set((key.clone(), limit + PAGE_SIZE));
+    let show_more = {
+        let shown = shown.clone();
+        use_callback((key.clone(), range.clone()), move |(), (key, range)| {
+            shown.set((key.clone(), range.start..range.end + PAGE_SIZE));
+        })
+    };
+    let show_earlier = use_callback((key, range.clone()), move |(), (key, range)| {
+        shown.set((
+            key.clone(),
+            range.start.saturating_sub(PAGE_SIZE)..range.end,
+        ));
     });
-    ShownCards { limit, show_more }
+    ShownCards {
+        range,
+        show_more,
+        show_earlier,
+    }
 }

@@ -42,7 +42,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .as_ref()
         .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
     let shown = use_shown_cards(&state, open_position);
-    let texts = use_texts(corpus, answer.texts_needed(&corpus, shown.limit));
+    let texts = use_texts(corpus, answer.texts_needed(&corpus, shown.range.clone()));
     use_focus_article(state.article.clone());
     use_title(page_title(corpus, &state, answer.results.len()));
     use_fold_text_ahead(corpus);
@@ -86,7 +86,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         </div>
                     }
                     <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} />
-                    { result_list(&ResultListProps { corpus, answer, state, limit: shown.limit, show_more: shown.show_more, on_intent: on_intent.clone() }) }
+                    { result_list(&ResultListProps { corpus, answer, state, shown: shown.range, show_more: shown.show_more, show_earlier: shown.show_earlier, on_intent: on_intent.clone() }) }
                 </main>
                 // After the results in the page's order: on a phone the results come first.
                 { sidebar(&SidebarProps { corpus, counts, on_intent }) }

@@ -1,6 +1,7 @@
 //! The explorer's results: their count and order, the cards shown so far, "Show more", and what
 //! to do when nothing matches.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use corpus::view::state::{Sort, ViewState};
@@ -19,9 +20,10 @@ pub(super) struct ResultListProps {
     pub corpus: Corpus,
     pub answer: Rc<Answer>,
     pub state: Rc<ViewState>,
-    /// How many cards to render.
-    pub limit: usize,
+    /// The positions of the results to render as cards.
+    pub shown: Range<usize>,
     pub show_more: Callback<()>,
+    pub show_earlier: Callback<()>,
     pub on_intent: Callback<Intent>,
 }
 
@@ -30,11 +32,13 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
         corpus,
         answer,
         state,
-        limit,
+        shown,
         show_more,
+        show_earlier,
         on_intent,
     } = props;
-    let (count, limit) = (answer.results.len(), *limit);
+    let count = answer.results.len();
+    let shown = shown.start.min(count)..shown.end.min(count);
     let noun = if count == 1 { "article" } else { "articles" };
     let folded: usize = answer.versions.iter().map(|(_, v)| v.len()).sum();
     let count_text = match folded {
@@ -59,6 +63,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     });
     let clear_all = on_intent.reform(|_: MouseEvent| Intent::ClearAll);
     let show_more = show_more.reform(|_: MouseEvent| ());
+    let show_earlier = show_earlier.reform(|_: MouseEvent| ());
 
     html! {
         <>
@@ -78,8 +83,13 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
             }
             // Keyed by the view: a new view replaces the whole list (one DOM removal) instead
             // of removing its cards one by one; "Show more" and opening a card keep it.
-            <ol class="cards" key={view_key(state).to_query()}>
-                { for answer.results.first(limit).into_iter().map(|index| {
+            if shown.start > 0 {
+                <button type="button" class="button more" data-show-earlier="" onclick={show_earlier}>
+                    { format!("Show earlier articles ({} before these)", shown.start) }
+                </button>
+            }
+            <ol class="cards" key={view_key(state).to_query()} start={(shown.start + 1).to_string()}>
+                { for answer.results.range(shown.clone()).into_iter().map(|index| {
                     let expanded = state.article.as_deref() == Some(catalog.id(index as usize));
                     let selected_countries: Rc<[bool]> =
                         catalog.countries(index as usize).map(|code| state.has_country(code)).collect();
@@ -92,9 +102,13 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
                     }
                 }) }
             </ol>
-            if count > limit {
+            if count > shown.end {
                 <button type="button" class="button more" data-show-more="" onclick={show_more}>
-                    { format!("Show more ({limit} of {count} shown)") }
+                    { if shown.start == 0 {
+                        format!("Show more ({} of {count} shown)", shown.end)
+                    } else {
+                        format!("Show more ({}–{} of {count} shown)", shown.start + 1, shown.end)
+                    } }
                 </button>
             }
         </>

@@ -344,9 +344,9 @@ mod tests {
             for &i in &page {
                 assert_eq!(chunked.article(i).is_some(), chunked.has_text(i));
             }
-            let needed = second.texts_needed(&chunked, page.len());
+            let needed = second.texts_needed(&chunked, 0..page.len());
             assert_eq!(needed, chunked.chunks_missing_for(page.iter().copied()));
-            assert!(second.texts_needed(&whole, page.len()).is_empty());
+            assert!(second.texts_needed(&whole, 0..page.len()).is_empty());
             for c in needed {
                 chunked
                     .add_chunk(c, chunks[c as usize].clone())

@@ -7,6 +7,7 @@
 //! display order; [`Answer::counts`] then counts the facets and the timeline from the same
 //! hits. [`counts`] does only the second step for a view that has no [`Answer`] at hand.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use crate::search::Query;
@@ -76,14 +77,14 @@ impl Answer {
             .map_or(&[], |(_, versions)| versions.as_slice())
     }
 
-    /// The text chunks a chunked corpus still lacks to show this answer's first `shown` cards
-    /// (with the other versions they fold) and to confirm its query ([`Answer::texts_missing`]),
-    /// ascending. Empty for a whole blob.
-    pub fn texts_needed(&self, corpus: &CorpusBlob, shown: usize) -> Vec<u32> {
+    /// The text chunks a chunked corpus still lacks to show the cards at positions `shown` of
+    /// this answer (with the other versions they fold) and to confirm its query
+    /// ([`Answer::texts_missing`]), ascending. Empty for a whole blob.
+    pub fn texts_needed(&self, corpus: &CorpusBlob, shown: Range<usize>) -> Vec<u32> {
         if corpus.chunk_count() == 0 {
             return Vec::new();
         }
-        let page = self.results.first(shown);
+        let page = self.results.range(shown);
         let versions = page
             .iter()
             .flat_map(|&i| self.other_versions(i).iter().copied());

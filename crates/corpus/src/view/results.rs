@@ -8,12 +8,20 @@
 //! article is a count ([`Results::position`]), and the rest is never sorted unless shown.
 
 use std::collections::BinaryHeap;
+use std::ops::Range;
 
 use crate::store::catalog::Catalog;
 use crate::view::state::Sort;
 
 /// Cards the explorer shows at a time ("Show more" adds as many).
 pub const PAGE_SIZE: usize = 20;
+
+/// The page of [`PAGE_SIZE`] results that holds position `position`: where a link to an
+/// article deep in a list opens, without the cards before it.
+pub fn page_around(position: usize) -> Range<usize> {
+    let start = position / PAGE_SIZE * PAGE_SIZE;
+    start..start + PAGE_SIZE
+}
 
 /// The length of the passage a result card shows, in characters.
 pub const SNIPPET_CHARS: usize = 320;
@@ -126,6 +134,13 @@ impl Results {
         self.top(n).into_iter().map(|(_, index)| index).collect()
     }
 
+    /// The results at positions `shown` (clamped to the results), in display order.
+    pub fn range(&self, shown: Range<usize>) -> Vec<u32> {
+        let mut page = self.first(shown.end);
+        page.drain(..shown.start.min(page.len()));
+        page
+    }
+
     /// Every result in display order.
     pub fn all(&self) -> Vec<u32> {
         self.first(self.len())
@@ -221,6 +236,13 @@ mod tests {
             assert_eq!(results.position(index), Some(place));
         }
         assert_eq!(results.position(9), None);
+        assert_eq!(results.range(2..4), all[2..4]);
+        assert_eq!(results.range(4..40), all[4..]);
+        assert!(results.range(7..9).is_empty());
+        assert_eq!(page_around(0), 0..PAGE_SIZE);
+        assert_eq!(page_around(PAGE_SIZE - 1), 0..PAGE_SIZE);
+        assert_eq!(page_around(299), 280..300);
+        assert_eq!(page_around(300), 300..320);
         assert_eq!(results.len(), 6);
         assert!(Results::default().is_empty());
         assert!(Results::default().first(3).is_empty());
