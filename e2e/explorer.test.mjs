@@ -121,6 +121,28 @@ test('an empty result says so and offers to clear the filters', async () => {
   await watched.context.close();
 });
 
+test('an empty result names each filter to remove with the count it would give; one click removes it', async () => {
+  const watched = await open('?q=malaysia&lang=en');
+  const { page } = watched;
+  assert.equal(await count(page), '0');
+  const offers = await page.locator('[data-empty-results] [data-relax]').allInnerTexts();
+  assert.deepEqual(offers, ['Remove the search “malaysia”: 1 article', 'Remove English: 1 article']);
+  await page.click('[data-relax="English"]');
+  await waitForCount(page, 1);
+  assert.equal(query(page), '?q=malaysia');
+  assertClean(watched);
+  await watched.context.close();
+});
+
+test('a search of only emoji or punctuation says it searches for nothing', async () => {
+  const watched = await open(`?q=${encodeURIComponent('😀 !!')}`);
+  const { page } = watched;
+  assert.equal(await count(page), '2');
+  assert.match(await page.locator('[data-query-ignored]').innerText(), /no letters or digits to search for/);
+  assertClean(watched);
+  await watched.context.close();
+});
+
 test('no serious accessibility violations (axe-core), in the default and an expanded view', async () => {
   const { readFile } = await import('node:fs/promises');
   const { createRequire } = await import('node:module');

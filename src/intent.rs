@@ -3,6 +3,7 @@
 //! browser history or replaces the current entry (state plus actions, in the shape of Yew's
 //! `function_todomvc`). It is pure: writing the URL is `view_url`'s job.
 
+use corpus::view::relax::Relax;
 use corpus::view::state::{CountryMatch, DateBound, Sort, Undated, ViewState};
 use corpus::view::timeline::Bucket;
 
@@ -46,6 +47,8 @@ pub enum Intent {
     CloseArticle,
     /// "Clear all", and "Clear search and filters" under an empty result.
     ClearAll,
+    /// Dropping one filter of a view that matches nothing (its empty state lists them).
+    Relax(Relax),
 }
 
 impl Intent {
@@ -86,6 +89,7 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::OpenArticle(id) => state.open_article(&id),
         Intent::CloseArticle => state.close_article(),
         Intent::ClearAll => state.clear_all(),
+        Intent::Relax(relax) => relax.apply(state),
     };
     (next, nav)
 }

@@ -57,6 +57,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         ));
     }
     let query_limit = answer.query.truncated();
+    // A search of only emoji or punctuation searches for nothing: say so rather than silently
+    // show every article.
+    let nothing_to_search = state.has_query() && answer.query.is_empty();
 
     html! {
         <>
@@ -78,6 +81,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     }
                     if let Some(limit) = query_limit {
                         <p class="notice" data-query-limit="" role="status">{ format!("{limit}.") }</p>
+                    }
+                    if nothing_to_search {
+                        <p class="notice" data-query-ignored="" role="status">
+                            { format!("“{}” has no letters or digits to search for: every article is shown.", shortened(state.q.trim())) }
+                        </p>
                     }
                     if let Some(message) = &texts.failed {
                         <div class="notice" role="alert" data-texts-error="">

@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use corpus::view::relax::{relaxations, Relax};
 use corpus::view::state::{Sort, ViewState};
 use corpus::view::Answer;
 use web_sys::HtmlSelectElement;
@@ -78,6 +79,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
             if count == 0 && !checking {
                 <div class="empty" data-empty-results="">
                     <p>{ "No article matches this view." }</p>
+                    { relax_list(corpus, state, on_intent) }
                     <button type="button" class="button" onclick={clear_all}>{ "Clear search and filters" }</button>
                 </div>
             }
@@ -119,4 +121,34 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
 fn checking_text(chunks: usize) -> String {
     let noun = if chunks == 1 { "file" } else { "files" };
     format!("Checking the articles' text ({chunks} {noun} to load)…")
+}
+
+/// Under an empty result: the filters whose removal would show articles, each with how many.
+fn relax_list(corpus: &Corpus, state: &ViewState, on_intent: &Callback<Intent>) -> Html {
+    let helpful: Vec<(Relax, usize)> = relaxations(corpus, state)
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    if helpful.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <p>{ "Remove one filter to see articles:" }</p>
+            <ul class="relax">
+                { for helpful.into_iter().map(|(relax, n)| {
+                    let label = relax.label(corpus, state);
+                    let noun = if n == 1 { "article" } else { "articles" };
+                    let onclick = on_intent.reform(move |_: MouseEvent| Intent::Relax(relax.clone()));
+                    html! {
+                        <li>
+                            <button type="button" class="button" data-relax={label.clone()} {onclick}>
+                                { format!("Remove {label}: {n} {noun}") }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </>
+    }
 }

@@ -1,11 +1,12 @@
 //! The view: what a URL asks for ([`state::ViewState`]) and how a corpus answers it
 //! ([`answer`]): the results in display order ([`results`]) after the view's filters
-//! ([`facets`]), the facet counts and the timeline ([`timeline`]); what a card shows ([`card`]).
+//! ([`facets`]), the facet counts and the timeline ([`timeline`]); what a card shows ([`card`]); what an empty view can drop ([`relax`]).
 
 mod answer;
 pub mod card;
 pub mod facets;
 pub mod filter;
+pub mod relax;
 pub mod results;
 pub mod state;
 pub mod timeline;

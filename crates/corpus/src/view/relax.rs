@@ -1,0 +1,117 @@
+//! What a view that matches nothing can drop: each of its filters (the search, each country,
+//! each language, the date range, "undated only"), with how many articles the view would show
+//! without it, so that the empty state can say which one to remove instead of only "clear all".
+
+use crate::languages::language_name;
+use crate::store::CorpusBlob;
+use crate::view::answer;
+use crate::view::state::{Undated, ViewState};
+
+/// One filter of a view, to drop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relax {
+    Query,
+    Country(String),
+    Lang(String),
+    Dates,
+    UndatedOnly,
+}
+
+impl Relax {
+    /// The view without this filter.
+    pub fn apply(&self, state: &ViewState) -> ViewState {
+        match self {
+            Relax::Query => state.set_query(""),
+            Relax::Country(code) => state.toggle_country(code),
+            Relax::Lang(code) => state.toggle_lang(code),
+            Relax::Dates => state.clear_range(),
+            Relax::UndatedOnly => state.set_undated(Undated::Include),
+        }
+    }
+
+    /// What it is, for a button: `the search “scam”`, `Cambodia`, `Vietnamese`, `the dates`.
+    pub fn label(&self, corpus: &CorpusBlob, state: &ViewState) -> String {
+        match self {
+            Relax::Query => format!("the search “{}”", state.q.trim()),
+            Relax::Country(code) => corpus.country_name(code).to_owned(),
+            Relax::Lang(code) => language_name(code).to_owned(),
+            Relax::Dates => "the dates".to_owned(),
+            Relax::UndatedOnly => "“undated only”".to_owned(),
+        }
+    }
+}
+
+/// Each filter of `state` with the number of results of `state` without it, in the order the
+/// filters are listed above the results.
+pub fn relaxations(corpus: &CorpusBlob, state: &ViewState) -> Vec<(Relax, usize)> {
+    let mut filters = Vec::new();
+    if state.has_query() {
+        filters.push(Relax::Query);
+    }
+    filters.extend(state.countries.iter().cloned().map(Relax::Country));
+    filters.extend(state.langs.iter().cloned().map(Relax::Lang));
+    if state.has_range() {
+        filters.push(Relax::Dates);
+    }
+    if state.effective_undated() == Undated::Only {
+        filters.push(Relax::UndatedOnly);
+    }
+    filters
+        .into_iter()
+        .map(|relax| {
+            let count = answer(corpus, &relax.apply(state)).results.len();
+            (relax, count)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    fn blob() -> CorpusBlob {
+        let mut a = Article::for_test("a", Some("2025-01-02"), "en", &["TH"]);
+        a.paragraphs = vec!["Police in Bangkok.".into()];
+        let mut b = Article::for_test("b", Some("2024-05-06"), "vi", &[]);
+        b.paragraphs = vec!["Cảnh sát Việt Nam.".into()];
+        CorpusBlob::new(&[a, b], vec![("TH".into(), "Thailand".into())]).expect("packs")
+    }
+
+    #[test]
+    fn each_filter_of_an_empty_view_with_what_dropping_it_gives() {
+        let blob = blob();
+        let (state, _) = ViewState::parse("q=police&country=TH,XX&match=all&lang=vi&from=2025");
+        assert_eq!(answer(&blob, &state).results.len(), 0);
+        let relaxed = relaxations(&blob, &state);
+        let labels: Vec<(String, usize)> = relaxed
+            .iter()
+            .map(|(r, n)| (r.label(&blob, &state), *n))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("the search “police”".to_owned(), 0),
+                ("Thailand".to_owned(), 0),
+                ("XX".to_owned(), 0),
+                ("Vietnamese".to_owned(), 0),
+                ("the dates".to_owned(), 0),
+            ]
+        );
+        // Dropping one filter of a narrower view finds the article.
+        let (state, _) = ViewState::parse("q=police&country=XX");
+        assert_eq!(
+            relaxations(&blob, &state),
+            [(Relax::Query, 0), (Relax::Country("XX".into()), 1)]
+        );
+        assert_eq!(
+            Relax::Country("XX".into()).apply(&state).to_query(),
+            "q=police"
+        );
+        let (only, _) = ViewState::parse("undated=only&q=police");
+        assert_eq!(
+            relaxations(&blob, &only),
+            [(Relax::Query, 0), (Relax::UndatedOnly, 1)]
+        );
+    }
+}
