@@ -134,6 +134,30 @@ test('an empty result names each filter to remove with the count it would give; 
   await watched.context.close();
 });
 
+test('a link whose filters leave out the article it opens says so, and shows it on its own in one click', async () => {
+  const watched = await open('?article=000_dee04c71b2f6b000&lang=vi');
+  const { page } = watched;
+  assert.match(await page.locator('[data-hidden-article]').innerText(), /is not among these results/);
+  await page.click('[data-hidden-article] button');
+  await page.waitForSelector('article[data-article-id="000_dee04c71b2f6b000"][data-expanded="true"]');
+  assert.equal(query(page), '?article=000_dee04c71b2f6b000');
+  assertClean(watched);
+  await watched.context.close();
+});
+
+test('removing a filter or clearing all leaves the focus in the search field', async () => {
+  const watched = await open('?q=malaysia&lang=vi');
+  const { page } = watched;
+  await page.click('[data-active-filter][aria-label="Remove Language: Vietnamese"]');
+  await page.waitForFunction(() => document.activeElement?.id === 'search-input');
+  await page.locator('#search-input').blur();
+  await page.click('[data-clear-all]');
+  await waitForCount(page, 2);
+  await page.waitForFunction(() => document.activeElement?.id === 'search-input');
+  assertClean(watched);
+  await watched.context.close();
+});
+
 test('a search of only emoji or punctuation says it searches for nothing', async () => {
   const watched = await open(`?q=${encodeURIComponent('😀 !!')}`);
   const { page } = watched;

@@ -49,6 +49,8 @@ pub enum Intent {
     ClearAll,
     /// Dropping one filter of a view that matches nothing (its empty state lists them).
     Relax(Relax),
+    /// The article a link opened, which its filters leave out, with no search or filter.
+    OpenArticleAlone(String),
 }
 
 impl Intent {
@@ -90,6 +92,7 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::CloseArticle => state.close_article(),
         Intent::ClearAll => state.clear_all(),
         Intent::Relax(relax) => relax.apply(state),
+        Intent::OpenArticleAlone(id) => ViewState::default().open_article(&id),
     };
     (next, nav)
 }

@@ -7,6 +7,7 @@ use corpus::view::state::{CountryMatch, Undated, ViewState};
 use yew::{component, html, Callback, Html, MouseEvent, Properties};
 
 use crate::components::copy_link::CopyLink;
+use crate::components::search_box::focus_search_box;
 use crate::data::Corpus;
 use crate::intent::Intent;
 use crate::view_url::ViewHandle;
@@ -66,13 +67,20 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| ViewHandle::href(&state))
     };
-    let clear_all = props.on_intent.reform(|_: MouseEvent| Intent::ClearAll);
+    // The pressed button goes with its filter: the focus goes on to the search field.
+    let clear_all = props.on_intent.reform(|_: MouseEvent| {
+        focus_search_box();
+        Intent::ClearAll
+    });
     html! {
-        <div class="summary-bar" aria-label="Active filters">
+        <div class="summary-bar" role="group" aria-label="Active filters">
             if !active.is_empty() {
                 <ul class="chips">
                     { for active.into_iter().map(|(label, intent)| {
-                        let onclick = props.on_intent.reform(move |_: MouseEvent| intent.clone());
+                        let onclick = props.on_intent.reform(move |_: MouseEvent| {
+                            focus_search_box();
+                            intent.clone()
+                        });
                         html! {
                             <li>
                                 <button type="button" class="chip removable" data-active-filter="" aria-label={format!("Remove {label}")} {onclick}>

@@ -16,6 +16,7 @@ use crate::hooks::{
     use_dispatch, use_focus_article, use_fold_text_ahead, use_shown_cards, use_sidebar_counts,
     use_texts, use_title,
 };
+use crate::intent::Intent;
 use crate::view_url::use_view;
 use result_list::{result_list, ResultListProps};
 use sidebar::{sidebar, SidebarProps};
@@ -81,6 +82,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     }
                     if let Some(limit) = query_limit {
                         <p class="notice" data-query-limit="" role="status">{ format!("{limit}.") }</p>
+                    }
+                    if answer.hidden_article {
+                        <div class="notice" data-hidden-article="" role="status">
+                            <p>{ format!("The article “{}” that this link opens is not among these results: its search or filters leave it out.", shortened(state.article.as_deref().unwrap_or_default())) }</p>
+                            <button type="button" class="button" onclick={
+                                let id = state.article.clone().unwrap_or_default();
+                                on_intent.reform(move |_| Intent::OpenArticleAlone(id.clone()))
+                            }>{ "Show it without them" }</button>
+                        </div>
                     }
                     if nothing_to_search {
                         <p class="notice" data-query-ignored="" role="status">

@@ -34,6 +34,9 @@ pub struct Answer {
     pub versions: Vec<(u32, Vec<u32>)>,
     /// The view's `article` parameter names no article of the corpus.
     pub unknown_article: bool,
+    /// The view's `article` names an article that its search or filters leave out (a link
+    /// shared with other parameters): the explorer says so and offers it alone.
+    pub hidden_article: bool,
     /// A chunked corpus's text chunks that confirming the query's phrases and long runs needs
     /// and that have not arrived: until they are added ([`CorpusBlob::add_chunk`]) the articles
     /// in them count as not matching, and this answer is provisional. Empty for a whole blob.
@@ -57,12 +60,17 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
     let opened = state.article.as_ref().map(|id| catalog.position(id));
     let unknown_article = matches!(opened, Some(None));
     let versions = results.collapse_versions(catalog, opened.flatten());
+    let hidden_article = opened.flatten().is_some_and(|index| {
+        let folded = versions.iter().any(|(_, others)| others.contains(&index));
+        results.position(index).is_none() && !folded
+    });
     Answer {
         query: Rc::new(query),
         hits,
         results,
         versions,
         unknown_article,
+        hidden_article,
         texts_missing,
     }
 }

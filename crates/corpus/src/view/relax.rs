@@ -114,4 +114,17 @@ mod tests {
             [(Relax::Query, 0), (Relax::UndatedOnly, 1)]
         );
     }
+
+    #[test]
+    fn an_opened_article_that_the_filters_leave_out_is_hidden_not_unknown() {
+        let blob = blob();
+        let hidden = |view: &str| {
+            let answered = answer(&blob, &ViewState::parse(view).0);
+            (answered.hidden_article, answered.unknown_article)
+        };
+        assert_eq!(hidden("article=b&lang=en"), (true, false));
+        assert_eq!(hidden("article=a&lang=en"), (false, false));
+        assert_eq!(hidden("article=b"), (false, false));
+        assert_eq!(hidden("article=zz&lang=en"), (false, true));
+    }
 }
