@@ -17,6 +17,10 @@ pub struct SummaryBarProps {
     pub corpus: Corpus,
     pub state: Rc<ViewState>,
     pub on_intent: Callback<Intent>,
+    /// Whether the filters are open as a sheet (on a small screen, where they are otherwise
+    /// hidden behind the "Filters" button this bar starts with).
+    pub filters_open: bool,
+    pub on_toggle_filters: Callback<()>,
 }
 
 #[component]
@@ -63,6 +67,13 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
         };
         active.push((text.to_owned(), Intent::ResetUndated));
     }
+    // Filters other than the search, for the "Filters (n active)" button.
+    let filters_active = active.len() - usize::from(state.has_query());
+    let toggle_text = match filters_active {
+        0 => "Filters".to_owned(),
+        n => format!("Filters ({n} active)"),
+    };
+    let toggle = props.on_toggle_filters.reform(|_: MouseEvent| ());
     let view_url = {
         let state = state.clone();
         Callback::from(move |()| ViewHandle::href(&state))
@@ -74,6 +85,8 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     });
     html! {
         <div class="summary-bar" role="group" aria-label="Active filters">
+            <button type="button" class="button filters-toggle" data-filters-toggle="" aria-controls="filters"
+                    aria-expanded={props.filters_open.to_string()} onclick={toggle}>{ toggle_text }</button>
             if !active.is_empty() {
                 <ul class="chips">
                     { for active.into_iter().map(|(label, intent)| {

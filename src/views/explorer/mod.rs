@@ -7,11 +7,12 @@ mod sidebar;
 
 use corpus::languages::language_name;
 use corpus::view::state::{summarize_notices, ViewState, SHOWN_NOTICES};
-use yew::{component, html, use_memo, Html, Properties};
+use yew::{component, html, use_memo, use_state_eq, Callback, Html, Properties};
 
 use crate::components::search_box::SearchBox;
 use crate::components::summary_bar::SummaryBar;
 use crate::data::Corpus;
+use crate::frames::after_next_paint;
 use crate::hooks::{
     use_dispatch, use_focus_article, use_fold_text_ahead, use_shown_cards, use_sidebar_counts,
     use_texts, use_title,
@@ -47,6 +48,26 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     use_focus_article(state.article.clone());
     use_title(page_title(corpus, &state, answer.results.len()));
     use_fold_text_ahead(corpus);
+    let filters_open = use_state_eq(|| false);
+    // Opening moves the focus into the sheet, closing back to the button that opened it.
+    let set_filters_open = {
+        let filters_open = filters_open.clone();
+        move |open: bool| {
+            filters_open.set(open);
+            let target = if open {
+                "[data-close-filters]"
+            } else {
+                "[data-filters-toggle]"
+            };
+            after_next_paint(move || focus_selector(target));
+        }
+    };
+    let on_toggle_filters = {
+        let set = set_filters_open.clone();
+        let open = *filters_open;
+        Callback::from(move |()| set(!open))
+    };
+    let on_close_filters = Callback::from(move |()| set_filters_open(false));
 
     // A crafted link can hold thousands of bad values: the first few are listed, the rest
     // counted.
@@ -103,11 +124,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                             <button type="button" class="button" onclick={texts.retry.reform(|_| ())}>{ "Try again" }</button>
                         </div>
                     }
-                    <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} />
+                    <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} filters_open={*filters_open} {on_toggle_filters} />
                     { result_list(&ResultListProps { corpus, answer, state, shown: shown.range, show_more: shown.show_more, show_earlier: shown.show_earlier, on_intent: on_intent.clone() }) }
                 </main>
                 // After the results in the page's order: on a phone the results come first.
-                { sidebar(&SidebarProps { corpus, counts, on_intent }) }
+                { sidebar(&SidebarProps { corpus, counts, on_intent, open: *filters_open, on_close: on_close_filters }) }
             </div>
         </>
     }
@@ -144,3 +165,14 @@ fn shortened(id: &str) -> String {
 
 /// How much of an unknown article id a notice repeats.
 const SHOWN_ID_CHARS: usize = 80;
+
+/// Focuses the first element matching `selector`, if there is one.
+fn focus_selector(selector: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
+}

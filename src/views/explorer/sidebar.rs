@@ -1,11 +1,12 @@
 //! The explorer's sidebar: the timeline, then the country chips (with "any"/"all") and the
-//! language chips, with their counts for the current results.
+//! language chips, with their counts for the current results. On a small screen it is a sheet
+//! that the summary bar's "Filters" button opens over the results, and "Done" or Escape closes.
 
 use std::rc::Rc;
 
 use corpus::languages::language_name;
 use corpus::view::state::CountryMatch;
-use yew::{html, Callback, Html, MouseEvent};
+use yew::{html, Callback, Html, KeyboardEvent, MouseEvent};
 
 use crate::components::facet_chips::{Chip, ChipKind, FacetChips};
 use crate::components::timeline::Timeline;
@@ -20,6 +21,9 @@ pub(super) struct SidebarProps {
     /// The counts and the view they were made for, which the sidebar shows.
     pub counts: Rc<SidebarCounts>,
     pub on_intent: Callback<Intent>,
+    /// Open as a sheet over the results (small screens; on wide ones the filters always show).
+    pub open: bool,
+    pub on_close: Callback<()>,
 }
 
 pub(super) fn sidebar(props: &SidebarProps) -> Html {
@@ -27,6 +31,8 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
         corpus,
         counts,
         on_intent,
+        open,
+        on_close,
     } = props;
     let state = &counts.view;
     let country_chips = chips(
@@ -48,8 +54,20 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
             </button>
         }
     });
+    let onkeydown = {
+        let on_close = on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
     html! {
-        <aside class="filters" aria-label="Filters">
+        <aside class="filters" id="filters" aria-label="Filters" data-open={open.then_some("")} {onkeydown}>
+            <div class="sheet-head">
+                <h2>{ "Filters" }</h2>
+                <button type="button" class="button" data-close-filters="" onclick={on_close.reform(|_: MouseEvent| ())}>{ "Done" }</button>
+            </div>
             <Timeline histogram={counts.histogram.clone()} state={state.clone()} on_intent={on_intent.clone()} />
             <FacetChips kind={ChipKind::Country} heading="Countries" chips={country_chips} on_intent={on_intent.clone()}>
                 <div class="segmented" role="group" aria-label="Articles must mention">{ for match_buttons }</div>
