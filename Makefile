@@ -28,7 +28,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick lighthouse report lint test test-native test-wasm test-e2e test-bench fuzz clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick lighthouse screenshots report lint test test-native test-wasm test-e2e test-bench fuzz clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -40,6 +40,7 @@ help:
 	@echo "make bench-quick  the same at N = 1,000 only"
 	@echo "make bench-50k    the same at N = 50,000 (about 25 minutes), added to the report"
 	@echo "make lighthouse   Lighthouse mobile on the seeds + real-text set, 1,000 and 10,000 articles, served gzip-only"
+	@echo "make screenshots  pictures of the main views at 360 and 1280 px -> docs/screenshots/"
 	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (600) on the stable toolchain; crashes land in fuzz/artifacts/"
 
 setup:
@@ -87,6 +88,13 @@ bench-quick: setup-test
 
 report:
 	node bench/report.mjs
+
+# Pictures of the main views (default, a search, an open article, Khmer and Burmese, an empty
+# result, the phone's filter sheet) at 360 and 1280 px, light and dark, for the README.
+screenshots: setup-test
+	$(real-seeds)
+	SEEDS_DIR=$(REAL_SEEDS) trunk build --release --public-url /borderlines/ --dist target/screenshots-site
+	node scripts/screenshots.mjs target/screenshots-site docs/screenshots
 
 # Lighthouse's mobile preset on three release sites served gzip-only, as GitHub Pages serves them:
 # the seeds plus the real-text set (81 real articles), and 1,000 and 10,000 generated articles.

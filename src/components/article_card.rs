@@ -95,7 +95,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             </h3>
             <p class="card-meta">
                 { match article.date {
-                    Some(date) => html! { <time datetime={date.to_string()}>{ date.to_string() }</time> },
+                    Some(date) => html! { <time datetime={date.to_string()}>{ date.label() }</time> },
                     None => html! { <span class="undated">{ "Undated" }</span> },
                 } }
                 <span class="lang">{ language_name(&article.lang) }</span>
@@ -141,7 +141,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                         { for props.other_versions.iter().filter_map(|&other| corpus.article(other)).map(|version| {
                             let id = version.id.clone();
                             let onclick = props.on_intent.reform(move |_: MouseEvent| Intent::OpenArticle(id.clone()));
-                            let date = version.date.map_or_else(|| "Undated".to_owned(), |d| d.to_string());
+                            let date = version.date.map_or_else(|| "Undated".to_owned(), |d| d.label());
                             html! {
                                 <li>
                                     <button type="button" class="link-button" data-version-of={article.id.clone()} data-version={version.id.clone()} {onclick}>
@@ -180,7 +180,7 @@ fn placeholder(corpus: Corpus, index: u32) -> Html {
         <article class="card loading" data-article-id={catalog.id(i).to_owned()} aria-busy="true" tabindex="-1">
             <p class="card-meta">
                 { match catalog.date(i) {
-                    Some(date) => html! { <time datetime={date.to_string()}>{ date.to_string() }</time> },
+                    Some(date) => html! { <time datetime={date.to_string()}>{ date.label() }</time> },
                     None => html! { <span class="undated">{ "Undated" }</span> },
                 } }
                 <span class="lang">{ language_name(&lang) }</span>

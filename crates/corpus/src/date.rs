@@ -97,6 +97,26 @@ fn is_leap_year(year: u16) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
+/// `Jan` … `Dec` for months 1 to 12 (`?` otherwise).
+pub fn month_abbr(month: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    usize::from(month)
+        .checked_sub(1)
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("?")
+}
+
+impl Date {
+    /// The date as the page shows it everywhere (cards, the timeline): `16 Oct 2025`. ISO
+    /// (`Display`) is for `datetime` attributes and URLs.
+    pub fn label(self) -> String {
+        format!("{} {} {}", self.day, month_abbr(self.month), self.year)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -155,6 +175,15 @@ mod tests {
         assert_eq!(Date::parse("0001-01-01").map(Date::day_number), Ok(0));
         // 2025-10-16 was a Thursday.
         assert_eq!(Date::parse("2025-10-16").map(Date::weekday), Ok(3));
+    }
+
+    #[test]
+    fn labels_as_the_page_shows_dates() {
+        let date = Date::parse("2025-10-06").expect("valid");
+        assert_eq!(date.label(), "6 Oct 2025");
+        assert_eq!(month_abbr(1), "Jan");
+        assert_eq!(month_abbr(13), "?");
+        assert_eq!(month_abbr(0), "?");
     }
 
     #[test]

@@ -50,7 +50,10 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
         ));
         html.push_str("<p class=\"card-meta\">");
         match article.date {
-            Some(date) => html.push_str(&format!("<time datetime=\"{date}\">{date}</time>")),
+            Some(date) => html.push_str(&format!(
+                "<time datetime=\"{date}\">{}</time>",
+                date.label()
+            )),
             None => html.push_str("<span class=\"undated\">Undated</span>"),
         }
         html.push_str(&format!(

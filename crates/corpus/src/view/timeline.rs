@@ -190,25 +190,11 @@ impl BucketSize {
 }
 
 fn month_abbr(month: u8) -> &'static str {
-    match month {
-        1 => "Jan",
-        2 => "Feb",
-        3 => "Mar",
-        4 => "Apr",
-        5 => "May",
-        6 => "Jun",
-        7 => "Jul",
-        8 => "Aug",
-        9 => "Sep",
-        10 => "Oct",
-        11 => "Nov",
-        12 => "Dec",
-        _ => "?",
-    }
+    crate::date::month_abbr(month)
 }
 
 fn day_label(date: Date) -> String {
-    format!("{} {} {}", date.day, month_abbr(date.month), date.year)
+    date.label()
 }
 
 /// One bar of the histogram.
