@@ -25,7 +25,7 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
     let sort = escape(Sort::Newest.label());
     let mut html = format!(
         "<div data-prerendered=\"\"><div class=\"summary-bar\"><span class=\"button filters-toggle\">Filters</span><span class=\"copy-link\"><span class=\"button\">Copy link to this view</span></span></div>\
-         <div class=\"results-head\"><p class=\"result-count\">{count} {noun}</p>\
+         <h2 class=\"visually-hidden\">Results</h2><div class=\"results-head\"><p class=\"result-count\">{count} {noun}</p>\
          <label class=\"sort\">Sort <select disabled=\"\"><option>{sort}</option></select></label></div>\n<ol class=\"cards\">\n"
     );
     for index in answer.results.first(PAGE_SIZE) {

@@ -68,6 +68,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
 
     html! {
         <>
+            <h2 class="visually-hidden">{ "Results" }</h2>
             <div class="results-head">
                 if checking {
                     <p class="result-count" data-texts-loading="" aria-live="polite">{ checking_text(answer.texts_missing.len()) }</p>
