@@ -35,6 +35,9 @@ pub enum Intent {
     SetTo(Option<DateBound>),
     /// Removing the date range from the active filters.
     ClearRange,
+    /// The timeline's "zoom out": from days or a week to their month, from a month to its
+    /// year, from a year to every date.
+    ZoomOut,
     /// The timeline's "Clear dates": no range, undated articles included.
     ClearDates,
     /// The undated lane: undated articles only, or back to including them when it is pressed.
@@ -76,12 +79,13 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::SetCountryMatch(mode) => state.set_country_match(mode),
         Intent::ToggleLang(code) => state.toggle_lang(&code),
         Intent::SetSort(sort) => state.set_sort(sort),
-        Intent::ToggleBucket(bucket) if bucket.is_selected(state) => state.clear_range(),
+        Intent::ToggleBucket(bucket) if bucket.is_selected(state) => state.zoom_out(),
         Intent::ToggleBucket(bucket) => bucket.select(state),
         Intent::SetRange(from, to) => state.set_range(Some(from), Some(to)),
         Intent::SetFrom(from) => state.set_range(from, state.to),
         Intent::SetTo(to) => state.set_range(state.from, to),
         Intent::ClearRange => state.clear_range(),
+        Intent::ZoomOut => state.zoom_out(),
         Intent::ClearDates => state.clear_range().set_undated(Undated::Include),
         Intent::ToggleUndatedOnly if state.effective_undated() == Undated::Only => {
             state.set_undated(Undated::Include)
@@ -178,7 +182,7 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn a_bar_narrows_to_itself_then_clears() {
+    fn a_bar_narrows_to_itself_then_zooms_out_to_its_month() {
         let dates = ["2025-10-16", "2025-10-20"].map(|d| Date::parse(d).ok());
         let histogram = Timeline::from_dates(dates);
         let Some(bar) = histogram.buckets.first() else {
@@ -189,9 +193,14 @@ mod tests {
             dispatch(&ViewState::default(), Intent::ToggleBucket(bar.clone())),
             (narrowed.clone(), Nav::Push)
         );
+        let (month, _) = ViewState::parse("from=2025-10&to=2025-10");
         assert_eq!(
             dispatch(&narrowed, Intent::ToggleBucket(bar.clone())),
-            (ViewState::default(), Nav::Push)
+            (month.clone(), Nav::Push)
+        );
+        assert_eq!(
+            dispatch(&month, Intent::ZoomOut).0.to_query(),
+            "from=2025&to=2025"
         );
     }
 

@@ -1,5 +1,7 @@
-//! The timeline: a histogram of dated articles (click a bar to narrow to it, drag across bars
-//! for a range), two date fields for the same by keyboard, "clear", and the undated lane.
+//! The timeline: a histogram of dated articles (click a bar to zoom into it, drag across bars
+//! for a range, "Zoom out" to go back up), two date fields, "clear", and the undated lane. The
+//! bars are one Tab stop: arrow keys, Home and End move between them, Enter or Space zooms into
+//! one, Escape zooms out.
 //!
 //! Bars are SVG rectangles sized by attributes, not inline styles, so a strict CSP holds.
 
@@ -9,7 +11,10 @@ use corpus::view::state::{DateBound, Undated, ViewState};
 use corpus::view::timeline::Timeline as Histogram;
 use corpus::Date;
 use web_sys::HtmlInputElement;
-use yew::{component, html, use_state, Callback, Event, Html, MouseEvent, Properties, TargetCast};
+use yew::{
+    component, html, use_node_ref, use_state, Callback, Event, Html, KeyboardEvent, MouseEvent,
+    Properties, TargetCast,
+};
 
 use crate::intent::Intent;
 
@@ -27,9 +32,14 @@ const BAR_BOX: u32 = 100;
 pub fn Timeline(props: &TimelineProps) -> Html {
     // Index of the bar where a mouse drag started, and where it is now.
     let drag = use_state(|| None::<(usize, usize)>);
+    // The bar that takes the focus when the chart gets it (the last, newest, by default).
+    let current = use_state(|| None::<usize>);
+    let bars_ref = use_node_ref();
     let histogram = &props.histogram;
     let state = &props.state;
     let max = histogram.max_count().max(1);
+    let last_bar = histogram.buckets.len().saturating_sub(1);
+    let current_bar = current.filter(|&i| i <= last_bar).unwrap_or(last_bar);
 
     let bars = histogram.buckets.iter().enumerate().map(|(i, bucket)| {
         let height = if bucket.count == 0 { 0 } else { (bucket.count * BAR_BOX / max).max(4) };
@@ -79,6 +89,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         aria-pressed={selected.to_string()} aria-label={format!("{}: {} {noun}", bucket.label, bucket.count)}
                         title={format!("{}: {} {noun}", bucket.label, bucket.count)}
                         class={if dragged { "bar dragging" } else { "bar" }}
+                        tabindex={if i == current_bar { "0" } else { "-1" }}
                         {onclick} {onmousedown} {onmouseenter} {onmouseup}>
                     <svg viewBox={format!("0 0 10 {BAR_BOX}")} preserveAspectRatio="none" aria-hidden="true" focusable="false">
                         <rect x="1" y={(BAR_BOX - height).to_string()} width="8" height={height.to_string()} rx="1" />
@@ -88,6 +99,33 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
     });
 
+    // One Tab stop: the arrow keys move the focus between the bars.
+    let on_bars_key = {
+        let (current, bars_ref, on_intent) =
+            (current.clone(), bars_ref.clone(), props.on_intent.clone());
+        let zoomed = state.has_range();
+        Callback::from(move |event: KeyboardEvent| {
+            let next = match event.key().as_str() {
+                "ArrowLeft" | "ArrowDown" => Some(current_bar.saturating_sub(1)),
+                "ArrowRight" | "ArrowUp" => Some((current_bar + 1).min(last_bar)),
+                "Home" => Some(0),
+                "End" => Some(last_bar),
+                "Escape" if zoomed => {
+                    event.prevent_default();
+                    on_intent.emit(Intent::ZoomOut);
+                    None
+                }
+                _ => None,
+            };
+            if let Some(next) = next {
+                event.prevent_default();
+                current.set(Some(next));
+                focus_bar(&bars_ref, next);
+            }
+        })
+    };
+    let zoom_out = props.on_intent.reform(|_: MouseEvent| Intent::ZoomOut);
+    let zoomed_into = range_label(state);
     let undated_only = state.effective_undated() == Undated::Only;
     let on_undated = props
         .on_intent
@@ -103,7 +141,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         <section class="timeline" data-timeline="" aria-labelledby="timeline-heading">
             <div class="facet-head">
                 <h2 id="timeline-heading">{ "Timeline" }</h2>
-                <span class="muted">{ format!("{} dated, by {}", histogram.dated(), histogram.size.as_str()) }</span>
+                <span class="muted" data-timeline-span="">{ match &zoomed_into {
+                    Some(range) => format!("{range}: {} dated, by {}", histogram.dated(), histogram.size.as_str()),
+                    None => format!("{} dated, by {}", histogram.dated(), histogram.size.as_str()),
+                } }</span>
+                if zoomed_into.is_some() {
+                    <button type="button" class="link-button" data-timeline-zoom-out="" onclick={zoom_out}>{ "Zoom out" }</button>
+                }
                 if state.has_range() || undated_only {
                     <button type="button" class="link-button" data-timeline-clear=""
                             onclick={clear_dates}>
@@ -115,7 +159,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 if histogram.buckets.is_empty() {
                     <p class="muted timeline-empty">{ "No dated articles in these results" }</p>
                 } else {
-                    <ol class="bars" aria-label="Articles over time" onmouseleave={ let drag = drag.clone(); Callback::from(move |_: MouseEvent| drag.set(None)) }>
+                    <ol class="bars" ref={bars_ref} aria-label="Articles over time: arrow keys move, Enter zooms in, Escape zooms out" onkeydown={on_bars_key}
+                        onmouseleave={ let drag = drag.clone(); Callback::from(move |_: MouseEvent| drag.set(None)) }>
                         { for bars }
                     </ol>
                 }
@@ -151,4 +196,36 @@ fn date_field(
             Err(_) => {}
         }
     })
+}
+
+/// Focuses bar `index` of the chart.
+fn focus_bar(bars: &yew::NodeRef, index: usize) {
+    let Some(list) = bars.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Some(button) = list
+        .query_selector_all("[data-timeline-bucket]")
+        .ok()
+        .and_then(|all| all.item(u32::try_from(index).ok()?))
+        .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node).ok())
+    {
+        let _ = button.focus();
+    }
+}
+
+/// What the chart is zoomed into, as the page writes dates: `2025`, `Oct 2025`, `16 Oct 2025`,
+/// or `16 Oct 2025 – 2 Nov 2025`; `None` without a range.
+fn range_label(state: &ViewState) -> Option<String> {
+    let label = |bound: DateBound| match bound {
+        DateBound::Year(year) => year.to_string(),
+        DateBound::Month(year, month) => format!("{} {year}", corpus::date::month_abbr(month)),
+        DateBound::Day(day) => day.label(),
+    };
+    match (state.from, state.to) {
+        (Some(from), Some(to)) if from == to => Some(label(from)),
+        (Some(from), Some(to)) => Some(format!("{} – {}", label(from), label(to))),
+        (Some(from), None) => Some(format!("from {}", label(from))),
+        (None, Some(to)) => Some(format!("until {}", label(to))),
+        (None, None) => None,
+    }
 }

@@ -1028,6 +1028,27 @@ impl ViewState {
         .normalized()
     }
 
+    /// The timeline's "zoom out": a range of days within one month becomes that month, a range
+    /// within one year (days or months) that year, and any other range goes.
+    pub fn zoom_out(&self) -> ViewState {
+        let year = |y: u16| Some(DateBound::Year(y));
+        match (self.from, self.to) {
+            (Some(DateBound::Day(a)), Some(DateBound::Day(b)))
+                if (a.year, a.month) == (b.year, b.month) =>
+            {
+                let month = Some(DateBound::Month(a.year, a.month));
+                self.set_range(month, month)
+            }
+            (Some(DateBound::Day(a)), Some(DateBound::Day(b))) if a.year == b.year => {
+                self.set_range(year(a.year), year(a.year))
+            }
+            (Some(DateBound::Month(y, _)), Some(DateBound::Month(y2, _))) if y == y2 => {
+                self.set_range(year(y), year(y))
+            }
+            _ => self.clear_range(),
+        }
+    }
+
     /// Removes the date range (an explicit undated mode is kept unless it becomes the default).
     pub fn clear_range(&self) -> ViewState {
         self.set_range(None, None)

@@ -8,10 +8,9 @@
 //! most 66, the millennia of a `u16` year).
 //!
 //! [`timeline`] counts the articles passing the text query and every filter EXCEPT the date
-//! facet (the range and the undated mode), so the reader always sees the whole timeline of their
-//! other choices and where the selected range sits in it (highlight with [`Bucket::in_range`]);
-//! selecting a bucket therefore does not re-bucket the chart. To zoom into the results instead,
-//! build a chart from any dates with [`Timeline::from_dates`].
+//! facet (the range and the undated mode), within the selected range if there is one: selecting
+//! a bucket zooms in (a year's months, a month's days), and [`ViewState::zoom_out`] goes back
+//! up a level, so the reader moves from years to days in a few clicks without typed dates.
 
 use crate::date::{days_in_month, Date};
 use crate::store::catalog::Catalog;
@@ -319,9 +318,15 @@ impl Timeline {
 pub fn timeline(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Timeline {
     let filter = Filter::new(catalog, state);
     let mask = TextMask::new(catalog.len(), text);
+    // Zoomed in: the chart spans the selected range only (undated articles keep their lane).
+    let (from, to) = state.date_range();
+    let within = |date: Option<Date>| {
+        date.is_none_or(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
+    };
     Timeline::from_dates((0..catalog.len()).filter_map(|i| {
         let keep = mask.score(i).is_some() && filter.matches(i, Some(Facet::Date));
-        keep.then_some(catalog.date(i))
+        let date = catalog.date(i);
+        (keep && within(date)).then_some(date)
     }))
 }
 
@@ -595,7 +600,7 @@ mod tests {
     }
 
     #[test]
-    fn timeline_ignores_the_date_facet_but_not_the_others() {
+    fn timeline_ignores_the_date_facet_but_not_the_others_and_zooms_into_the_range() {
         use crate::article::Article;
         let article = |id: &str, date: Option<&str>, country: &str| {
             Article::for_test(id, date, "vi", &[country])
@@ -605,26 +610,35 @@ mod tests {
             article("b", Some("2024-06-16"), "VN"),
             article("c", None, "VN"),
             article("d", Some("2025-01-01"), "TH"),
+            article("e", Some("2025-03-02"), "VN"),
         ];
         let articles = Catalog::from_articles(&articles).expect("catalog");
-        let (state, _) = ViewState::parse("country=VN&from=2025&undated=exclude");
+        // Without a range: every date of the other filters (the undated mode is ignored too).
+        let (state, _) = ViewState::parse("country=VN&undated=exclude");
         let chart = timeline(&articles, &state, TextMatches::All);
-        assert_eq!(chart.dated(), 2);
-        assert_eq!(chart.undated, 1);
-        assert_eq!(chart.size, BucketSize::Month);
-        let selected: Vec<&str> = chart
-            .buckets
-            .iter()
-            .filter(|b| b.in_range(&state))
-            .map(|b| b.label.as_str())
-            .collect();
-        assert_eq!(selected.first(), Some(&"Jan 2025"));
-        assert_eq!(selected.last(), Some(&"Oct 2025"));
+        assert_eq!((chart.dated(), chart.undated), (3, 1));
+        // Zoomed into 2025: its weeks from March to October only (the finest size that fits).
+        let (state, _) = ViewState::parse("country=VN&from=2025&to=2025&undated=exclude");
+        let chart = timeline(&articles, &state, TextMatches::All);
+        assert_eq!((chart.dated(), chart.undated), (2, 1));
+        assert_eq!(chart.size, BucketSize::Week);
+        assert!(chart.buckets.iter().all(|b| b.in_range(&state)));
+        // A month zooms into days; zooming out goes back up a level at a time.
+        let (october, _) = ViewState::parse("country=VN&from=2025-10&to=2025-10&undated=exclude");
+        let days = timeline(&articles, &october, TextMatches::All);
+        assert_eq!((days.size, days.dated()), (BucketSize::Day, 1));
+        let year = october.zoom_out();
+        assert_eq!(
+            (year.from, year.to),
+            (Some(DateBound::Year(2025)), Some(DateBound::Year(2025)))
+        );
+        assert!(!year.zoom_out().has_range());
+        let one_day = days.buckets[0].select(&october);
+        assert_eq!(one_day.zoom_out(), october);
+        let week = chart.buckets.last().expect("a week").select(&state);
+        assert_eq!(week.zoom_out(), october);
         let hits = [(1, 1.0), (2, 1.0)];
         let chart = timeline(&articles, &state, TextMatches::Hits(&hits));
-        assert_eq!((chart.dated(), chart.undated), (1, 1));
-        assert_eq!(chart.buckets.len(), 1);
-        assert!(!chart.buckets[0].in_range(&state));
-        assert!(!chart.buckets[0].in_range(&ViewState::default()));
+        assert_eq!((chart.dated(), chart.undated), (0, 1));
     }
 }

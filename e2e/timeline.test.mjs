@@ -1,0 +1,57 @@
+// The timeline zooms: a bar opens its period at a finer size (a year's months or weeks, a
+// month's days), "Zoom out" and Escape go back up, and the bars are one Tab stop moved through
+// with the arrow keys. Run on the seeds plus the real-text set (36 dated articles, 2010-2026).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { serve, launch, watchedPage, waitForApp } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(resolve('target/e2e-whole-dist')); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const span = (page) => page.locator('[data-timeline-span]').innerText();
+const search = (page) => new URL(page.url()).search;
+
+test('a bar zooms into its period and "Zoom out" comes back', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.url());
+  await waitForApp(page);
+  assert.match(await span(page), /^\d+ dated, by year$/);
+  await page.click('[data-timeline-bucket="2025"]');
+  await page.waitForFunction(() => location.search === '?from=2025&to=2025');
+  await page.waitForFunction(() => /^2025: \d+ dated, by (month|week|day)$/.test(document.querySelector('[data-timeline-span]')?.textContent ?? ''));
+  // Every bar now lies in 2025.
+  const froms = await page.$$eval('[data-timeline-bucket]', (bars) => bars.map((b) => b.dataset.from));
+  assert.ok(froms.length > 1 && froms.every((f) => f.startsWith('2025')), froms.join(' '));
+  await page.click('[data-timeline-zoom-out]');
+  await page.waitForFunction(() => location.search === '');
+  await page.waitForFunction(() => /by year$/.test(document.querySelector('[data-timeline-span]')?.textContent ?? ''));
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('the bars are one Tab stop: arrows move, Enter zooms in, Escape zooms out', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.goto(server.url());
+  await waitForApp(page);
+  assert.equal(await page.locator('[data-timeline-bucket][tabindex="0"]').count(), 1);
+  const bars = await page.locator('[data-timeline-bucket]').count();
+  assert.equal(await page.locator('[data-timeline-bucket][tabindex="-1"]').count(), bars - 1);
+  await page.locator('[data-timeline-bucket][tabindex="0"]').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.activeElement === document.querySelectorAll('[data-timeline-bucket]')[1]);
+  await page.keyboard.press('ArrowLeft');
+  // The first bar: the oldest dated articles' year.
+  const first = page.locator('[data-timeline-bucket]').first();
+  await page.waitForFunction(() => document.activeElement === document.querySelector('[data-timeline-bucket]'));
+  const [from, to] = [await first.getAttribute('data-from'), await first.getAttribute('data-to')];
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((q) => location.search === q, `?from=${from}&to=${to}`);
+  await page.locator('[data-timeline-bucket][tabindex="0"]').focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.search === '');
+  assert.equal(search(page), '');
+  await context.close();
+});
