@@ -18,14 +18,28 @@ test('a bar zooms into its period and "Zoom out" comes back', async () => {
   await page.goto(server.url());
   await waitForApp(page);
   assert.match(await span(page), /^\d+ dated, by year$/);
+  // A count scale from 0 to the tallest bar, and the first, middle and last periods labelled.
+  const counts = await page.$$eval('[data-timeline-bucket]', (bars) => bars.map((b) => Number(b.dataset.count)));
+  assert.equal(Number(await page.getAttribute('[data-timeline-max]', 'data-timeline-max')), Math.max(...counts));
+  assert.equal(await page.locator('.axis span').count(), 3);
   await page.click('[data-timeline-bucket="2025"]');
   await page.waitForFunction(() => location.search === '?from=2025&to=2025');
   await page.waitForFunction(() => /^2025: \d+ dated, by (month|week|day)$/.test(document.querySelector('[data-timeline-span]')?.textContent ?? ''));
   // Every bar now lies in 2025.
   const froms = await page.$$eval('[data-timeline-bucket]', (bars) => bars.map((b) => b.dataset.from));
   assert.ok(froms.length > 1 && froms.every((f) => f.startsWith('2025')), froms.join(' '));
-  await page.click('[data-timeline-zoom-out]');
-  await page.waitForFunction(() => location.search === '');
+  // Deeper, then back up a level at a time to every date.
+  const bar = page.locator('[data-timeline-bucket]:not([data-count="0"])').first();
+  const deeper = `?from=${await bar.getAttribute('data-from')}&to=${await bar.getAttribute('data-to')}`;
+  await bar.click();
+  await page.waitForFunction((q) => location.search === q, deeper);
+  for (let level = 0; level < 4 && search(page) !== ''; level++) {
+    const before = search(page);
+    await page.click('[data-timeline-zoom-out]');
+    await page.waitForFunction((q) => location.search !== q, before);
+    assert.ok(search(page) === '' || search(page).startsWith('?from=2025'), search(page));
+  }
+  assert.equal(search(page), '');
   await page.waitForFunction(() => /by year$/.test(document.querySelector('[data-timeline-span]')?.textContent ?? ''));
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();

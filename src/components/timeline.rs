@@ -159,6 +159,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 if histogram.buckets.is_empty() {
                     <p class="muted timeline-empty">{ "No dated articles in these results" }</p>
                 } else {
+                    // The count scale: the tallest bar's count at the top, 0 at the foot.
+                    <div class="count-axis" aria-hidden="true" data-timeline-max={max.to_string()}>
+                        <span>{ max }</span><span>{ "0" }</span>
+                    </div>
                     <ol class="bars" ref={bars_ref} aria-label="Articles over time: arrow keys move, Enter zooms in, Escape zooms out" onkeydown={on_bars_key}
                         onmouseleave={ let drag = drag.clone(); Callback::from(move |_: MouseEvent| drag.set(None)) }>
                         { for bars }
@@ -171,7 +175,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 </button>
             </div>
             if let (Some(first), Some(last)) = (first, last) {
-                <div class="axis" aria-hidden="true"><span>{ &first.label }</span><span>{ &last.label }</span></div>
+                // The first, middle and last periods.
+                <div class="axis" aria-hidden="true">
+                    <span>{ &first.label }</span>
+                    if let Some(middle) = (histogram.buckets.len() >= 5).then(|| histogram.buckets.get(histogram.buckets.len() / 2)).flatten() {
+                        <span>{ &middle.label }</span>
+                    }
+                    if histogram.buckets.len() > 1 {
+                        <span>{ &last.label }</span>
+                    }
+                </div>
             }
             <div class="date-fields">
                 <label>{ "From " }<input type="date" data-timeline-from="" value={from_day.map(|d| d.to_string()).unwrap_or_default()} onchange={on_from} /></label>

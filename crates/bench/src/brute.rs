@@ -6,11 +6,12 @@ use std::collections::BTreeSet;
 use corpus::search::fold::fold;
 use corpus::search::Query;
 use corpus::view::state::{CountryMatch, Undated, ViewState};
+use corpus::view::timeline::Timeline;
 use corpus::Article;
 use ingest::parallel::map_on_every_core;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::counts::ViewCounts;
+use crate::counts::{years_of, ViewCounts};
 
 /// Every article's searchable fields (title, paragraphs, captions, source), folded once, plus
 /// the whole folded text joined for cheap substring pre-checks.
@@ -132,13 +133,15 @@ pub fn view_matches(
 /// The view's counts by brute force, following the facet rules documented in corpus::view::facets:
 /// a language chip counts what selecting it would add (its own filter left out), a country chip
 /// the same with `match=any` and the remaining results with `match=all`; the timeline leaves the
-/// date filter out.
+/// date filter out but spans only the selected range (it zooms into it).
 pub fn view_counts(
     articles: &[Article],
     state: &ViewState,
     text: Option<&BTreeSet<u32>>,
 ) -> ViewCounts {
     let mut counts = ViewCounts::default();
+    let (from, to) = state.date_range();
+    let mut dated = Vec::new();
     for (i, article) in articles.iter().enumerate() {
         if text.is_some_and(|t| !u32::try_from(i).is_ok_and(|i| t.contains(&i))) {
             continue;
@@ -162,10 +165,16 @@ pub fn view_counts(
         }
         if country && lang {
             match article.date {
-                Some(d) => *counts.years.entry(d.year).or_default() += 1,
+                // The timeline zooms into the selected range: dated articles outside it leave it.
+                Some(d) if from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t) => {
+                    dated.push(d)
+                }
+                Some(_) => {}
                 None => counts.undated += 1,
             }
         }
     }
+    // Bucketed as the app buckets them, so that both sides name the same years.
+    counts.years = years_of(&Timeline::from_dates(dated.into_iter().map(Some)));
     counts
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use corpus::view::timeline::Timeline;
 use corpus::view::Counts;
 
 /// Result total, country and language chip counts, dated articles per year on the timeline, and
@@ -16,17 +17,24 @@ pub struct ViewCounts {
     pub undated: u32,
 }
 
+/// A timeline's dated articles per year of their bucket's start (a zoomed chart's weeks can
+/// start in the year before).
+pub fn years_of(timeline: &Timeline) -> BTreeMap<u16, u32> {
+    let mut years: BTreeMap<u16, u32> = BTreeMap::new();
+    for bucket in &timeline.buckets {
+        if bucket.count > 0 {
+            *years.entry(bucket.start.year).or_default() += bucket.count;
+        }
+    }
+    years
+}
+
 impl ViewCounts {
     /// What the app shows for a view ([`corpus::view::Answer::counts`]), with zero counts
     /// dropped so both sides compare equal.
     pub fn from_app(counts: &Counts) -> ViewCounts {
         let (f, t) = (&counts.facets, &counts.timeline);
-        let mut years: BTreeMap<u16, u32> = BTreeMap::new();
-        for bucket in &t.buckets {
-            if bucket.count > 0 {
-                *years.entry(bucket.start.year).or_default() += bucket.count;
-            }
-        }
+        let years = years_of(t);
         let nonzero = |v: &[(String, u32)]| v.iter().filter(|(_, n)| *n > 0).cloned().collect();
         ViewCounts {
             total: f.total,
