@@ -23,10 +23,15 @@ function chunkCount() {
   return Number(/data-chunks="(\d+)"/.exec(html)?.[1]);
 }
 
-/** Waits until the view has its count and no card is waiting for its text. */
+/** Waits until the view has its count, its first page of cards (the first frame holds fewer)
+ *  and no card waiting for its text. */
 async function settled(page) {
   await page.waitForSelector('[data-result-count]');
-  await page.waitForFunction(() => !document.querySelector('[data-texts-loading], article.card.loading'));
+  await page.waitForFunction(() => {
+    const count = Number(document.querySelector('[data-result-count]')?.dataset.resultCount);
+    const cards = document.querySelectorAll('article[data-article-id]').length;
+    return cards === Math.min(count, 20) && !document.querySelector('[data-texts-loading], article.card.loading');
+  });
 }
 
 /** The count, the cards' ids and titles of `query` on `server`, and the chunks it fetched. */
