@@ -92,6 +92,7 @@ report:
 # Pictures of the main views (default, a search, an open article, Khmer and Burmese, an empty
 # result, the phone's filter sheet) at 360 and 1280 px, light and dark, for the README.
 screenshots: setup-test
+	@scripts/setup.sh screenshots
 	$(real-seeds)
 	SEEDS_DIR=$(REAL_SEEDS) trunk build --release --public-url /borderlines/ --dist target/screenshots-site
 	node scripts/screenshots.mjs target/screenshots-site docs/screenshots

@@ -3,6 +3,7 @@
 # anything already present at the right version is skipped.
 #   scripts/setup.sh          build tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt via npm)
 #   scripts/setup.sh test     also Chromium + chromedriver (apt) and the npm test packages
+#   scripts/setup.sh screenshots   as test, and a CJK font for this machine (`make screenshots`)
 #   scripts/setup.sh fuzz     only cargo-fuzz (for `make fuzz`; builds on the stable toolchain)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,15 +40,24 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
-if [ "${1:-}" = test ]; then
+# As root (containers) apt-get runs directly; otherwise through sudo (GitHub runners, laptops).
+sudo=()
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=(sudo); fi
+
+if [ "${1:-}" = test ] || [ "${1:-}" = screenshots ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing chromium and chromedriver (apt)"
-    # As root (containers) apt-get runs directly; otherwise through sudo (GitHub runners, laptops).
-    sudo=()
-    if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo=(sudo); fi
     "${sudo[@]}" apt-get update -qq
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+fi
+
+# `make screenshots` pictures Chinese articles too: a CJK font for this machine's Chromium. The
+# site itself never depends on one (readers' phones have their own).
+if [ "${1:-}" = screenshots ] && ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  say "installing a CJK font for the screenshots (apt: fonts-noto-cjk)"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk >/dev/null
 fi
 
 # npm packages (wasm-opt from binaryen, playwright-core, axe-core; the bench peers minisearch, flexsearch, pagefind): pinned by package-lock.json.
