@@ -12,7 +12,7 @@
 // these inline elements by sha256.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { hashSource, inlineScripts, inlineStyles } from './postbuild.mjs';
 
 const WASM_ID = 'borderlines-wasm';
@@ -66,6 +66,11 @@ if (corpusLinks.length !== 1) fail(`expected one corpus link (data-borderlines-c
 if (attr(corpusLinks[0][1], 'data-chunks') !== undefined) fail('the corpus was built in shards, which a file opened from disk cannot fetch: build it with SHARDS=off');
 const corpusFile = local(attr(corpusLinks[0][1], 'href'));
 used.add(basename(corpusFile));
+// The scripts the articles are written in: the file carries only their fonts (the hosted site
+// fetches each when its text is on screen; a file has to hold them all up front).
+const corpusText = gunzipSync(readFileSync(corpusFile)).toString('utf8');
+const FONT_SCRIPTS = { thai: /[\u0E01-\u0E5B]/u, khmer: /[\u1780-\u17FF\u19E0-\u19FF]/u, lao: /[\u0E81-\u0EDF]/u, myanmar: /[\u1000-\u109F]/u };
+const scriptsUsed = new Set(Object.entries(FONT_SCRIPTS).filter(([, re]) => re.test(corpusText)).map(([name]) => name));
 
 // 1. Trunk's loader names the wasm-bindgen JS and the wasm; remove it and the preload links.
 let jsFile, wasmFile;
@@ -95,7 +100,13 @@ html = html
 
 // 2. Stylesheets inline (their own url()s as data: URLs); icons as data: URLs.
 function inlineCss(file) {
-  const css = readFileSync(file, 'utf8').replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/gi, (whole, _q, url) =>
+  const css = readFileSync(file, 'utf8')
+    // The @font-face of a script no article uses goes.
+    .replace(/@font-face\s*\{[^}]*\}/gi, (rule) => {
+      const font = /noto-sans-([a-z]+)-/.exec(rule);
+      return font && !scriptsUsed.has(font[1]) ? '' : rule;
+    })
+    .replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/gi, (whole, _q, url) =>
     isExternal(url.trim()) ? whole : `url("${dataUrl(local(url.trim(), dirname(file)))}")`);
   if (/@import\b/i.test(css)) fail(`${basename(file)}: @import is not supported offline`);
   if (/<\/style/i.test(css)) fail(`${basename(file)} contains "</style"`);
