@@ -23,7 +23,7 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use corpus::view::results::{page_around, PAGE_SIZE};
+use corpus::view::results::first_shown;
 use corpus::view::state::ViewState;
 use corpus::CorpusBlob;
 use js_sys::Uint8Array;
@@ -91,8 +91,7 @@ pub async fn load() -> Result<Corpus, String> {
         Some(bytes) => Uint8Array::from(bytes.as_slice()),
         None => fetch_linked().await?,
     };
-    let gzip_magic = file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b;
-    let blob = if gzip_magic {
+    let blob = if is_gzip(&file) {
         let worth_a_worker = linked_attribute("data-worker-from")
             .and_then(|n| n.parse::<u32>().ok())
             .is_some_and(|from| file.length() >= from);
@@ -171,21 +170,36 @@ async fn fetch_linked() -> Result<Uint8Array, String> {
 
 /// Fetches `href` from the site's own origin.
 async fn fetch_bytes(href: &str) -> Result<Uint8Array, String> {
+    read_response(start_fetch(href)?, href, "The articles").await
+}
+
+/// Starts fetching `href`; [`read_response`] reads what comes back.
+fn start_fetch(href: &str) -> Result<js_sys::Promise, String> {
     let window = web_sys::window().ok_or("No window to load the articles in.")?;
+    Ok(window.fetch_with_str(href))
+}
+
+/// The body of the response to `request` (a fetch of `href`), or why there is none, worded for
+/// the reader about `what` was loading ("The articles", "Some articles' text").
+async fn read_response(
+    request: js_sys::Promise,
+    href: &str,
+    what: &str,
+) -> Result<Uint8Array, String> {
     let failed = |e: JsValue| {
         format!(
-            "The articles could not be loaded ({}). Check the connection and try again.",
+            "{what} could not be loaded ({}). Check the connection and try again.",
             describe(&e)
         )
     };
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(href))
+    let response: web_sys::Response = JsFuture::from(request)
         .await
         .map_err(failed)?
         .dyn_into()
         .map_err(failed)?;
     if !response.ok() {
         return Err(format!(
-            "The articles could not be loaded: {href} answered {} {}. If the site was just updated, reload the page.",
+            "{what} could not be loaded: {href} answered {} {}. If the site was just updated, reload the page.",
             response.status(),
             response.status_text()
         ));
@@ -194,6 +208,12 @@ async fn fetch_bytes(href: &str) -> Result<Uint8Array, String> {
         .await
         .map_err(failed)?;
     Ok(Uint8Array::new(&buffer))
+}
+
+/// Whether `file` starts as gzip does (a server that sent it with `Content-Encoding: gzip` has
+/// decompressed it already).
+fn is_gzip(file: &Uint8Array) -> bool {
+    file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b
 }
 
 thread_local! {
@@ -220,16 +240,15 @@ pub async fn fetch_first_texts(corpus: Corpus) {
             .as_ref()
             .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
         // The cards the explorer shows first (`hooks::use_shown_cards`).
-        let shown = match open {
-            Some(p) if p >= PAGE_SIZE => page_around(p),
-            _ => 0..PAGE_SIZE.max(open.map_or(0, |p| p + 1)),
-        };
-        let needed = answer.texts_needed(&corpus, shown);
+        let needed = answer.texts_needed(&corpus, first_shown(open));
         if needed.is_empty() || fetch_texts(corpus, &needed).await.is_err() {
             return;
         }
     }
 }
+
+/// A fetch started for a file (`href`), or why it could not start.
+type StartedFetch = Result<(String, js_sys::Promise), String>;
 
 /// Where text chunk `chunk` of a sharded corpus is: beside the core, `corpus-<hash>-<chunk>.bin`
 /// for `corpus-<hash>.bin` (one hash names the whole set, so the chunks are always the core's).
@@ -254,12 +273,13 @@ pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
     }
     let core = linked_href();
     // Every request starts now; each is then awaited in turn.
-    let requests: Vec<(u32, Result<js_sys::Promise, String>)> = wanted
+    let requests: Vec<(u32, StartedFetch)> = wanted
         .iter()
         .map(|&chunk| {
             let request = core.clone().and_then(|core| {
-                let window = web_sys::window().ok_or("No window to load the articles in.")?;
-                Ok(window.fetch_with_str(&chunk_href(&core, chunk)))
+                let href = chunk_href(&core, chunk);
+                let request = start_fetch(&href)?;
+                Ok((href, request))
             });
             (chunk, request)
         })
@@ -267,7 +287,7 @@ pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
     let mut outcome = Ok(());
     for (chunk, request) in requests {
         let added = match request {
-            Ok(request) => add_chunk(corpus, chunk, request).await,
+            Ok((href, request)) => add_chunk(corpus, chunk, &href, request).await,
             Err(e) => Err(e),
         };
         CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| on_their_way.remove(&chunk));
@@ -278,33 +298,15 @@ pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
     outcome
 }
 
-/// Reads a text chunk's response, gunzips it and adds it to the corpus.
-async fn add_chunk(corpus: Corpus, chunk: u32, request: js_sys::Promise) -> Result<(), String> {
-    let failed = |e: JsValue| {
-        format!(
-            "Some articles' text could not be loaded ({}). Check the connection and try again.",
-            describe(&e)
-        )
-    };
-    let response: web_sys::Response = JsFuture::from(request)
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    if !response.ok() {
-        return Err(format!(
-            "Some articles' text could not be loaded: {} answered {} {}. If the site was just updated, reload the page.",
-            response.url(),
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
-        .await
-        .map_err(failed)?;
-    let file = Uint8Array::new(&buffer);
-    let gzip_magic = file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b;
-    let bytes = if gzip_magic {
+/// Reads a text chunk's response (a fetch of `href`), gunzips it and adds it to the corpus.
+async fn add_chunk(
+    corpus: Corpus,
+    chunk: u32,
+    href: &str,
+    request: js_sys::Promise,
+) -> Result<(), String> {
+    let file = read_response(request, href, "Some articles' text").await?;
+    let bytes = if is_gzip(&file) {
         gunzip(&file)
             .await
             .map_err(|e| format!("Some articles' text could not be decompressed ({e})."))?

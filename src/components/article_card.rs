@@ -9,6 +9,7 @@ use corpus::search::{highlight, Query};
 use corpus::view::card::{card_passage, SHOWN_CHIPS};
 use corpus::view::results::SNIPPET_CHARS;
 use corpus::view::state::ViewState;
+use corpus::Date;
 use yew::{classes, component, html, Callback, Html, KeyboardEvent, MouseEvent, Properties};
 
 use crate::components::copy_link::CopyLink;
@@ -94,10 +95,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                 }
             </h3>
             <p class="card-meta">
-                { match article.date {
-                    Some(date) => html! { <time datetime={date.to_string()}>{ date.label() }</time> },
-                    None => html! { <span class="undated">{ "Undated" }</span> },
-                } }
+                { date_html(article.date) }
                 <span class="lang">{ language_name(&article.lang) }</span>
                 if let Some(source) = &article.source {
                     <span class="source" lang={article.lang.clone()}>{ source }</span>
@@ -179,13 +177,18 @@ fn placeholder(corpus: Corpus, index: u32) -> Html {
     html! {
         <article class="card loading" data-article-id={catalog.id(i).to_owned()} aria-busy="true" tabindex="-1">
             <p class="card-meta">
-                { match catalog.date(i) {
-                    Some(date) => html! { <time datetime={date.to_string()}>{ date.label() }</time> },
-                    None => html! { <span class="undated">{ "Undated" }</span> },
-                } }
+                { date_html(catalog.date(i)) }
                 <span class="lang">{ language_name(&lang) }</span>
             </p>
             <p class="snippet">{ "Loading the text…" }</p>
         </article>
+    }
+}
+
+/// A card's date as the page writes dates (ISO in `datetime`), or "Undated".
+fn date_html(date: Option<Date>) -> Html {
+    match date {
+        Some(date) => html! { <time datetime={date.to_string()}>{ date.label() }</time> },
+        None => html! { <span class="undated">{ "Undated" }</span> },
     }
 }

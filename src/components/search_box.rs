@@ -71,13 +71,5 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
 /// Puts the keyboard focus in the search field once the next frame is painted: where a reader
 /// goes on after removing a filter, whose button has gone with it.
 pub fn focus_search_box() {
-    crate::frames::after_next_paint(|| {
-        if let Some(input) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("search-input"))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = input.focus();
-        }
-    });
+    crate::focus::focus_after_paint("#search-input");
 }

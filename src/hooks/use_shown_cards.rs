@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use corpus::view::results::{page_around, PAGE_SIZE};
+use corpus::view::results::{first_shown, page_around, PAGE_SIZE};
 use corpus::view::state::ViewState;
 use yew::{hook, use_callback, use_effect_with, use_state_eq, Callback};
 
@@ -72,11 +72,7 @@ pub fn use_shown_cards(state: &ViewState, open_position: Option<usize>) -> Shown
         let shown = shown.clone();
         // The first page of a new view (or the page around its open article) once its first
         // frame is painted.
-        let first = if range.start == 0 {
-            0..PAGE_SIZE.max(range.end)
-        } else {
-            range.clone()
-        };
+        let first = first_shown(open_position);
         use_effect_with(key.clone(), move |key| {
             if shown.0 != *key {
                 let key = key.clone();

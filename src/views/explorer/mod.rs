@@ -12,7 +12,7 @@ use yew::{component, html, use_memo, use_state_eq, Callback, Html, Properties};
 use crate::components::search_box::SearchBox;
 use crate::components::summary_bar::SummaryBar;
 use crate::data::Corpus;
-use crate::frames::after_next_paint;
+use crate::focus::focus_after_paint;
 use crate::hooks::{
     use_dispatch, use_focus_article, use_fold_text_ahead, use_shown_cards, use_sidebar_counts,
     use_texts, use_title,
@@ -54,12 +54,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let filters_open = filters_open.clone();
         move |open: bool| {
             filters_open.set(open);
-            let target = if open {
+            focus_after_paint(if open {
                 "[data-close-filters]"
             } else {
                 "[data-filters-toggle]"
-            };
-            after_next_paint(move || focus_selector(target));
+            });
         }
     };
     let on_toggle_filters = {
@@ -165,14 +164,3 @@ fn shortened(id: &str) -> String {
 
 /// How much of an unknown article id a notice repeats.
 const SHOWN_ID_CHARS: usize = 80;
-
-/// Focuses the first element matching `selector`, if there is one.
-fn focus_selector(selector: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = element.focus();
-    }
-}

@@ -39,6 +39,18 @@ pub(super) fn chunk_ends_for(text_ends: &[u32], target: usize) -> Vec<u32> {
     ends
 }
 
+/// Where chunk `chunk` (of those ending at `chunk_ends`) lies in the texts laid end to end, whose
+/// articles end at `text_ends`.
+pub(super) fn chunk_span(chunk_ends: &[u32], text_ends: &[u32], chunk: usize) -> Range<usize> {
+    let articles = span(chunk_ends, chunk);
+    let start = span(text_ends, articles.start).start;
+    let end = articles
+        .end
+        .checked_sub(1)
+        .map_or(start, |last| span(text_ends, last).end);
+    start..end.max(start)
+}
+
 /// The chunk boundaries of a head agree with its articles: strictly increasing, the last one the
 /// article count (or none at all).
 pub(super) fn check_chunk_ends(chunk_ends: &[u32], articles: usize) -> Result<(), BlobError> {
@@ -71,20 +83,9 @@ impl CorpusBlob {
         u32::try_from(ends.partition_point(|&end| end <= index)).ok()
     }
 
-    /// The articles of chunk `chunk`.
-    fn chunk_articles(&self, chunk: u32) -> Range<usize> {
-        span(&self.head.chunk_ends, chunk as usize)
-    }
-
     /// Where chunk `chunk`'s bytes lie in the texts laid end to end.
     fn chunk_span(&self, chunk: u32) -> Range<usize> {
-        let articles = self.chunk_articles(chunk);
-        let start = span(&self.text_ends, articles.start).start;
-        let end = articles
-            .end
-            .checked_sub(1)
-            .map_or(start, |last| span(&self.text_ends, last).end);
-        start..end.max(start)
+        chunk_span(&self.head.chunk_ends, &self.text_ends, chunk as usize)
     }
 
     /// How many bytes chunk `chunk` holds (what [`CorpusBlob::add_chunk`] expects).

@@ -7,7 +7,7 @@ use crate::article::Article;
 use crate::search::index::{DocText, SearchIndex};
 use crate::store::article_text;
 use crate::store::catalog::{Catalog, CatalogOverflow};
-use crate::store::chunks::{chunk_ends_for, Texts};
+use crate::store::chunks::{chunk_ends_for, chunk_span, Texts};
 use crate::store::parts::ends_of;
 use crate::store::{CorpusBlob, Head};
 
@@ -94,16 +94,10 @@ impl CorpusBlob {
         let mut head = self.head.clone();
         head.chunk_ends = chunk_ends_for(&self.text_ends, chunk_bytes);
         let core = postcard::to_allocvec(&head)?;
-        let mut start = 0usize;
-        let chunks = head
-            .chunk_ends
-            .iter()
-            .map(|&end| {
-                let last = (end as usize).saturating_sub(1);
-                let stop = self.text_ends.get(last).map_or(start, |&e| e as usize);
-                let chunk = texts.get(start..stop).unwrap_or_default().to_vec();
-                start = stop;
-                chunk
+        let chunks = (0..head.chunk_ends.len())
+            .map(|chunk| {
+                let bytes = chunk_span(&head.chunk_ends, &self.text_ends, chunk);
+                texts.get(bytes).unwrap_or_default().to_vec()
             })
             .collect();
         Ok((core, chunks))

@@ -56,10 +56,9 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
     let texts_missing = corpus.chunks_missing_for_query(&query);
     let hits = corpus.text_hits(&query);
     let catalog = corpus.catalog();
-    let mut results = filter::filter(catalog, state, text_matches(hits.as_deref()));
     let opened = state.article.as_ref().map(|id| catalog.position(id));
     let unknown_article = matches!(opened, Some(None));
-    let versions = results.collapse_versions(catalog, opened.flatten());
+    let (results, versions) = folded_results(corpus, state, hits.as_deref());
     let hidden_article = opened.flatten().is_some_and(|index| {
         let folded = versions.iter().any(|(_, others)| others.contains(&index));
         results.position(index).is_none() && !folded
@@ -73,6 +72,20 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
         hidden_article,
         texts_missing,
     }
+}
+
+/// The results of `state` given its text hits (`None`: every article matches the text), in
+/// display order with near-duplicate versions folded, and those versions.
+pub(crate) fn folded_results(
+    corpus: &CorpusBlob,
+    state: &ViewState,
+    hits: Option<&[(u32, f32)]>,
+) -> (Results, Vec<(u32, Vec<u32>)>) {
+    let catalog = corpus.catalog();
+    let mut results = filter::filter(catalog, state, text_matches(hits));
+    let opened = state.article.as_ref().and_then(|id| catalog.position(id));
+    let versions = results.collapse_versions(catalog, opened);
+    (results, versions)
 }
 
 impl Answer {

@@ -50,19 +50,11 @@ mod tests {
     use super::*;
 
     fn derived(title: &str, paragraphs: &[&str]) -> Article {
-        Article {
-            id: "a".into(),
-            file: "a.txt".into(),
-            date: None,
-            title: title.into(),
-            title_derived: true,
-            lang: "en".into(),
-            countries: Vec::new(),
-            source: None,
-            captions: Vec::new(),
-            paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
-            warnings: Vec::new(),
-        }
+        let mut article = Article::for_test("a", None, "en", &[]);
+        article.title = title.into();
+        article.title_derived = true;
+        article.paragraphs = paragraphs.iter().map(|p| (*p).to_owned()).collect();
+        article
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! without it, so that the empty state can say which one to remove instead of only "clear all".
 
 use crate::languages::language_name;
+use crate::search::Query;
 use crate::store::CorpusBlob;
-use crate::view::answer;
+use crate::view::answer::folded_results;
 use crate::view::state::{Undated, ViewState};
 
 /// One filter of a view, to drop.
@@ -56,10 +57,21 @@ pub fn relaxations(corpus: &CorpusBlob, state: &ViewState) -> Vec<(Relax, usize)
     if state.effective_undated() == Undated::Only {
         filters.push(Relax::UndatedOnly);
     }
+    // One text search serves every filter but the search itself (a link can hold hundreds).
+    let hits = filters
+        .iter()
+        .any(|relax| *relax != Relax::Query)
+        .then(|| corpus.text_hits(&Query::parse(&state.q)))
+        .flatten();
     filters
         .into_iter()
         .map(|relax| {
-            let count = answer(corpus, &relax.apply(state)).results.len();
+            let text = if relax == Relax::Query {
+                None
+            } else {
+                hits.as_deref()
+            };
+            let count = folded_results(corpus, &relax.apply(state), text).0.len();
             (relax, count)
         })
         .collect()
@@ -69,6 +81,7 @@ pub fn relaxations(corpus: &CorpusBlob, state: &ViewState) -> Vec<(Relax, usize)
 mod tests {
     use super::*;
     use crate::article::Article;
+    use crate::view::answer;
 
     fn blob() -> CorpusBlob {
         let mut a = Article::for_test("a", Some("2025-01-02"), "en", &["TH"]);

@@ -23,6 +23,15 @@ pub fn page_around(position: usize) -> Range<usize> {
     start..start + PAGE_SIZE
 }
 
+/// The cards a new view shows once its first frame is painted, when its open article (if any)
+/// is at position `open`: the first page, or the page around the article further down.
+pub fn first_shown(open: Option<usize>) -> Range<usize> {
+    match open {
+        Some(position) if position >= PAGE_SIZE => page_around(position),
+        _ => 0..PAGE_SIZE,
+    }
+}
+
 /// The length of the passage a result card shows, in characters.
 pub const SNIPPET_CHARS: usize = 320;
 
@@ -243,6 +252,9 @@ mod tests {
         assert_eq!(page_around(PAGE_SIZE - 1), 0..PAGE_SIZE);
         assert_eq!(page_around(299), 280..300);
         assert_eq!(page_around(300), 300..320);
+        assert_eq!(first_shown(None), 0..PAGE_SIZE);
+        assert_eq!(first_shown(Some(PAGE_SIZE - 1)), 0..PAGE_SIZE);
+        assert_eq!(first_shown(Some(299)), 280..300);
         assert_eq!(results.len(), 6);
         assert!(Results::default().is_empty());
         assert!(Results::default().first(3).is_empty());
