@@ -45,25 +45,32 @@ test('a bar zooms into its period and "Zoom out" comes back', async () => {
   await context.close();
 });
 
-test('the bars are one Tab stop: arrows move, Enter zooms in, Escape zooms out', async () => {
+test('the chart is one Tab stop, a slider: arrows move, Enter zooms in, Escape zooms out', async () => {
   const { page, context } = await watchedPage(browser, server.origin);
   await page.goto(server.url());
   await waitForApp(page);
-  assert.equal(await page.locator('[data-timeline-bucket][tabindex="0"]').count(), 1);
-  const bars = await page.locator('[data-timeline-bucket]').count();
-  assert.equal(await page.locator('[data-timeline-bucket][tabindex="-1"]').count(), bars - 1);
-  await page.locator('[data-timeline-bucket][tabindex="0"]').focus();
+  const chart = page.locator('[data-timeline-chart]');
+  assert.equal(await chart.getAttribute('role'), 'slider');
+  assert.equal(await chart.getAttribute('tabindex'), '0');
+  // No bar is a focusable control of its own.
+  assert.equal(await page.locator('[data-timeline-chart] [tabindex], [data-timeline-chart] button').count(), 0);
+  const valueNow = () => chart.getAttribute('aria-valuenow');
+  await chart.focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => document.activeElement === document.querySelectorAll('[data-timeline-bucket]')[1]);
+  await page.waitForFunction(() => document.querySelector('[data-timeline-chart]')?.getAttribute('aria-valuenow') === '1');
+  const second = page.locator('[data-timeline-bucket]').nth(1);
+  assert.equal(await chart.getAttribute('aria-valuetext'), await second.getAttribute('title'));
+  assert.match(await chart.getAttribute('aria-valuetext'), /^\S.*: \d+ articles?$/);
   await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('[data-timeline-chart]')?.getAttribute('aria-valuenow') === '0');
+  assert.equal(await valueNow(), '0');
   // The first bar: the oldest dated articles' year.
   const first = page.locator('[data-timeline-bucket]').first();
-  await page.waitForFunction(() => document.activeElement === document.querySelector('[data-timeline-bucket]'));
   const [from, to] = [await first.getAttribute('data-from'), await first.getAttribute('data-to')];
   await page.keyboard.press('Enter');
   await page.waitForFunction((q) => location.search === q, `?from=${from}&to=${to}`);
-  await page.locator('[data-timeline-bucket][tabindex="0"]').focus();
+  await chart.focus();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.search === '');
   assert.equal(search(page), '');

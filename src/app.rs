@@ -12,7 +12,10 @@ use yew::{component, html, use_effect_with, use_state, Callback, Html, MouseEven
 use yew_router::history::{AnyHistory, BrowserHistory};
 use yew_router::Router;
 
+use corpus::i18n::Ui;
+
 use crate::data::{self, Corpus};
+use crate::locale;
 use crate::view_url;
 use crate::views::explorer::Explorer;
 
@@ -54,6 +57,7 @@ pub fn App() -> Html {
             }
         });
     }
+    let ui = locale::page_ui();
     match &*load {
         Load::Ready(corpus) => html! {
             <Router history={(*history).clone()}>
@@ -62,20 +66,26 @@ pub fn App() -> Html {
         },
         // The static shell shows while the first attempt loads.
         Load::Pending if *attempt == 0 => Html::default(),
-        Load::Pending => shell(html! {
-            <p class="loading" role="status" data-shell-loading="">{ loading_text() }</p>
-        }),
+        Load::Pending => shell(
+            ui,
+            html! {
+                <p class="loading" role="status" data-shell-loading="">{ loading_text(ui) }</p>
+            },
+        ),
         Load::Failed(message) => {
             let retry = {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
             };
-            shell(html! {
-                <div class="notice" role="alert" data-load-error="">
-                    <p>{ message }</p>
-                    <button type="button" class="button" onclick={retry}>{ "Try again" }</button>
-                </div>
-            })
+            shell(
+                ui,
+                html! {
+                    <div class="notice" role="alert" data-load-error="">
+                        <p>{ message }</p>
+                        <button type="button" class="button" onclick={retry}>{ ui.text("load.retry") }</button>
+                    </div>
+                },
+            )
         }
     }
 }
@@ -91,29 +101,28 @@ fn remove_static_shell() {
 }
 
 /// "Loading the articles (1.2 MB)…", with the size when the build gave it.
-fn loading_text() -> String {
-    match data::linked_size() {
-        Some(bytes) if bytes >= 1_000_000 => {
-            format!("Loading the articles ({:.1} MB)…", bytes as f64 / 1e6)
-        }
-        Some(bytes) => format!("Loading the articles ({} kB)…", bytes.div_ceil(1000)),
-        None => "Loading the articles…".to_owned(),
-    }
+fn loading_text(ui: Ui) -> String {
+    let size = match data::linked_size() {
+        Some(bytes) if bytes >= 1_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        Some(bytes) => format!("{} kB", bytes.div_ceil(1000)),
+        None => return ui.text("load.articles").to_owned(),
+    };
+    ui.fill("load.articles.size", &[("size", &size)])
 }
 
 /// The page's shell around `status`: the same header, search box and frame as `index.html`'s.
-fn shell(status: Html) -> Html {
+fn shell(ui: Ui, status: Html) -> Html {
     html! {
         <>
             <header class="site-header">
                 <div class="brand-row">
-                    <h1 class="brand">{ "Borderlines" }</h1>
-                    <p class="tagline">{ "News on cross-border crime and cooperation in Southeast Asia" }</p>
+                    <h1 class="brand">{ ui.text("site.name") }</h1>
+                    <p class="tagline">{ ui.text("site.tagline") }</p>
                 </div>
                 <div class="search" role="search">
-                    <label for="search-input">{ "Search the articles" }</label>
+                    <label for="search-input">{ ui.text("search.label") }</label>
                     <input id="search-input" type="search" autocomplete="off" spellcheck="false"
-                           placeholder="e.g. thai lan, 网络诈骗, \"call centre\"" value={view_url::query_in_url()} />
+                           placeholder={ui.text("search.placeholder")} value={view_url::query_in_url()} />
                 </div>
             </header>
             <div class="layout">

@@ -8,3 +8,4 @@ pub mod marked_text;
 pub mod search_box;
 pub mod summary_bar;
 pub mod timeline;
+pub mod ui_switch;

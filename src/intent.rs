@@ -3,6 +3,7 @@
 //! browser history or replaces the current entry (state plus actions, in the shape of Yew's
 //! `function_todomvc`). It is pure: writing the URL is `view_url`'s job.
 
+use corpus::i18n::Ui;
 use corpus::view::relax::Relax;
 use corpus::view::state::{CountryMatch, DateBound, Sort, Undated, ViewState};
 use corpus::view::timeline::Bucket;
@@ -54,6 +55,8 @@ pub enum Intent {
     Relax(Relax),
     /// The article a link opened, which its filters leave out, with no search or filter.
     OpenArticleAlone(String),
+    /// The interface language switch.
+    SetUi(Ui),
 }
 
 impl Intent {
@@ -96,7 +99,8 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::CloseArticle => state.close_article(),
         Intent::ClearAll => state.clear_all(),
         Intent::Relax(relax) => relax.apply(state),
-        Intent::OpenArticleAlone(id) => ViewState::default().open_article(&id),
+        Intent::OpenArticleAlone(id) => state.clear_all().open_article(&id),
+        Intent::SetUi(ui) => state.set_ui(ui),
     };
     (next, nav)
 }

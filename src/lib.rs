@@ -10,6 +10,7 @@ pub mod focus;
 pub mod frames;
 pub mod hooks;
 pub mod intent;
+pub mod locale;
 pub mod view_url;
 pub mod views;
 

@@ -242,3 +242,23 @@ async fn a_chip_pressed_right_after_typing_keeps_the_typed_text_in_history() {
     .await;
     until(&root, "its one card", |r| count(r).as_deref() == Some("1")).await;
 }
+
+#[wasm_bindgen_test]
+async fn ui_in_the_url_picks_the_interface_language() {
+    let root = mount("ui=vi");
+    until(&root, "cards", |r| cards(r) > 0).await;
+    let text = |selector: &str| {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+    };
+    assert_eq!(
+        text("label[for='search-input']").as_deref(),
+        Some(corpus::i18n::Ui::Vi.text("search.label"))
+    );
+    assert_eq!(
+        text("#timeline-heading").as_deref(),
+        Some(corpus::i18n::Ui::Vi.text("timeline.heading"))
+    );
+}

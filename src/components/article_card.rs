@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use corpus::languages::language_name;
+use corpus::i18n::Ui;
 use corpus::search::{highlight, Query};
 use corpus::view::card::{card_passage, SHOWN_CHIPS};
 use corpus::view::results::SNIPPET_CHARS;
@@ -16,6 +16,7 @@ use crate::components::copy_link::CopyLink;
 use crate::components::marked_text::marked_text;
 use crate::data::Corpus;
 use crate::intent::Intent;
+use crate::locale::{self, use_ui};
 use crate::view_url::ViewHandle;
 
 /// Only what the card shows: when a view change leaves these equal (a chip elsewhere, a page
@@ -42,8 +43,9 @@ pub struct ArticleCardProps {
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let corpus = props.corpus;
+    let ui = use_ui();
     let Some(article) = corpus.article(props.index) else {
-        return placeholder(corpus, props.index);
+        return placeholder(corpus, props.index, ui);
     };
     let query = &props.query;
     let expanded = props.expanded;
@@ -87,22 +89,22 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                  aria-labelledby={title_id.clone()} tabindex="-1" {onkeydown}>
             <h3 id={title_id} class={classes!("card-title", article.title_derived.then_some("derived"))} lang={article.lang.clone()}>
                 if article.title_derived {
-                    <span class="untitled" aria-hidden="true">{ "untitled" }</span>
+                    <span class="untitled" aria-hidden="true">{ ui.text("card.untitled") }</span>
                 }
                 { marked_text(&article.title, &highlight(&article.title, query)) }
                 if article.title_derived {
-                    <span class="visually-hidden">{ " (no headline: the first words of the text)" }</span>
+                    <span class="visually-hidden">{ " " }{ ui.text("card.untitled.note") }</span>
                 }
             </h3>
             <p class="card-meta">
-                { date_html(article.date) }
-                <span class="lang">{ language_name(&article.lang) }</span>
+                { date_html(article.date, ui) }
+                <span class="lang">{ ui.language_name(&article.lang) }</span>
                 if let Some(source) = &article.source {
                     <span class="source" lang={article.lang.clone()}>{ source }</span>
                 }
             </p>
             if !article.countries.is_empty() {
-                <ul class="chips" aria-label="Countries mentioned (press to filter)">
+                <ul class="chips" aria-label={ui.text("card.countries")}>
                     { for article.countries.iter().enumerate().take(if expanded { usize::MAX } else { SHOWN_CHIPS }).map(|(i, c)| {
                         let selected = props.selected_countries.get(i).copied().unwrap_or(false);
                         // A pressed chip does nothing: the view filters by it already.
@@ -112,12 +114,12 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                                 on_intent.emit(Intent::AddCountry(code.clone()));
                             }
                         });
-                        let noun = if c.mentions == 1 { "mention" } else { "mentions" };
+
                         html! {
                             <li>
                                 <button type="button" class="chip" data-card-country={c.code.clone()} aria-pressed={selected.to_string()}
-                                        title={format!("{} {noun}; filter by this country", c.mentions)} {onclick}>
-                                    { corpus.country_name(&c.code) }
+                                        title={ui.count("card.country.title", c.mentions as usize, &[])} {onclick}>
+                                    { locale::country(ui, &c.code, corpus.country_name(&c.code)) }
                                 </button>
                             </li>
                         }
@@ -125,7 +127,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     if !expanded && article.countries.len() > SHOWN_CHIPS {
                         <li>
                             <button type="button" class="chip more" data-more-countries={(article.countries.len() - SHOWN_CHIPS).to_string()}
-                                    title="Open the article to see every country it mentions" onclick={toggle.clone()}>
+                                    title={ui.text("card.more-countries")} onclick={toggle.clone()}>
                                 { format!("+{}", article.countries.len() - SHOWN_CHIPS) }
                             </button>
                         </li>
@@ -134,12 +136,12 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             }
             if !props.other_versions.is_empty() {
                 <details class="versions" data-versions={props.other_versions.len().to_string()}>
-                    <summary>{ format!("{} versions of this story", props.other_versions.len() + 1) }</summary>
+                    <summary>{ ui.count("card.versions", props.other_versions.len() + 1, &[]) }</summary>
                     <ul>
                         { for props.other_versions.iter().filter_map(|&other| corpus.article(other)).map(|version| {
                             let id = version.id.clone();
                             let onclick = props.on_intent.reform(move |_: MouseEvent| Intent::OpenArticle(id.clone()));
-                            let date = version.date.map_or_else(|| "Undated".to_owned(), |d| d.label());
+                            let date = version.date.map_or_else(|| ui.text("card.undated").to_owned(), |d| locale::day(ui, d));
                             html! {
                                 <li>
                                     <button type="button" class="link-button" data-version-of={article.id.clone()} data-version={version.id.clone()} {onclick}>
@@ -160,9 +162,9 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             <div class="card-body" id={body_id.clone()} lang={article.lang.clone()}>{ body }</div>
             <div class="card-actions">
                 <button type="button" class="button expand" aria-expanded={expanded.to_string()} aria-controls={body_id} onclick={toggle}>
-                    { if expanded { "Close" } else { "Read full text" } }
+                    { ui.text(if expanded { "card.close" } else { "card.read" }) }
                 </button>
-                <CopyLink url={article_url} label="Copy link" />
+                <CopyLink url={article_url} label={ui.text("card.copy-link")} />
             </div>
         </article>
     }
@@ -170,25 +172,25 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
 
 /// A card whose text is on its way: what the catalog knows (date, language), at about a card's
 /// height, in the same element the card will fill.
-fn placeholder(corpus: Corpus, index: u32) -> Html {
+fn placeholder(corpus: Corpus, index: u32, ui: Ui) -> Html {
     let catalog = corpus.catalog();
     let i = index as usize;
     let lang = catalog.lang(i).to_owned();
     html! {
         <article class="card loading" data-article-id={catalog.id(i).to_owned()} aria-busy="true" tabindex="-1">
             <p class="card-meta">
-                { date_html(catalog.date(i)) }
-                <span class="lang">{ language_name(&lang) }</span>
+                { date_html(catalog.date(i), ui) }
+                <span class="lang">{ ui.language_name(&lang) }</span>
             </p>
-            <p class="snippet">{ "Loading the text…" }</p>
+            <p class="snippet">{ ui.text("card.loading") }</p>
         </article>
     }
 }
 
 /// A card's date as the page writes dates (ISO in `datetime`), or "Undated".
-fn date_html(date: Option<Date>) -> Html {
+fn date_html(date: Option<Date>, ui: Ui) -> Html {
     match date {
-        Some(date) => html! { <time datetime={date.to_string()}>{ date.label() }</time> },
-        None => html! { <span class="undated">{ "Undated" }</span> },
+        Some(date) => html! { <time datetime={date.to_string()}>{ locale::day(ui, date) }</time> },
+        None => html! { <span class="undated">{ ui.text("card.undated") }</span> },
     }
 }

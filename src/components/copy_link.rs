@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::{component, html, use_effect_with, use_node_ref, use_state, Callback, Html, Properties};
 
 use crate::clipboard::copy_text;
+use crate::locale::use_ui;
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct CopyLinkProps {
@@ -22,6 +23,7 @@ enum Status {
 #[component]
 pub fn CopyLink(props: &CopyLinkProps) -> Html {
     let status = use_state(|| Status::Idle);
+    let ui = use_ui();
     let input = use_node_ref();
     let onclick = {
         let (status, url) = (status.clone(), props.url.clone());
@@ -52,10 +54,10 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
             <button type="button" class="button" {onclick}>{ props.label }</button>
             { match &*status {
                 Status::Idle => Html::default(),
-                Status::Copied => html! { <span class="copied" role="status">{ "Copied" }</span> },
+                Status::Copied => html! { <span class="copied" role="status">{ ui.text("copy.copied") }</span> },
                 Status::Manual(url) => html! {
                     <label class="manual-copy">
-                        <span class="visually-hidden">{ "Link to copy" }</span>
+                        <span class="visually-hidden">{ ui.text("copy.manual") }</span>
                         <input ref={input} type="text" readonly=true value={url.clone()} />
                     </label>
                 },

@@ -3,6 +3,7 @@
 use yew::{component, html, use_state, Callback, Html, MouseEvent, Properties};
 
 use crate::intent::Intent;
+use crate::locale::use_ui;
 
 /// How many chips show before "Show all".
 const COLLAPSED_CHIPS: usize = 12;
@@ -15,6 +16,14 @@ pub enum ChipKind {
 }
 
 impl ChipKind {
+    /// Its name in element ids (`facet-countries`).
+    fn name(self) -> &'static str {
+        match self {
+            ChipKind::Country => "countries",
+            ChipKind::Lang => "languages",
+        }
+    }
+
     /// Pressing the chip of `code`.
     fn toggle(self, code: String) -> Intent {
         match self {
@@ -48,13 +57,14 @@ pub struct FacetChipsProps {
 #[component]
 pub fn FacetChips(props: &FacetChipsProps) -> Html {
     let show_all = use_state(|| false);
+    let ui = use_ui();
     let total = props.chips.len();
     let visible = props
         .chips
         .iter()
         .enumerate()
         .filter(|(i, chip)| *show_all || *i < COLLAPSED_CHIPS || chip.selected);
-    let heading_id = format!("facet-{}", props.heading.to_lowercase());
+    let heading_id = format!("facet-{}", props.kind.name());
     html! {
         <section class="facet" aria-labelledby={heading_id.clone()}>
             <div class="facet-head">
@@ -62,13 +72,13 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                 { props.children.clone() }
             </div>
             if total == 0 {
-                <p class="muted">{ "None in these results" }</p>
+                <p class="muted">{ ui.text("facet.none") }</p>
             }
             <ul class="chips">
                 { for visible.map(|(_, chip)| {
                     let (kind, code) = (props.kind, chip.code.clone());
                     let onclick = props.on_intent.reform(move |_: MouseEvent| kind.toggle(code.clone()));
-                    let noun = if chip.count == 1 { " article" } else { " articles" };
+                    let noun = format!(" {}", ui.count("noun.articles", chip.count as usize, &[]));
                     html! {
                         <li>
                             <button type="button" class="chip toggle" aria-pressed={chip.selected.to_string()}
@@ -85,7 +95,7 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
             if total > COLLAPSED_CHIPS {
                 <button type="button" class="link-button" aria-expanded={show_all.to_string()}
                         onclick={ let show_all = show_all.clone(); Callback::from(move |_| show_all.set(!*show_all)) }>
-                    { if *show_all { "Show fewer".to_owned() } else { format!("Show all {total}") } }
+                    { if *show_all { ui.text("facet.show-fewer").to_owned() } else { ui.count("facet.show-all", total, &[]) } }
                 </button>
             }
         </section>

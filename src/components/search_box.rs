@@ -10,6 +10,7 @@ use yew::{
 };
 
 use crate::intent::Intent;
+use crate::locale::use_ui;
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct SearchBoxProps {
@@ -22,6 +23,7 @@ pub struct SearchBoxProps {
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
+    let ui = use_ui();
     let on_search = props.on_intent.reform(Intent::SetQuery);
     {
         let input = input.clone();
@@ -61,9 +63,9 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     }
     html! {
         <div class="search" role="search">
-            <label for="search-input">{ "Search the articles" }</label>
+            <label for="search-input">{ ui.text("search.label") }</label>
             <input ref={input} id="search-input" type="search" autocomplete="off" spellcheck="false"
-                   placeholder="e.g. thai lan, 网络诈骗, \"call centre\"" value={props.value.clone()} {oninput} />
+                   placeholder={ui.text("search.placeholder")} value={props.value.clone()} {oninput} />
         </div>
     }
 }

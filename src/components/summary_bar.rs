@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use corpus::languages::language_name;
 use corpus::view::state::{CountryMatch, Undated, ViewState};
 use yew::{component, html, Callback, Html, MouseEvent, Properties};
 
@@ -10,6 +9,7 @@ use crate::components::copy_link::CopyLink;
 use crate::components::search_box::focus_search_box;
 use crate::data::Corpus;
 use crate::intent::Intent;
+use crate::locale::{self, use_ui};
 use crate::view_url::ViewHandle;
 
 #[derive(Properties, PartialEq, Debug)]
@@ -26,52 +26,52 @@ pub struct SummaryBarProps {
 #[component]
 pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     let state = &props.state;
+    let ui = use_ui();
     let mut active: Vec<(String, Intent)> = Vec::new();
     if state.has_query() {
-        active.push((format!("Search: “{}”", state.q.trim()), Intent::ClearQuery));
+        active.push((
+            ui.fill("chip.search", &[("q", state.q.trim())]),
+            Intent::ClearQuery,
+        ));
     }
     for code in &state.countries {
-        let name = props.corpus.country_name(code);
+        let name = locale::country(ui, code, props.corpus.country_name(code));
         active.push((
-            format!("Country: {name}"),
+            ui.fill("chip.country", &[("name", &name)]),
             Intent::ToggleCountry(code.clone()),
         ));
     }
     if state.countries.len() > 1 && state.country_match == CountryMatch::All {
         active.push((
-            "All countries must match".to_owned(),
+            ui.text("chip.all-countries").to_owned(),
             Intent::SetCountryMatch(CountryMatch::Any),
         ));
     }
     for code in &state.langs {
         active.push((
-            format!("Language: {}", language_name(code)),
+            ui.fill("chip.language", &[("name", &ui.language_name(code))]),
             Intent::ToggleLang(code.clone()),
         ));
     }
-    if state.has_range() {
-        let text = match (state.from, state.to) {
-            (Some(from), Some(to)) if from == to => format!("Dates: {from}"),
-            (Some(from), Some(to)) => format!("Dates: {from} to {to}"),
-            (Some(from), None) => format!("Dates: from {from}"),
-            (None, Some(to)) => format!("Dates: until {to}"),
-            (None, None) => String::new(),
-        };
-        active.push((text, Intent::ClearRange));
+    if let Some(range) = locale::range(ui, state.from, state.to) {
+        active.push((
+            ui.fill("chip.dates", &[("range", &range)]),
+            Intent::ClearRange,
+        ));
     }
     if let Some(undated) = state.undated {
         let text = match undated {
-            Undated::Only => "Undated only",
-            Undated::Exclude => "Without undated",
-            Undated::Include => "With undated",
+            Undated::Only => "chip.undated-only",
+            Undated::Exclude => "chip.without-undated",
+            Undated::Include => "chip.with-undated",
         };
-        active.push((text.to_owned(), Intent::ResetUndated));
+        active.push((ui.text(text).to_owned(), Intent::ResetUndated));
     }
     // Filters other than the search, for the "Filters (n active)" button.
     let filters_active = active.len() - usize::from(state.has_query());
     let toggle_text = match filters_active {
-        0 => "Filters".to_owned(),
-        n => format!("Filters ({n} active)"),
+        0 => ui.text("filters.heading").to_owned(),
+        n => ui.count("filters.toggle.active", n, &[]),
     };
     let toggle = props.on_toggle_filters.reform(|_: MouseEvent| ());
     let view_url = {
@@ -84,7 +84,7 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
         Intent::ClearAll
     });
     html! {
-        <div class="summary-bar" role="group" aria-label="Active filters">
+        <div class="summary-bar" role="group" aria-label={ui.text("filters.active")}>
             <button type="button" class="button filters-toggle" data-filters-toggle="" aria-controls="filters"
                     aria-expanded={props.filters_open.to_string()} onclick={toggle}>{ toggle_text }</button>
             if !active.is_empty() {
@@ -96,16 +96,16 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
                         });
                         html! {
                             <li>
-                                <button type="button" class="chip removable" data-active-filter="" aria-label={format!("Remove {label}")} {onclick}>
+                                <button type="button" class="chip removable" data-active-filter="" aria-label={ui.fill("filters.remove", &[("filter", &label)])} {onclick}>
                                     { label }<span aria-hidden="true">{ " ×" }</span>
                                 </button>
                             </li>
                         }
                     }) }
                 </ul>
-                <button type="button" class="link-button" data-clear-all="" onclick={clear_all}>{ "Clear all" }</button>
+                <button type="button" class="link-button" data-clear-all="" onclick={clear_all}>{ ui.text("filters.clear-all") }</button>
             }
-            <CopyLink url={view_url} label="Copy link to this view" />
+            <CopyLink url={view_url} label={ui.text("filters.copy-link")} />
         </div>
     }
 }

@@ -13,6 +13,7 @@
 
 pub mod article;
 pub mod date;
+pub mod i18n;
 pub mod languages;
 pub mod search;
 pub mod store;

@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use corpus::i18n::Ui;
 use corpus::view::relax::{relaxations, Relax};
 use corpus::view::state::{Sort, ViewState};
 use corpus::view::Answer;
@@ -14,6 +15,7 @@ use crate::components::article_card::ArticleCard;
 use crate::data::Corpus;
 use crate::hooks::view_key;
 use crate::intent::Intent;
+use crate::locale;
 
 /// What the result list shows: a part of the page shell's render, not a component of its own.
 #[derive(Debug)]
@@ -26,6 +28,7 @@ pub(super) struct ResultListProps {
     pub show_more: Callback<()>,
     pub show_earlier: Callback<()>,
     pub on_intent: Callback<Intent>,
+    pub ui: Ui,
 }
 
 pub(super) fn result_list(props: &ResultListProps) -> Html {
@@ -37,15 +40,19 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
         show_more,
         show_earlier,
         on_intent,
+        ui,
     } = props;
+    let ui = *ui;
     let count = answer.results.len();
     let shown = shown.start.min(count)..shown.end.min(count);
-    let noun = if count == 1 { "article" } else { "articles" };
     let folded: usize = answer.versions.iter().map(|(_, v)| v.len()).sum();
     let count_text = match folded {
-        0 => format!("{count} {noun}"),
-        1 => format!("{count} {noun} (and 1 other version of one of them)"),
-        n => format!("{count} {noun} (and {n} other versions of them)"),
+        0 => ui.count("results.count", count, &[]),
+        n => ui.count(
+            "results.versions",
+            n,
+            &[("count", &ui.count("results.count", count, &[]))],
+        ),
     };
     let catalog = corpus.catalog();
     // Until a sharded corpus has the text its phrases are checked on, the count would be short.
@@ -60,7 +67,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
         })
     };
     let sorts = Sort::ALL.iter().filter(|&&sort| sort != Sort::Relevance || state.has_query()).map(|&sort| {
-        html! { <option value={sort.as_str()} selected={state.effective_sort() == sort}>{ sort.label() }</option> }
+        html! { <option value={sort.as_str()} selected={state.effective_sort() == sort}>{ ui.text(sort.label_key()) }</option> }
     });
     let clear_all = on_intent.reform(|_: MouseEvent| Intent::ClearAll);
     let show_more = show_more.reform(|_: MouseEvent| ());
@@ -68,27 +75,27 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
 
     html! {
         <>
-            <h2 class="visually-hidden">{ "Results" }</h2>
+            <h2 class="visually-hidden">{ ui.text("results.heading") }</h2>
             <div class="results-head">
                 if checking {
-                    <p class="result-count" data-texts-loading="" aria-live="polite">{ checking_text(answer.texts_missing.len()) }</p>
+                    <p class="result-count" data-texts-loading="" aria-live="polite">{ ui.count("results.checking", answer.texts_missing.len(), &[]) }</p>
                 } else {
                     <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ count_text }</p>
                 }
-                <label class="sort">{ "Sort " }<select onchange={on_sort}>{ for sorts }</select></label>
+                <label class="sort">{ ui.text("results.sort") }{ " " }<select onchange={on_sort}>{ for sorts }</select></label>
             </div>
             if count == 0 && !checking {
                 <div class="empty" data-empty-results="">
-                    <p>{ "No article matches this view." }</p>
-                    { relax_list(corpus, state, on_intent) }
-                    <button type="button" class="button" onclick={clear_all}>{ "Clear search and filters" }</button>
+                    <p>{ ui.text("results.empty") }</p>
+                    { relax_list(corpus, state, on_intent, ui) }
+                    <button type="button" class="button" onclick={clear_all}>{ ui.text("results.clear-all") }</button>
                 </div>
             }
             // Keyed by the view: a new view replaces the whole list (one DOM removal) instead
             // of removing its cards one by one; "Show more" and opening a card keep it.
             if shown.start > 0 {
                 <button type="button" class="button more" data-show-earlier="" onclick={show_earlier}>
-                    { format!("Show earlier articles ({} before these)", shown.start) }
+                    { ui.count("results.show-earlier", shown.start, &[]) }
                 </button>
             }
             <ol class="cards" key={view_key(state).to_query()} start={(shown.start + 1).to_string()}>
@@ -108,9 +115,9 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
             if count > shown.end {
                 <button type="button" class="button more" data-show-more="" onclick={show_more}>
                     { if shown.start == 0 {
-                        format!("Show more ({} of {count} shown)", shown.end)
+                        ui.count("results.show-more", count, &[("shown", &ui.number(shown.end))])
                     } else {
-                        format!("Show more ({}–{} of {count} shown)", shown.start + 1, shown.end)
+                        ui.count("results.show-more.range", count, &[("first", &ui.number(shown.start + 1)), ("last", &ui.number(shown.end))])
                     } }
                 </button>
             }
@@ -118,14 +125,8 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     }
 }
 
-/// "Checking the text of the articles…", while a sharded corpus's chunks arrive.
-fn checking_text(chunks: usize) -> String {
-    let noun = if chunks == 1 { "file" } else { "files" };
-    format!("Checking the articles' text ({chunks} {noun} to load)…")
-}
-
 /// Under an empty result: the filters whose removal would show articles, each with how many.
-fn relax_list(corpus: &Corpus, state: &ViewState, on_intent: &Callback<Intent>) -> Html {
+fn relax_list(corpus: &Corpus, state: &ViewState, on_intent: &Callback<Intent>, ui: Ui) -> Html {
     let helpful: Vec<(Relax, usize)> = relaxations(corpus, state)
         .into_iter()
         .filter(|&(_, n)| n > 0)
@@ -135,16 +136,16 @@ fn relax_list(corpus: &Corpus, state: &ViewState, on_intent: &Callback<Intent>) 
     }
     html! {
         <>
-            <p>{ "Remove one filter to see articles:" }</p>
+            <p>{ ui.text("results.relax-intro") }</p>
             <ul class="relax">
                 { for helpful.into_iter().map(|(relax, n)| {
-                    let label = relax.label(corpus, state);
-                    let noun = if n == 1 { "article" } else { "articles" };
+                    let label = relax.label(state, ui, |code| locale::country(ui, code, corpus.country_name(code)));
+                    let text = ui.count("results.relax", n, &[("filter", &label)]);
                     let onclick = on_intent.reform(move |_: MouseEvent| Intent::Relax(relax.clone()));
                     html! {
                         <li>
                             <button type="button" class="button" data-relax={label.clone()} {onclick}>
-                                { format!("Remove {label}: {n} {noun}") }
+                                { text }
                             </button>
                         </li>
                     }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use corpus::languages::language_name;
+use corpus::i18n::Ui;
 use corpus::view::state::CountryMatch;
 use yew::{html, Callback, Html, KeyboardEvent, MouseEvent};
 
@@ -13,6 +13,7 @@ use crate::components::timeline::Timeline;
 use crate::data::Corpus;
 use crate::hooks::SidebarCounts;
 use crate::intent::Intent;
+use crate::locale;
 
 /// What the sidebar shows: a part of the page shell's render, not a component of its own.
 #[derive(Debug)]
@@ -24,6 +25,7 @@ pub(super) struct SidebarProps {
     /// Open as a sheet over the results (small screens; on wide ones the filters always show).
     pub open: bool,
     pub on_close: Callback<()>,
+    pub ui: Ui,
 }
 
 pub(super) fn sidebar(props: &SidebarProps) -> Html {
@@ -33,16 +35,18 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
         on_intent,
         open,
         on_close,
+        ui,
     } = props;
+    let ui = *ui;
     let state = &counts.view;
     let country_chips = chips(
         &counts.facets.countries,
-        |code| corpus.country_name(code).to_owned(),
+        |code| locale::country(ui, code, corpus.country_name(code)),
         |code| state.has_country(code),
     );
     let lang_chips = chips(
         &counts.facets.langs,
-        |code| language_name(code).to_owned(),
+        |code| ui.language_name(code),
         |code| state.has_lang(code),
     );
     let match_buttons = CountryMatch::ALL.iter().map(|&mode| {
@@ -50,7 +54,7 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
         let onclick = on_intent.reform(move |_: MouseEvent| Intent::SetCountryMatch(mode));
         html! {
             <button type="button" class="segment" data-country-match={mode.as_str()} aria-pressed={pressed.to_string()} {onclick}>
-                { if mode == CountryMatch::Any { "any" } else { "all" } }
+                { ui.text(if mode == CountryMatch::Any { "facet.match.any" } else { "facet.match.all" }) }
             </button>
         }
     });
@@ -63,16 +67,16 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
         })
     };
     html! {
-        <aside class="filters" id="filters" aria-label="Filters" data-open={open.then_some("")} {onkeydown}>
+        <aside class="filters" id="filters" aria-label={ui.text("filters.heading")} data-open={open.then_some("")} {onkeydown}>
             <div class="sheet-head">
-                <h2>{ "Filters" }</h2>
-                <button type="button" class="button" data-close-filters="" onclick={on_close.reform(|_: MouseEvent| ())}>{ "Done" }</button>
+                <h2>{ ui.text("filters.heading") }</h2>
+                <button type="button" class="button" data-close-filters="" onclick={on_close.reform(|_: MouseEvent| ())}>{ ui.text("filters.done") }</button>
             </div>
             <Timeline histogram={counts.histogram.clone()} state={state.clone()} on_intent={on_intent.clone()} />
-            <FacetChips kind={ChipKind::Country} heading="Countries" chips={country_chips} on_intent={on_intent.clone()}>
-                <div class="segmented" role="group" aria-label="Articles must mention">{ for match_buttons }</div>
+            <FacetChips kind={ChipKind::Country} heading={ui.text("facet.countries")} chips={country_chips} on_intent={on_intent.clone()}>
+                <div class="segmented" role="group" aria-label={ui.text("facet.match")}>{ for match_buttons }</div>
             </FacetChips>
-            <FacetChips kind={ChipKind::Lang} heading="Languages" chips={lang_chips} on_intent={on_intent.clone()} />
+            <FacetChips kind={ChipKind::Lang} heading={ui.text("facet.languages")} chips={lang_chips} on_intent={on_intent.clone()} />
         </aside>
     }
 }

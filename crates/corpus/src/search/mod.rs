@@ -6,6 +6,7 @@
 //! The same folding and tokenizer serve the index and the query, so what is indexed is exactly
 //! what a query can find.
 
+pub mod expand;
 pub mod fold;
 pub mod han;
 pub mod index;
@@ -16,6 +17,6 @@ mod snippet;
 pub mod tokenize;
 
 pub(crate) use matcher::{FieldScan, Pattern};
-pub(crate) use query::{char_prefix, thousands};
+pub(crate) use query::char_prefix;
 pub use query::{Item, Part, Query, QueryLimit, MAX_QUERY_CHARS, MAX_QUERY_ITEMS};
 pub use snippet::{highlight, snippet, Snippet};

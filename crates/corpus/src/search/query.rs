@@ -67,33 +67,21 @@ pub enum QueryLimit {
     Items,
 }
 
-impl fmt::Display for QueryLimit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl QueryLimit {
+    /// The sentence in the interface language `ui`.
+    pub fn message(self, ui: crate::i18n::Ui) -> String {
         match self {
-            QueryLimit::Chars => write!(
-                f,
-                "Only the first {} characters of the search text are searched",
-                thousands(MAX_QUERY_CHARS)
-            ),
-            QueryLimit::Items => write!(
-                f,
-                "Only the first {MAX_QUERY_ITEMS} words or phrases of the search text are searched"
-            ),
+            QueryLimit::Chars => ui.count("notice.query-chars", MAX_QUERY_CHARS, &[]),
+            QueryLimit::Items => ui.count("notice.query-items", MAX_QUERY_ITEMS, &[]),
         }
     }
 }
 
-/// `n` with a comma between thousands (`249,995`), as notices print counts.
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+impl fmt::Display for QueryLimit {
+    /// The English sentence.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(crate::i18n::Ui::En))
     }
-    out
 }
 
 /// The first `max` characters of `text`, or `None` when it has no more than that.
@@ -311,7 +299,7 @@ mod tests {
         assert_eq!(kept, words[..MAX_QUERY_ITEMS]);
         assert_eq!(
             QueryLimit::Items.to_string(),
-            "Only the first 64 words or phrases of the search text are searched"
+            "Only the first 64 words or phrases of the search text are searched."
         );
     }
 
@@ -329,7 +317,7 @@ mod tests {
         assert_eq!(q.items().len(), 1);
         assert_eq!(
             QueryLimit::Chars.to_string(),
-            "Only the first 1,000 characters of the search text are searched"
+            "Only the first 1,000 characters of the search text are searched."
         );
         assert_eq!(char_prefix("abc", 3), None);
         assert_eq!(char_prefix("abcd", 3), Some("abc"));
@@ -384,7 +372,7 @@ mod tests {
             (1_234_567, "1,234,567"),
         ];
         for (n, text) in cases {
-            assert_eq!(thousands(n), text);
+            assert_eq!(crate::i18n::Ui::En.number(n), text);
         }
     }
 

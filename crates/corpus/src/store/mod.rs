@@ -39,6 +39,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::search::expand::Expansions;
 use crate::search::index::SearchIndex;
 use catalog::Catalog;
 use chunks::{check_chunk_ends, Texts};
@@ -71,6 +72,8 @@ struct Head {
     /// Where each chunk of texts ends (an article index, exclusive); empty when the texts follow
     /// the head.
     chunk_ends: Vec<u32>,
+    /// Names that mean the same in other languages, for search across languages.
+    expansions: Expansions,
 }
 
 /// The embedded bytes are not a blob this version of the app understands.
@@ -168,6 +171,11 @@ impl CorpusBlob {
     /// The full-text index.
     pub fn index(&self) -> &SearchIndex {
         &self.head.index
+    }
+
+    /// The names a query word also searches in other languages.
+    pub fn expansions(&self) -> &Expansions {
+        &self.head.expansions
     }
 
     /// The stored texts' size in bytes (whether or not their chunks are here).

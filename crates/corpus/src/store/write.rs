@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::article::Article;
+use crate::search::expand::Expansions;
 use crate::search::index::{DocText, SearchIndex};
 use crate::store::article_text;
 use crate::store::catalog::{Catalog, CatalogOverflow};
@@ -56,6 +57,7 @@ impl CorpusBlob {
             index,
             text_lens,
             chunk_ends: Vec::new(),
+            expansions: Expansions::default(),
         };
         Ok(CorpusBlob::assemble(
             head,
@@ -70,6 +72,12 @@ impl CorpusBlob {
         let catalog = std::mem::take(&mut self.head.catalog);
         self.head.catalog = catalog.with_versions(groups)?;
         Ok(self)
+    }
+
+    /// The same corpus with a table of names to search across languages.
+    pub fn with_expansions(mut self, expansions: Expansions) -> CorpusBlob {
+        self.head.expansions = expansions;
+        self
     }
 
     /// The embedded form: one blob, its texts after its head.

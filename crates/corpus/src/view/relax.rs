@@ -2,7 +2,7 @@
 //! each language, the date range, "undated only"), with how many articles the view would show
 //! without it, so that the empty state can say which one to remove instead of only "clear all".
 
-use crate::languages::language_name;
+use crate::i18n::Ui;
 use crate::search::Query;
 use crate::store::CorpusBlob;
 use crate::view::answer::folded_results;
@@ -30,14 +30,20 @@ impl Relax {
         }
     }
 
-    /// What it is, for a button: `the search “scam”`, `Cambodia`, `Vietnamese`, `the dates`.
-    pub fn label(&self, corpus: &CorpusBlob, state: &ViewState) -> String {
+    /// What it is, for a button, in the interface language `ui`: `the search “scam”`,
+    /// `Cambodia` (as `country_name` names it), `Vietnamese`, `the dates`.
+    pub fn label(
+        &self,
+        state: &ViewState,
+        ui: Ui,
+        country_name: impl Fn(&str) -> String,
+    ) -> String {
         match self {
-            Relax::Query => format!("the search “{}”", state.q.trim()),
-            Relax::Country(code) => corpus.country_name(code).to_owned(),
-            Relax::Lang(code) => language_name(code).to_owned(),
-            Relax::Dates => "the dates".to_owned(),
-            Relax::UndatedOnly => "“undated only”".to_owned(),
+            Relax::Query => ui.fill("relax.query", &[("q", state.q.trim())]),
+            Relax::Country(code) => country_name(code),
+            Relax::Lang(code) => ui.language_name(code),
+            Relax::Dates => ui.text("relax.dates").to_owned(),
+            Relax::UndatedOnly => ui.text("relax.undated-only").to_owned(),
         }
     }
 }
@@ -99,7 +105,12 @@ mod tests {
         let relaxed = relaxations(&blob, &state);
         let labels: Vec<(String, usize)> = relaxed
             .iter()
-            .map(|(r, n)| (r.label(&blob, &state), *n))
+            .map(|(r, n)| {
+                (
+                    r.label(&state, Ui::En, |c| blob.country_name(c).to_owned()),
+                    *n,
+                )
+            })
             .collect();
         assert_eq!(
             labels,

@@ -36,8 +36,10 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::date::{days_in_month, Date};
+use crate::i18n::Ui;
+use crate::search::char_prefix;
+use crate::search::expand::key_of;
 pub use crate::search::MAX_QUERY_CHARS;
-use crate::search::{char_prefix, thousands};
 
 /// The most notices [`ViewState::parse`] collects; past it, it only counts them
 /// ([`UrlNotice::Omitted`]).
@@ -156,13 +158,18 @@ impl Sort {
             .find(|s| s.as_str().eq_ignore_ascii_case(text))
     }
 
-    /// A short English label for the UI.
-    pub fn label(self) -> &'static str {
+    /// The message key of its label ([`Ui::text`]).
+    pub fn label_key(self) -> &'static str {
         match self {
-            Sort::Newest => "Newest first",
-            Sort::Oldest => "Oldest first",
-            Sort::Relevance => "Best match",
+            Sort::Newest => "sort.newest",
+            Sort::Oldest => "sort.oldest",
+            Sort::Relevance => "sort.relevance",
         }
+    }
+
+    /// Its English label (`Newest first`).
+    pub fn label(self) -> &'static str {
+        Ui::En.text(self.label_key())
     }
 }
 
@@ -190,8 +197,8 @@ pub enum DateBoundError {
 impl DateBoundError {
     fn reason(self) -> &'static str {
         match self {
-            DateBoundError::Format => "not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
-            DateBoundError::Impossible => "not a real calendar date",
+            DateBoundError::Format => "reason.date-format",
+            DateBoundError::Impossible => "reason.date-impossible",
         }
     }
 }
@@ -299,6 +306,10 @@ impl fmt::Display for DateBound {
 pub enum Param {
     /// `q`: the search text.
     Q,
+    /// `xlang`: `off` searches only the words typed, not their names in other languages.
+    Xlang,
+    /// `xskip`: names in other languages not to search (their search keys).
+    Xskip,
     /// `country`: selected country codes.
     Country,
     /// `match`: `any` or `all` for the countries.
@@ -315,12 +326,16 @@ pub enum Param {
     Sort,
     /// `article`: id of the expanded article.
     Article,
+    /// `ui`: the interface language.
+    Ui,
 }
 
 impl Param {
     /// Every parameter, in canonical order.
-    pub const ALL: [Param; 9] = [
+    pub const ALL: [Param; 12] = [
         Param::Q,
+        Param::Xlang,
+        Param::Xskip,
         Param::Country,
         Param::Match,
         Param::Lang,
@@ -329,12 +344,15 @@ impl Param {
         Param::Undated,
         Param::Sort,
         Param::Article,
+        Param::Ui,
     ];
 
     /// The name in the URL.
     pub fn name(self) -> &'static str {
         match self {
             Param::Q => "q",
+            Param::Xlang => "xlang",
+            Param::Xskip => "xskip",
             Param::Country => "country",
             Param::Match => "match",
             Param::Lang => "lang",
@@ -343,21 +361,25 @@ impl Param {
             Param::Undated => "undated",
             Param::Sort => "sort",
             Param::Article => "article",
+            Param::Ui => "ui",
         }
     }
 
-    /// What notices call it.
+    /// The message key of what notices call it (`start date`).
     fn noun(self) -> &'static str {
         match self {
-            Param::Q => "search text",
-            Param::Country => "country",
-            Param::Match => "country matching",
-            Param::Lang => "language",
-            Param::From => "start date",
-            Param::To => "end date",
-            Param::Undated => "undated setting",
-            Param::Sort => "sort order",
-            Param::Article => "article",
+            Param::Q => "param.q",
+            Param::Xlang => "param.xlang",
+            Param::Xskip => "param.xskip",
+            Param::Country => "param.country",
+            Param::Match => "param.match",
+            Param::Lang => "param.lang",
+            Param::From => "param.from",
+            Param::To => "param.to",
+            Param::Undated => "param.undated",
+            Param::Sort => "param.sort",
+            Param::Article => "param.article",
+            Param::Ui => "param.ui",
         }
     }
 
@@ -383,7 +405,7 @@ pub enum UrlNotice {
         param: Param,
         /// The offending value or list item, decoded.
         value: String,
-        /// Why, as a lower-case phrase ("not a two-letter country code").
+        /// Why: the message key of a lower-case phrase ("not a two-letter country code").
         reason: &'static str,
     },
     /// A single-valued parameter given again; the first usable occurrence applies.
@@ -431,45 +453,51 @@ fn shown(text: &str) -> String {
     }
 }
 
-impl fmt::Display for UrlNotice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl UrlNotice {
+    /// The notice as a sentence in the interface language `ui`.
+    pub fn message(&self, ui: Ui) -> String {
         match self {
             UrlNotice::UnknownParam { name } => {
-                write!(f, "Ignored unknown URL parameter “{}”", shown(name))
+                ui.fill("url.unknown-param", &[("name", &shown(name))])
             }
             UrlNotice::InvalidValue {
                 param,
                 value,
                 reason,
-            } => write!(f, "Ignored {} “{}”: {reason}", param.noun(), shown(value)),
-            UrlNotice::Repeated { param } => write!(
-                f,
-                "Ignored a repeated “{}” parameter: the first one applies",
-                param.name()
+            } => ui.fill(
+                "url.invalid",
+                &[
+                    ("param", ui.text(param.noun())),
+                    ("value", &shown(value)),
+                    ("reason", ui.text(reason)),
+                ],
             ),
-            UrlNotice::NotUtf8 { name } => write!(
-                f,
-                "Ignored URL parameter “{}”: its value is not valid text",
-                shown(name)
+            UrlNotice::Repeated { param } => ui.fill("url.repeated", &[("name", param.name())]),
+            UrlNotice::NotUtf8 { name } => ui.fill("url.not-utf8", &[("name", &shown(name))]),
+            UrlNotice::RangeSwapped { from, to } => ui.fill(
+                "url.swapped",
+                &[("from", &from.to_string()), ("to", &to.to_string())],
             ),
-            UrlNotice::RangeSwapped { from, to } => write!(
-                f,
-                "Swapped the dates: the start {from} was after the end {to}"
+            UrlNotice::Shortened { param, max_chars } => ui.count(
+                "url.shortened",
+                *max_chars,
+                &[("param", ui.text(param.noun()))],
             ),
-            UrlNotice::Shortened { param, max_chars } => write!(
-                f,
-                "Shortened the {} to its first {} characters",
-                param.noun(),
-                thousands(*max_chars)
-            ),
-            UrlNotice::Omitted { count } => write!(f, "{}", more_line(*count)),
+            UrlNotice::Omitted { count } => more_line(*count, ui),
         }
     }
 }
 
+impl fmt::Display for UrlNotice {
+    /// The English sentence.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Ui::En))
+    }
+}
+
 /// "…and 249,995 more".
-fn more_line(count: usize) -> String {
-    format!("…and {} more", thousands(count))
+fn more_line(count: usize, ui: Ui) -> String {
+    ui.count("url.more", count, &[])
 }
 
 /// The notices a banner shows: see [`summarize_notices`].
@@ -479,12 +507,14 @@ pub struct NoticeSummary {
     pub shown: Vec<String>,
     /// How many more notices there are, those [`ViewState::parse`] only counted included.
     pub more: usize,
+    /// The language of the sentences.
+    pub ui: Ui,
 }
 
 impl NoticeSummary {
     /// "…and 249,995 more", or `None` when every notice is shown.
     pub fn more_line(&self) -> Option<String> {
-        (self.more > 0).then(|| more_line(self.more))
+        (self.more > 0).then(|| more_line(self.more, self.ui))
     }
 
     /// The lines to list: the shown sentences, then the "…and N more" line if any.
@@ -495,13 +525,16 @@ impl NoticeSummary {
 
 /// The first `shown` notices as sentences and how many more there are, counting what a
 /// [`UrlNotice::Omitted`] stands for (which is never itself listed). The app lists
-/// `summarize_notices(&notices, SHOWN_NOTICES).lines()` rather than every notice.
-pub fn summarize_notices(notices: &[UrlNotice], shown: usize) -> NoticeSummary {
-    let mut summary = NoticeSummary::default();
+/// `summarize_notices(&notices, SHOWN_NOTICES, ui).lines()` rather than every notice.
+pub fn summarize_notices(notices: &[UrlNotice], shown: usize, ui: Ui) -> NoticeSummary {
+    let mut summary = NoticeSummary {
+        ui,
+        ..NoticeSummary::default()
+    };
     for notice in notices {
         match notice {
             UrlNotice::Omitted { count } => summary.more = summary.more.saturating_add(*count),
-            _ if summary.shown.len() < shown => summary.shown.push(notice.to_string()),
+            _ if summary.shown.len() < shown => summary.shown.push(notice.message(ui)),
             _ => summary.more = summary.more.saturating_add(1),
         }
     }
@@ -561,7 +594,17 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// Id of the expanded article, if any (never empty).
     pub article: Option<String>,
+    /// The interface language the reader chose, or `None` for the browser's preference.
+    pub ui: Option<Ui>,
+    /// Search only the words typed, not their names in other languages (`xlang=off`).
+    pub xlang_off: bool,
+    /// Names in other languages not to search: their search keys, sorted, at most
+    /// [`MAX_SKIPS`].
+    pub xskip: Vec<String>,
 }
+
+/// The most names `xskip` holds.
+pub const MAX_SKIPS: usize = 64;
 
 /// Normalises a country code: two ASCII letters, upper-cased.
 fn country_code(text: &str) -> Option<String> {
@@ -672,6 +715,7 @@ impl ViewState {
         // Codes merge as they are read, so a long list holds each code once.
         let mut countries: BTreeSet<String> = BTreeSet::new();
         let mut langs: BTreeSet<String> = BTreeSet::new();
+        let mut skips: BTreeSet<String> = BTreeSet::new();
         let mut seen = [false; Param::ALL.len()];
         for segment in query.split('&') {
             if segment.is_empty() {
@@ -701,6 +745,20 @@ impl ViewState {
                 reason,
             };
             // Lists accumulate across repeats.
+            if param == Param::Xskip {
+                for item in value.split(',') {
+                    let key = key_of(item);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    if skips.len() < MAX_SKIPS || skips.contains(&key) {
+                        skips.insert(key);
+                    } else {
+                        notices.add(|| invalid(item, "reason.xskip"));
+                    }
+                }
+                continue;
+            }
             if matches!(param, Param::Country | Param::Lang) {
                 for item in value.split(',') {
                     if item.trim().is_empty() {
@@ -712,7 +770,7 @@ impl ViewState {
                                 countries.insert(code);
                             }
                             None => {
-                                notices.add(|| invalid(item, "not a two-letter country code"));
+                                notices.add(|| invalid(item, "reason.country"));
                             }
                         }
                     } else {
@@ -721,9 +779,7 @@ impl ViewState {
                                 langs.extend(lang_codes_selected(code));
                             }
                             None => {
-                                notices.add(|| {
-                                    invalid(item, "not a language code such as vi or zh-Hant")
-                                });
+                                notices.add(|| invalid(item, "reason.lang"));
                             }
                         }
                     }
@@ -759,7 +815,7 @@ impl ViewState {
                 }
                 Param::Match => CountryMatch::parse(&value)
                     .map(|m| state.country_match = m)
-                    .ok_or_else(|| invalid(&value, "expected “any” or “all”")),
+                    .ok_or_else(|| invalid(&value, "reason.match")),
                 Param::From | Param::To => match DateBound::parse(&value) {
                     Ok(bound) if param == Param::From => {
                         state.from = Some(bound);
@@ -773,11 +829,22 @@ impl ViewState {
                 },
                 Param::Undated => Undated::parse(&value)
                     .map(|u| state.undated = Some(u))
-                    .ok_or_else(|| invalid(&value, "expected “include”, “exclude” or “only”")),
+                    .ok_or_else(|| invalid(&value, "reason.undated")),
                 Param::Sort => Sort::parse(&value)
                     .map(|s| state.sort = Some(s))
-                    .ok_or_else(|| invalid(&value, "expected “relevance”, “newest” or “oldest”")),
-                Param::Country | Param::Lang => Ok(()),
+                    .ok_or_else(|| invalid(&value, "reason.sort")),
+                Param::Ui => Ui::parse(&value)
+                    .map(|ui| state.ui = Some(ui))
+                    .ok_or_else(|| invalid(&value, "reason.ui")),
+                Param::Xlang => match value.to_ascii_lowercase().as_str() {
+                    "off" => {
+                        state.xlang_off = true;
+                        Ok(())
+                    }
+                    "on" => Ok(()),
+                    _ => Err(invalid(&value, "reason.xlang")),
+                },
+                Param::Country | Param::Lang | Param::Xskip => Ok(()),
             };
             match applied {
                 Ok(()) => {
@@ -790,6 +857,7 @@ impl ViewState {
         }
         state.countries = countries.into_iter().collect();
         state.langs = langs.into_iter().collect();
+        state.xskip = skips.into_iter().collect();
         if let (Some(from), Some(to)) = (state.from, state.to) {
             if from.first_day() > to.last_day() {
                 notices.add(|| UrlNotice::RangeSwapped { from, to });
@@ -820,6 +888,21 @@ impl ViewState {
         if !state.q.is_empty() {
             put(Param::Q, &state.q, true);
         }
+        if state.xlang_off {
+            put(Param::Xlang, "off", false);
+        }
+        if !state.xskip.is_empty() {
+            let encoded: Vec<String> = state
+                .xskip
+                .iter()
+                .map(|key| {
+                    let mut out = String::new();
+                    percent_encode_into(&mut out, key);
+                    out
+                })
+                .collect();
+            put(Param::Xskip, &encoded.join(","), false);
+        }
         if !state.countries.is_empty() {
             put(Param::Country, &state.countries.join(","), false);
         }
@@ -844,6 +927,9 @@ impl ViewState {
         if let Some(article) = &state.article {
             put(Param::Article, article, true);
         }
+        if let Some(ui) = state.ui {
+            put(Param::Ui, ui.tag(), false);
+        }
         out
     }
 
@@ -857,6 +943,16 @@ impl ViewState {
             state.q = kept.to_owned();
         }
         state.countries = normalize_codes(&self.countries, country_code);
+        let mut xskip: Vec<String> = self
+            .xskip
+            .iter()
+            .map(|k| key_of(k))
+            .filter(|k| !k.is_empty())
+            .collect();
+        xskip.sort();
+        xskip.dedup();
+        xskip.truncate(MAX_SKIPS);
+        state.xskip = xskip;
         let mut langs: Vec<String> = self
             .langs
             .iter()
@@ -1011,11 +1107,40 @@ impl ViewState {
     /// Sets the search text, as typed (its first [`MAX_QUERY_CHARS`] characters). An explicit
     /// sort is kept; the default follows the text.
     pub fn set_query(&self, q: &str) -> ViewState {
+        // Names skipped for one search mean nothing for another.
+        let xskip = if q.trim() == self.q.trim() {
+            self.xskip.clone()
+        } else {
+            Vec::new()
+        };
         ViewState {
             q: q.to_owned(),
+            xskip,
             ..self.clone()
         }
         .normalized()
+    }
+
+    /// Turns the search across languages on or off (skipped names are forgotten).
+    pub fn set_cross_language(&self, on: bool) -> ViewState {
+        ViewState {
+            xlang_off: !on,
+            xskip: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Stops searching one name in another language (its search key).
+    pub fn skip_variant(&self, key: &str) -> ViewState {
+        let mut xskip = self.xskip.clone();
+        if !xskip.iter().any(|k| k == key) && xskip.len() < MAX_SKIPS {
+            xskip.push(key.to_owned());
+            xskip.sort();
+        }
+        ViewState {
+            xskip,
+            ..self.clone()
+        }
     }
 
     /// Sets both ends of the date range (`None` = open); reversed bounds are swapped.
@@ -1103,7 +1228,18 @@ impl ViewState {
 
     /// The empty view: nothing kept.
     pub fn clear_all(&self) -> ViewState {
-        ViewState::default()
+        ViewState {
+            ui: self.ui,
+            ..ViewState::default()
+        }
+    }
+
+    /// Sets the interface language (every other choice kept).
+    pub fn set_ui(&self, ui: Ui) -> ViewState {
+        ViewState {
+            ui: Some(ui),
+            ..self.clone()
+        }
     }
 }
 
@@ -1400,7 +1536,7 @@ mod tests {
                 count: 250_000 - MAX_URL_NOTICES
             })
         );
-        let summary = summarize_notices(&found, SHOWN_NOTICES);
+        let summary = summarize_notices(&found, SHOWN_NOTICES, Ui::En);
         assert_eq!(summary.shown.len(), SHOWN_NOTICES);
         assert_eq!(
             summary.shown[0],
@@ -1422,24 +1558,24 @@ mod tests {
         // Unknown parameters are bounded the same way.
         let (_, found) = ViewState::parse(&"&x=1".repeat(100_000));
         assert_eq!(found.len(), MAX_URL_NOTICES + 1);
-        assert_eq!(summarize_notices(&found, 3).more, 100_000 - 3);
+        assert_eq!(summarize_notices(&found, 3, Ui::En).more, 100_000 - 3);
     }
 
     #[test]
     fn summaries_of_short_lists_show_everything() {
         assert_eq!(
-            summarize_notices(&[], SHOWN_NOTICES),
+            summarize_notices(&[], SHOWN_NOTICES, Ui::En),
             NoticeSummary::default()
         );
         let (_, found) = ViewState::parse("country=XYZ&lang=vie&utm=1");
-        let summary = summarize_notices(&found, SHOWN_NOTICES);
+        let summary = summarize_notices(&found, SHOWN_NOTICES, Ui::En);
         assert_eq!(summary.shown.len(), 3);
         assert_eq!((summary.more, summary.more_line()), (0, None));
         assert_eq!(summary.lines(), summary.shown);
-        let summary = summarize_notices(&found, 1);
+        let summary = summarize_notices(&found, 1, Ui::En);
         assert_eq!(summary.more, 2);
         assert_eq!(summary.lines()[1], "…and 2 more");
-        assert_eq!(summarize_notices(&found, 0).shown.len(), 0);
+        assert_eq!(summarize_notices(&found, 0, Ui::En).shown.len(), 0);
     }
 
     #[test]
@@ -1559,9 +1695,25 @@ mod tests {
             prop::option::of(prop::sample::select(Undated::ALL.to_vec())),
             prop::option::of(prop::sample::select(Sort::ALL.to_vec())),
             prop::option::of(any::<String>()),
+            prop::option::of(prop::sample::select(Ui::ALL.to_vec())),
+            any::<bool>(),
+            prop::collection::vec("[a-zA-Zà-ỹ ,]{0,8}", 0..3),
         )
             .prop_map(
-                |(q, countries, country_match, langs, from, to, undated, sort, article)| {
+                |(
+                    q,
+                    countries,
+                    country_match,
+                    langs,
+                    from,
+                    to,
+                    undated,
+                    sort,
+                    article,
+                    ui,
+                    xlang_off,
+                    xskip,
+                )| {
                     ViewState {
                         q,
                         countries,
@@ -1572,6 +1724,9 @@ mod tests {
                         undated,
                         sort,
                         article,
+                        ui,
+                        xlang_off,
+                        xskip,
                     }
                     .normalized()
                 },
