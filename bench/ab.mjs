@@ -37,7 +37,7 @@ for (const [i, spec] of specs.entries()) {
 }
 const queries = JSON.parse(readFileSync(resolve(dataDir, 'queries.json'), 'utf8'));
 // The app's URL query string for a bench query, as bench/page/bench.mjs builds it.
-const viewParams = (q) => `${q.params ? `${q.params}&` : ''}q=${encodeURIComponent(q.q)}`;
+const viewParams = (q) => `${q.params ? `${q.params}&` : ''}q=${encodeURIComponent(q.q)}&xlang=off&typo=off`;
 const rounds = Number(roundsArg);
 const times = engines.map(() => queries.map(() => []));
 for (let r = 0; r < rounds; r += 1) {

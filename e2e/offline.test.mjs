@@ -91,3 +91,17 @@ test('?article= opens that card expanded', async (t) => {
   await assertClean(watched);
   await context.close();
 });
+
+test('search across languages and an export work from file://, with no request', async (t) => {
+  if (missing) return t.skip(SKIP);
+  const { readFile } = await import('node:fs/promises');
+  const watched = await open('?q=Cambodia&ui=th');
+  const { page, context } = watched;
+  await page.waitForSelector('[data-also="campuchia"]');
+  await page.click('[data-export] summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-kind="results-json"]')]);
+  const rows = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(rows.map((r) => r.id), ['001_ea81238345a38f58']);
+  await assertClean(watched);
+  await context.close();
+});

@@ -2,8 +2,11 @@
 //! the reader asked for as an [`Intent`](crate::intent::Intent).
 
 pub mod article_card;
+pub mod compare_chart;
 pub mod copy_link;
+pub mod export_menu;
 pub mod facet_chips;
+pub mod kwic_list;
 pub mod marked_text;
 pub mod search_box;
 pub mod summary_bar;

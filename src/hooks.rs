@@ -10,7 +10,7 @@ mod use_texts;
 mod use_title;
 
 pub use use_dispatch::use_dispatch;
-pub use use_focus_article::use_focus_article;
+pub use use_focus_article::{show_match_when_open, use_focus_article};
 pub use use_fold_text_ahead::use_fold_text_ahead;
 pub use use_shown_cards::{use_shown_cards, view_key, ShownCards};
 pub use use_sidebar_counts::{use_sidebar_counts, SidebarCounts};

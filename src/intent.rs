@@ -4,6 +4,7 @@
 //! `function_todomvc`). It is pure: writing the URL is `view_url`'s job.
 
 use corpus::i18n::Ui;
+use corpus::view::kwic::KwicSort;
 use corpus::view::relax::Relax;
 use corpus::view::state::{CountryMatch, DateBound, Sort, Undated, ViewState};
 use corpus::view::timeline::Bucket;
@@ -57,6 +58,26 @@ pub enum Intent {
     OpenArticleAlone(String),
     /// The interface language switch.
     SetUi(Ui),
+    /// Searching the typed words' names in other languages, or not (`xlang=off`).
+    SetCrossLanguage(bool),
+    /// No longer searching one name in another language (its search key).
+    SkipName(String),
+    /// Matching words spelled one or two letters differently, or not (`typo=off`).
+    SetTypoTolerance(bool),
+    /// Cards, or every match in its context.
+    SetKwic(bool),
+    /// The order of the keyword-in-context lines.
+    SetKwicSort(KwicSort),
+    /// A keyword-in-context line: its article, open among the cards.
+    OpenMatch(String),
+    /// "Compare with": a query drawn on the timeline beside the view's.
+    AddCompared(String),
+    /// Stop comparing compared query `index`.
+    RemoveCompared(usize),
+    /// A series of the comparison (0: the view's search) becomes the view's search.
+    CompareAsMain(usize),
+    /// The comparison as counts or as shares of each period.
+    SetCompareShare(bool),
 }
 
 impl Intent {
@@ -101,6 +122,16 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::Relax(relax) => relax.apply(state),
         Intent::OpenArticleAlone(id) => state.clear_all().open_article(&id),
         Intent::SetUi(ui) => state.set_ui(ui),
+        Intent::SetCrossLanguage(on) => state.set_cross_language(on),
+        Intent::SkipName(key) => state.skip_variant(&key),
+        Intent::SetTypoTolerance(on) => state.set_typo_tolerance(on),
+        Intent::SetKwic(on) => state.set_kwic(on),
+        Intent::SetKwicSort(sort) => state.set_ksort(sort),
+        Intent::OpenMatch(id) => state.set_kwic(false).open_article(&id),
+        Intent::AddCompared(query) => state.add_compared(&query),
+        Intent::RemoveCompared(index) => state.remove_compared(index),
+        Intent::CompareAsMain(index) => state.compared_as_main(index),
+        Intent::SetCompareShare(share) => state.set_cshare(share),
     };
     (next, nav)
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod clipboard;
 pub mod components;
 pub mod data;
+pub mod download;
 pub mod focus;
 pub mod frames;
 pub mod hooks;

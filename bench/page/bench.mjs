@@ -32,7 +32,9 @@ function filterOf(query) {
 }
 
 /** The app's URL query string for a bench query: its filters, then `q`. */
-const viewParams = (query) => `${query.params ? `${query.params}&` : ''}q=${encodeURIComponent(query.q)}`;
+// Exact matching, as the brute-force truth and the peers search: no names in other languages, no
+// near spellings (their cost is measured on their own).
+const viewParams = (query) => `${query.params ? `${query.params}&` : ''}q=${encodeURIComponent(query.q)}&xlang=off&typo=off`;
 
 /** Peers have no phrase syntax: a quoted phrase becomes its words, ANDed (a superset). */
 const plainWords = (q) => q.replace(/"/g, ' ').trim();

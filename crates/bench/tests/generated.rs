@@ -255,7 +255,9 @@ fn typed_answer(
     } else {
         format!("{text} ")
     };
-    let state = state.set_query(&q);
+    // Exact matching, as brute force has it: no near spellings (the generated blob has no
+    // table of names in other languages).
+    let state = state.set_query(&q).set_typo_tolerance(false);
     let answer = answer(blob, &state);
     let query = if typed {
         Query::parse(text)

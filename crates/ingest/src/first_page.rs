@@ -26,7 +26,8 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
     let mut html = format!(
         "<div data-prerendered=\"\"><div class=\"summary-bar\"><span class=\"button filters-toggle\">Filters</span><span class=\"copy-link\"><span class=\"button\">Copy link to this view</span></span></div>\
          <h2 class=\"visually-hidden\">Results</h2><div class=\"results-head\"><p class=\"result-count\">{count} {noun}</p>\
-         <label class=\"sort\">Sort <select disabled=\"\"><option>{sort}</option></select></label></div>\n<ol class=\"cards\">\n"
+         <label class=\"sort\">Sort <select disabled=\"\"><option>{sort}</option></select></label>\
+         <span class=\"export\"><span class=\"summary\">Compare over time</span></span><span class=\"export\"><span class=\"summary\">Export</span></span></div>\n<ol class=\"cards\">\n"
     );
     for index in answer.results.first(PAGE_SIZE) {
         let Some(article) = blob.article(index) else {

@@ -16,6 +16,7 @@
 
 pub mod chars;
 pub mod detect;
+pub mod expansions;
 pub mod first_page;
 pub mod near_dupes;
 pub mod parallel;

@@ -6,12 +6,15 @@ mod result_list;
 mod sidebar;
 
 use corpus::i18n::Ui;
+use corpus::view::across::{AlsoKind, AlsoSearched};
 use corpus::view::state::{summarize_notices, ViewState, SHOWN_NOTICES};
+use corpus::view::Answer;
 use yew::{
     component, html, use_effect_with, use_memo, use_state_eq, Callback, ContextProvider, Html,
-    Properties,
+    MouseEvent, Properties,
 };
 
+use crate::components::compare_chart::CompareChart;
 use crate::components::search_box::SearchBox;
 use crate::components::summary_bar::SummaryBar;
 use crate::components::ui_switch::UiSwitch;
@@ -52,7 +55,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .as_ref()
         .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
     let shown = use_shown_cards(&state, open_position);
-    let texts = use_texts(corpus, answer.texts_needed(&corpus, shown.range.clone()));
+    // The keyword-in-context view reads the results' texts, up to its cap.
+    let needed = if state.kwic && state.has_query() {
+        0..corpus::view::kwic::MAX_ARTICLES
+    } else {
+        shown.range.clone()
+    };
+    let texts = use_texts(corpus, answer.texts_needed(&corpus, needed));
     use_focus_article(state.article.clone());
     use_title(page_title(corpus, &state, answer.results.len(), ui));
     use_fold_text_ahead(corpus);
@@ -98,6 +107,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     <UiSwitch {ui} on_intent={on_intent.clone()} />
                 </div>
                 <SearchBox value={state.q.clone()} on_intent={on_intent.clone()} />
+                { also_searching(&answer, &state, ui, &on_intent) }
             </header>
             <div class="layout">
                 <main class="results" id="results" tabindex="-1">
@@ -131,13 +141,96 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                         </div>
                     }
                     <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} filters_open={*filters_open} {on_toggle_filters} />
-                    { result_list(&ResultListProps { corpus, answer, state, shown: shown.range, show_more: shown.show_more, show_earlier: shown.show_earlier, on_intent: on_intent.clone(), ui }) }
+                    <CompareChart {corpus} state={state.clone()} on_intent={on_intent.clone()} />
+                    { result_list(&ResultListProps { corpus, answer, state, shown: shown.range, show_more: shown.show_more, show_earlier: shown.show_earlier, on_intent: on_intent.clone(), ui, counts: counts.clone() }) }
                 </main>
                 // After the results in the page's order: on a phone the results come first.
                 { sidebar(&SidebarProps { corpus, counts, on_intent, open: *filters_open, on_close: on_close_filters, ui }) }
             </div>
         </ContextProvider<Ui>>
     }
+}
+
+/// Under the search box: what the search also looks for besides the words typed, each with how
+/// many articles it finds: names in other languages (each removable, and a switch for them all)
+/// and near spellings (with "exact spelling only").
+fn also_searching(
+    answer: &Answer,
+    state: &ViewState,
+    ui: Ui,
+    on_intent: &Callback<Intent>,
+) -> Html {
+    if !state.has_query() {
+        return Html::default();
+    }
+    let found = |kind: AlsoKind| -> Vec<&AlsoSearched> {
+        answer
+            .also
+            .iter()
+            .filter(|a| a.kind == kind && a.hits > 0)
+            .collect()
+    };
+    let (languages, spellings) = (found(AlsoKind::Language), found(AlsoKind::Spelling));
+    let languages = if state.xlang_off {
+        let on = on_intent.reform(|_: MouseEvent| Intent::SetCrossLanguage(true));
+        html! {
+            <p class="also" data-xlang-is-off="">
+                { ui.text("xlang.is-off") }{ " " }
+                <button type="button" class="link-button" data-xlang-on="" onclick={on}>{ ui.text("xlang.on") }</button>
+            </p>
+        }
+    } else if languages.is_empty() {
+        Html::default()
+    } else {
+        let off = on_intent.reform(|_: MouseEvent| Intent::SetCrossLanguage(false));
+        html! {
+            <div class="also" data-also-searching="">
+                <span class="muted">{ ui.text("xlang.also") }</span>
+                <ul class="chips">
+                    { for languages.into_iter().map(|also| {
+                        let key = also.key.clone();
+                        let onclick = on_intent.reform(move |_: MouseEvent| Intent::SkipName(key.clone()));
+                        html! {
+                            <li>
+                                <button type="button" class="chip removable" data-also={also.key.clone()}
+                                        aria-label={ui.fill("xlang.skip", &[("name", &also.text)])} {onclick}>
+                                    { ui.count("xlang.hits", also.hits, &[("name", &also.text)]) }<span aria-hidden="true">{ " ×" }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <button type="button" class="link-button" data-xlang-off="" onclick={off}>{ ui.text("xlang.off") }</button>
+            </div>
+        }
+    };
+    let spellings = if state.typo_off {
+        let on = on_intent.reform(|_: MouseEvent| Intent::SetTypoTolerance(true));
+        html! {
+            <p class="also" data-typo-is-off="">
+                { ui.text("typo.is-off") }{ " " }
+                <button type="button" class="link-button" data-typo-on="" onclick={on}>{ ui.text("typo.on") }</button>
+            </p>
+        }
+    } else if spellings.is_empty() {
+        Html::default()
+    } else {
+        let off = on_intent.reform(|_: MouseEvent| Intent::SetTypoTolerance(false));
+        html! {
+            <p class="also" data-also-matching="">
+                <span class="muted">{ ui.text("typo.also") }</span>{ " " }
+                { for spellings.into_iter().enumerate().map(|(i, also)| html! {
+                    <>
+                        if i > 0 { { ", " } }
+                        <span data-typo={also.key.clone()}>{ ui.count("xlang.hits", also.hits, &[("name", &also.text)]) }</span>
+                    </>
+                }) }
+                { " " }
+                <button type="button" class="link-button" data-typo-off="" onclick={off}>{ ui.text("typo.off") }</button>
+            </p>
+        }
+    };
+    html! { <>{ languages }{ spellings }</> }
 }
 
 /// `Cambodia, Thailand · 3 articles — Borderlines`.

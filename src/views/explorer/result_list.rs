@@ -12,8 +12,11 @@ use web_sys::HtmlSelectElement;
 use yew::{html, Callback, Event, Html, MouseEvent, TargetCast};
 
 use crate::components::article_card::ArticleCard;
+use crate::components::compare_chart::CompareAdd;
+use crate::components::export_menu::ExportMenu;
+use crate::components::kwic_list::KwicList;
 use crate::data::Corpus;
-use crate::hooks::view_key;
+use crate::hooks::{view_key, SidebarCounts};
 use crate::intent::Intent;
 use crate::locale;
 
@@ -29,6 +32,8 @@ pub(super) struct ResultListProps {
     pub show_earlier: Callback<()>,
     pub on_intent: Callback<Intent>,
     pub ui: Ui,
+    /// The view's timeline and facet counts, for the export.
+    pub counts: Rc<SidebarCounts>,
 }
 
 pub(super) fn result_list(props: &ResultListProps) -> Html {
@@ -41,6 +46,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
         show_earlier,
         on_intent,
         ui,
+        counts,
     } = props;
     let ui = *ui;
     let count = answer.results.len();
@@ -73,9 +79,30 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     let show_more = show_more.reform(|_: MouseEvent| ());
     let show_earlier = show_earlier.reform(|_: MouseEvent| ());
 
+    let tabs = html! {
+        <div class="segmented view-tabs" role="group" aria-label={ui.text("kwic.tabs")}>
+            { for [(false, "list", "kwic.tab.list"), (true, "kwic", "kwic.tab.kwic")].into_iter().map(|(kwic, name, label)| {
+                let onclick = on_intent.reform(move |_: MouseEvent| Intent::SetKwic(kwic));
+                html! {
+                    <button type="button" class="segment" data-view-tab={name} aria-pressed={(state.kwic == kwic).to_string()} {onclick}>{ ui.text(label) }</button>
+                }
+            }) }
+        </div>
+    };
+    if state.kwic && (count > 0 || checking) {
+        return html! {
+            <>
+                <h2 class="visually-hidden">{ ui.text("results.heading") }</h2>
+                { tabs }
+                <KwicList corpus={*corpus} answer={answer.clone()} state={state.clone()} on_intent={on_intent.clone()} />
+            </>
+        };
+    }
+
     html! {
         <>
             <h2 class="visually-hidden">{ ui.text("results.heading") }</h2>
+            if state.has_query() { { tabs } }
             <div class="results-head">
                 if checking {
                     <p class="result-count" data-texts-loading="" aria-live="polite">{ ui.count("results.checking", answer.texts_missing.len(), &[]) }</p>
@@ -83,6 +110,13 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
                     <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ count_text }</p>
                 }
                 <label class="sort">{ ui.text("results.sort") }{ " " }<select onchange={on_sort}>{ for sorts }</select></label>
+                if state.compare.is_empty() {
+                    <details class="export" data-compare-open="">
+                        <summary>{ ui.text("compare.open") }</summary>
+                        <div class="popover"><CompareAdd on_intent={on_intent.clone()} /></div>
+                    </details>
+                }
+                <ExportMenu corpus={*corpus} answer={answer.clone()} state={state.clone()} counts={counts.clone()} />
             </div>
             if count == 0 && !checking {
                 <div class="empty" data-empty-results="">

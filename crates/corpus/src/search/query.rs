@@ -112,6 +112,17 @@ impl Query {
         Query::parse_with(q, true)
     }
 
+    /// A query of these items (AND-ed), as they are: no cap, no dropped duplicates.
+    pub(crate) fn from_items(items: Vec<Item>) -> Query {
+        Query { items, limit: None }
+    }
+
+    /// This query, saying that `typed` was cut short where it was.
+    pub(crate) fn with_limit_of(mut self, typed: &Query) -> Query {
+        self.limit = typed.limit;
+        self
+    }
+
     /// Parses a query with whole-word matching only.
     pub fn parse_exact(q: &str) -> Query {
         Query::parse_with(q, false)

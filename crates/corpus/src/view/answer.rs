@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use crate::search::Query;
 use crate::store::CorpusBlob;
+use crate::view::across::{AlsoSearched, TextSearch};
 use crate::view::facets::{self, Facets};
 use crate::view::filter::{self, TextMatches};
 use crate::view::results::Results;
@@ -21,8 +22,12 @@ use crate::view::timeline::{self, Timeline};
 /// A view's results: what the result list and its count need.
 #[derive(Debug, PartialEq)]
 pub struct Answer {
-    /// The parsed text query (empty without one): cards mark its matches, and share it.
+    /// The parsed text query (empty without one), with the names in other languages that found
+    /// something: cards mark its matches, and share it.
     pub query: Rc<Query>,
+    /// The names in other languages the search also looked for (empty with `xlang=off` or when
+    /// the query's words name nothing the corpus's table knows).
+    pub also: Vec<AlsoSearched>,
     /// The text search's hits, article index and score in index order; `None` without a query
     /// (every article matches the text).
     pub hits: Option<Vec<(u32, f32)>>,
@@ -52,9 +57,9 @@ pub struct Counts {
 
 /// The results of `state` over `corpus`: the text query, then the filters, in display order.
 pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
-    let query = Query::parse(&state.q);
-    let texts_missing = corpus.chunks_missing_for_query(&query);
-    let hits = corpus.text_hits(&query);
+    let mut search = TextSearch::of(corpus, state);
+    let texts_missing = search.chunks_missing(corpus);
+    let hits = search.hits(corpus);
     let catalog = corpus.catalog();
     let opened = state.article.as_ref().map(|id| catalog.position(id));
     let unknown_article = matches!(opened, Some(None));
@@ -64,7 +69,8 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
         results.position(index).is_none() && !folded
     });
     Answer {
-        query: Rc::new(query),
+        query: Rc::new(search.marking()),
+        also: search.also,
         hits,
         results,
         versions,
@@ -124,7 +130,7 @@ impl Answer {
 
 /// The facet counts and the timeline of `state`, searching its text afresh.
 pub fn counts(corpus: &CorpusBlob, state: &ViewState) -> Counts {
-    let hits = corpus.text_hits(&Query::parse(&state.q));
+    let hits = TextSearch::of(corpus, state).hits(corpus);
     counts_of(corpus, state, text_matches(hits.as_deref()))
 }
 

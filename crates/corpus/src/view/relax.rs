@@ -3,8 +3,8 @@
 //! without it, so that the empty state can say which one to remove instead of only "clear all".
 
 use crate::i18n::Ui;
-use crate::search::Query;
 use crate::store::CorpusBlob;
+use crate::view::across::TextSearch;
 use crate::view::answer::folded_results;
 use crate::view::state::{Undated, ViewState};
 
@@ -67,7 +67,7 @@ pub fn relaxations(corpus: &CorpusBlob, state: &ViewState) -> Vec<(Relax, usize)
     let hits = filters
         .iter()
         .any(|relax| *relax != Relax::Query)
-        .then(|| corpus.text_hits(&Query::parse(&state.q)))
+        .then(|| TextSearch::of(corpus, state).hits(corpus))
         .flatten();
     filters
         .into_iter()

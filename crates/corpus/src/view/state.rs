@@ -40,6 +40,8 @@ use crate::i18n::Ui;
 use crate::search::char_prefix;
 use crate::search::expand::key_of;
 pub use crate::search::MAX_QUERY_CHARS;
+use crate::view::compare::MAX_COMPARED;
+use crate::view::kwic::KwicSort;
 
 /// The most notices [`ViewState::parse`] collects; past it, it only counts them
 /// ([`UrlNotice::Omitted`]).
@@ -310,6 +312,12 @@ pub enum Param {
     Xlang,
     /// `xskip`: names in other languages not to search (their search keys).
     Xskip,
+    /// `typo`: `off` matches only words spelled as typed.
+    Typo,
+    /// `compare`: a query drawn on the timeline beside the others (repeatable, up to four).
+    Compare,
+    /// `cshare`: `on` draws the compared queries as shares of each period's articles.
+    Cshare,
     /// `country`: selected country codes.
     Country,
     /// `match`: `any` or `all` for the countries.
@@ -324,6 +332,10 @@ pub enum Param {
     Undated,
     /// `sort`: result order.
     Sort,
+    /// `view`: how the results are shown: `kwic` lists every match in its context.
+    View,
+    /// `ksort`: the order of the keyword-in-context lines.
+    Ksort,
     /// `article`: id of the expanded article.
     Article,
     /// `ui`: the interface language.
@@ -332,10 +344,13 @@ pub enum Param {
 
 impl Param {
     /// Every parameter, in canonical order.
-    pub const ALL: [Param; 12] = [
+    pub const ALL: [Param; 17] = [
         Param::Q,
         Param::Xlang,
         Param::Xskip,
+        Param::Typo,
+        Param::Compare,
+        Param::Cshare,
         Param::Country,
         Param::Match,
         Param::Lang,
@@ -343,6 +358,8 @@ impl Param {
         Param::To,
         Param::Undated,
         Param::Sort,
+        Param::View,
+        Param::Ksort,
         Param::Article,
         Param::Ui,
     ];
@@ -353,6 +370,9 @@ impl Param {
             Param::Q => "q",
             Param::Xlang => "xlang",
             Param::Xskip => "xskip",
+            Param::Typo => "typo",
+            Param::Compare => "compare",
+            Param::Cshare => "cshare",
             Param::Country => "country",
             Param::Match => "match",
             Param::Lang => "lang",
@@ -360,6 +380,8 @@ impl Param {
             Param::To => "to",
             Param::Undated => "undated",
             Param::Sort => "sort",
+            Param::View => "view",
+            Param::Ksort => "ksort",
             Param::Article => "article",
             Param::Ui => "ui",
         }
@@ -371,6 +393,9 @@ impl Param {
             Param::Q => "param.q",
             Param::Xlang => "param.xlang",
             Param::Xskip => "param.xskip",
+            Param::Typo => "param.typo",
+            Param::Compare => "param.compare",
+            Param::Cshare => "param.cshare",
             Param::Country => "param.country",
             Param::Match => "param.match",
             Param::Lang => "param.lang",
@@ -378,6 +403,8 @@ impl Param {
             Param::To => "param.to",
             Param::Undated => "param.undated",
             Param::Sort => "param.sort",
+            Param::View => "param.view",
+            Param::Ksort => "param.ksort",
             Param::Article => "param.article",
             Param::Ui => "param.ui",
         }
@@ -598,6 +625,17 @@ pub struct ViewState {
     pub ui: Option<Ui>,
     /// Search only the words typed, not their names in other languages (`xlang=off`).
     pub xlang_off: bool,
+    /// Match only words spelled as typed (`typo=off`).
+    pub typo_off: bool,
+    /// Queries compared over time with the view's own (`compare=`, at most [`MAX_COMPARED`],
+    /// distinct, trimmed).
+    pub compare: Vec<String>,
+    /// Draw the compared queries as shares of each period's articles (`cshare=on`).
+    pub cshare: bool,
+    /// Show every match in its context instead of cards (`view=kwic`).
+    pub kwic: bool,
+    /// The order of the keyword-in-context lines.
+    pub ksort: KwicSort,
     /// Names in other languages not to search: their search keys, sorted, at most
     /// [`MAX_SKIPS`].
     pub xskip: Vec<String>,
@@ -745,6 +783,19 @@ impl ViewState {
                 reason,
             };
             // Lists accumulate across repeats.
+            if param == Param::Compare {
+                let query = value.trim();
+                if query.is_empty() || state.compare.iter().any(|q| q == query) {
+                    continue;
+                }
+                if state.compare.len() == MAX_COMPARED {
+                    notices.add(|| invalid(&value, "reason.compare"));
+                    continue;
+                }
+                let kept = char_prefix(query, MAX_QUERY_CHARS).unwrap_or(query).trim();
+                state.compare.push(kept.to_owned());
+                continue;
+            }
             if param == Param::Xskip {
                 for item in value.split(',') {
                     let key = key_of(item);
@@ -836,6 +887,33 @@ impl ViewState {
                 Param::Ui => Ui::parse(&value)
                     .map(|ui| state.ui = Some(ui))
                     .ok_or_else(|| invalid(&value, "reason.ui")),
+                Param::View => match value.to_ascii_lowercase().as_str() {
+                    "kwic" => {
+                        state.kwic = true;
+                        Ok(())
+                    }
+                    "list" => Ok(()),
+                    _ => Err(invalid(&value, "reason.view")),
+                },
+                Param::Ksort => KwicSort::parse(&value)
+                    .map(|k| state.ksort = k)
+                    .ok_or_else(|| invalid(&value, "reason.ksort")),
+                Param::Cshare => match value.to_ascii_lowercase().as_str() {
+                    "on" => {
+                        state.cshare = true;
+                        Ok(())
+                    }
+                    "off" => Ok(()),
+                    _ => Err(invalid(&value, "reason.xlang")),
+                },
+                Param::Typo => match value.to_ascii_lowercase().as_str() {
+                    "off" => {
+                        state.typo_off = true;
+                        Ok(())
+                    }
+                    "on" => Ok(()),
+                    _ => Err(invalid(&value, "reason.xlang")),
+                },
                 Param::Xlang => match value.to_ascii_lowercase().as_str() {
                     "off" => {
                         state.xlang_off = true;
@@ -844,7 +922,7 @@ impl ViewState {
                     "on" => Ok(()),
                     _ => Err(invalid(&value, "reason.xlang")),
                 },
-                Param::Country | Param::Lang | Param::Xskip => Ok(()),
+                Param::Country | Param::Lang | Param::Xskip | Param::Compare => Ok(()),
             };
             match applied {
                 Ok(()) => {
@@ -891,6 +969,15 @@ impl ViewState {
         if state.xlang_off {
             put(Param::Xlang, "off", false);
         }
+        if state.typo_off {
+            put(Param::Typo, "off", false);
+        }
+        for query in &state.compare {
+            put(Param::Compare, query, true);
+        }
+        if state.cshare {
+            put(Param::Cshare, "on", false);
+        }
         if !state.xskip.is_empty() {
             let encoded: Vec<String> = state
                 .xskip
@@ -924,6 +1011,12 @@ impl ViewState {
         if let Some(sort) = state.sort {
             put(Param::Sort, sort.as_str(), false);
         }
+        if state.kwic {
+            put(Param::View, "kwic", false);
+        }
+        if state.ksort != KwicSort::default() {
+            put(Param::Ksort, state.ksort.as_str(), false);
+        }
         if let Some(article) = &state.article {
             put(Param::Article, article, true);
         }
@@ -953,6 +1046,18 @@ impl ViewState {
         xskip.dedup();
         xskip.truncate(MAX_SKIPS);
         state.xskip = xskip;
+        let mut compare: Vec<String> = Vec::new();
+        for query in &self.compare {
+            let query = query.trim();
+            let query = char_prefix(query, MAX_QUERY_CHARS).unwrap_or(query).trim();
+            if !query.is_empty()
+                && !compare.iter().any(|q| q == query)
+                && compare.len() < MAX_COMPARED
+            {
+                compare.push(query.to_owned());
+            }
+        }
+        state.compare = compare;
         let mut langs: Vec<String> = self
             .langs
             .iter()
@@ -1119,6 +1224,94 @@ impl ViewState {
             ..self.clone()
         }
         .normalized()
+    }
+
+    /// Adds a query to compare over time (a blank one, a repeat or a fifth is ignored).
+    pub fn add_compared(&self, query: &str) -> ViewState {
+        let query = query.trim();
+        let mut compare = self.compare.clone();
+        if !query.is_empty() && !compare.iter().any(|q| q == query) && compare.len() < MAX_COMPARED
+        {
+            compare.push(query.to_owned());
+        }
+        ViewState {
+            compare,
+            ..self.clone()
+        }
+        .normalized()
+    }
+
+    /// Removes compared query `index`.
+    pub fn remove_compared(&self, index: usize) -> ViewState {
+        let mut compare = self.compare.clone();
+        if index < compare.len() {
+            compare.remove(index);
+        }
+        ViewState {
+            compare,
+            ..self.clone()
+        }
+    }
+
+    /// Makes series `index` of the comparison (0: the view's own search, then the compared
+    /// queries) the view's search; the search it replaces is compared in its place.
+    pub fn compared_as_main(&self, index: usize) -> ViewState {
+        let has_main = self.has_query();
+        let Some(at) = (if has_main {
+            index.checked_sub(1)
+        } else {
+            Some(index)
+        }) else {
+            return self.clone();
+        };
+        let Some(chosen) = self.compare.get(at).cloned() else {
+            return self.clone();
+        };
+        let mut compare = self.compare.clone();
+        if has_main {
+            if let Some(slot) = compare.get_mut(at) {
+                *slot = self.q.trim().to_owned();
+            }
+        } else {
+            compare.remove(at);
+        }
+        ViewState {
+            compare,
+            ..self.set_query(&chosen)
+        }
+        .normalized()
+    }
+
+    /// Draws the comparison as counts or as shares.
+    pub fn set_cshare(&self, share: bool) -> ViewState {
+        ViewState {
+            cshare: share,
+            ..self.clone()
+        }
+    }
+
+    /// Matches words spelled one or two letters differently too, or not.
+    pub fn set_typo_tolerance(&self, on: bool) -> ViewState {
+        ViewState {
+            typo_off: !on,
+            ..self.clone()
+        }
+    }
+
+    /// Shows the results as cards, or every match in its context.
+    pub fn set_kwic(&self, on: bool) -> ViewState {
+        ViewState {
+            kwic: on,
+            ..self.clone()
+        }
+    }
+
+    /// Orders the keyword-in-context lines.
+    pub fn set_ksort(&self, ksort: KwicSort) -> ViewState {
+        ViewState {
+            ksort,
+            ..self.clone()
+        }
     }
 
     /// Turns the search across languages on or off (skipped names are forgotten).
@@ -1697,7 +1890,14 @@ mod tests {
             prop::option::of(any::<String>()),
             prop::option::of(prop::sample::select(Ui::ALL.to_vec())),
             any::<bool>(),
-            prop::collection::vec("[a-zA-Zà-ỹ ,]{0,8}", 0..3),
+            (
+                prop::collection::vec("[a-zA-Zà-ỹ ,]{0,8}", 0..3),
+                any::<bool>(),
+                prop::sample::select(KwicSort::ALL.to_vec()),
+                any::<bool>(),
+                prop::collection::vec("[a-z ]{0,6}", 0..6),
+                any::<bool>(),
+            ),
         )
             .prop_map(
                 |(
@@ -1712,7 +1912,7 @@ mod tests {
                     article,
                     ui,
                     xlang_off,
-                    xskip,
+                    (xskip, kwic, ksort, typo_off, compare, cshare),
                 )| {
                     ViewState {
                         q,
@@ -1727,6 +1927,11 @@ mod tests {
                         ui,
                         xlang_off,
                         xskip,
+                        kwic,
+                        ksort,
+                        typo_off,
+                        compare,
+                        cshare,
                     }
                     .normalized()
                 },

@@ -168,6 +168,31 @@ impl Gazetteer {
     }
 }
 
+/// Every name of each country in the gazetteer (CLDR's in each of its locales, and the alias
+/// table's demonyms and everyday forms), its English display name first, the rest sorted; a
+/// name of several countries (`泰缅`) and a phrase that does not count are left out. For search
+/// across languages.
+pub fn names_by_country() -> HashMap<String, Vec<String>> {
+    let gazetteer = &*GAZETTEER;
+    let mut all: Vec<&Name> = gazetteer.by_first_char.values().flatten().collect();
+    all.sort_by(|a, b| a.text.cmp(&b.text));
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
+    for name in all {
+        if let [code] = &*name.codes {
+            names
+                .entry(code.to_string())
+                .or_default()
+                .push(name.text.to_string());
+        }
+    }
+    for (code, list) in &mut names {
+        if let Some(english) = gazetteer.english.get(code.as_str()) {
+            list.insert(0, english.to_string());
+        }
+    }
+    names
+}
+
 impl Name {
     /// Whether this name, found at `start`, stands on its own there.
     fn fits(&self, text: &str, start: usize) -> bool {

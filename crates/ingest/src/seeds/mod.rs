@@ -348,8 +348,9 @@ pub fn analyse(id: String, file: String, seed: ParsedSeed) -> Article {
 }
 
 impl SeedsReport {
-    /// The blob the app embeds: the articles, English names of every country they mention, and
-    /// the near-duplicate groups the explorer folds into one card.
+    /// The blob the app embeds: the articles, English names of every country they mention, the
+    /// near-duplicate groups the explorer folds into one card, and the names to search across
+    /// languages.
     pub fn to_blob(&self) -> Result<CorpusBlob, BlobEncodeError> {
         let mut codes: Vec<&str> = self
             .articles
@@ -377,7 +378,9 @@ impl SeedsReport {
                     .collect()
             })
             .collect();
-        CorpusBlob::new(&self.articles, country_names)?.with_versions(versions)
+        Ok(CorpusBlob::new(&self.articles, country_names)?
+            .with_versions(versions)?
+            .with_expansions(crate::expansions::expansions(&self.articles)))
     }
 
     /// The blob's bytes, after checking that they decode to exactly the parsed articles: the app

@@ -42,6 +42,57 @@ impl SearchIndex {
         })
     }
 
+    /// Whether some term longer than `prefix` starts with it (a word being typed).
+    pub fn has_completion(&self, prefix: &str) -> bool {
+        let p = prefix.as_bytes();
+        let mut cursor = self.cursor_at(p);
+        while let Some((t, _)) = cursor.next_entry() {
+            if t <= p {
+                continue;
+            }
+            return t.starts_with(p);
+        }
+        false
+    }
+
+    /// The Latin-script word terms within `max` edits (insertions, deletions, substitutions of
+    /// one character) of `word`, itself left out: closest first, then in dictionary order, at
+    /// most `limit`. One walk over the dictionary, each term compared only when its length is
+    /// within `max` of the word's, with a banded comparison that stops past `max`.
+    pub fn near_words(&self, word: &str, max: usize, limit: usize) -> Vec<(String, usize)> {
+        let target: Vec<char> = word.chars().collect();
+        if max == 0 || !target.iter().all(|&c| is_latin_letter_or_digit(c)) {
+            return Vec::new();
+        }
+        let mut found: Vec<(String, usize)> = Vec::new();
+        let mut cursor = Cursor::start(&self.dict.0);
+        let mut term_chars: Vec<char> = Vec::new();
+        while let Some((t, _)) = cursor.next_entry() {
+            // Lengths in bytes bound lengths in characters within a factor the check below
+            // settles; skipping by bytes first keeps the walk cheap.
+            if t.len() + max < target.len() || t.len() > (target.len() + max) * 4 {
+                continue;
+            }
+            let Ok(term) = std::str::from_utf8(t) else {
+                continue;
+            };
+            term_chars.clear();
+            term_chars.extend(term.chars());
+            if term_chars.len().abs_diff(target.len()) > max
+                || !term_chars.iter().all(|&c| is_latin_letter_or_digit(c))
+                || term_chars == target
+            {
+                continue;
+            }
+            if let Some(distance) = bounded_levenshtein(&target, &term_chars, max) {
+                found.push((term.to_owned(), distance));
+            }
+        }
+        found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        found.truncate(limit);
+        found
+    }
+
     /// The entries of the terms starting with `p` that `weight` keeps, with the weight it gives.
     pub(super) fn starting_with(
         &self,
@@ -101,6 +152,47 @@ impl SearchIndex {
         let len = usize::try_from(read_varint(d, &mut pos)?).ok()?;
         d.get(pos..pos.checked_add(len)?)
     }
+}
+
+/// A letter or digit of the Latin script (ASCII, Latin-1 and the Latin extensions, Vietnamese's
+/// included): the scripts typo matching serves.
+fn is_latin_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c.is_alphabetic() && matches!(u32::from(c), 0xC0..=0x24F | 0x1E00..=0x1EFF))
+}
+
+/// The edit distance between `a` and `b` when it is at most `max`, else `None` (a banded
+/// dynamic programme: only cells within `max` of the diagonal, stopping when a row exceeds it).
+fn bounded_levenshtein(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let big = max + 1;
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(big)).collect();
+    let mut current = vec![big; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        let row = i + 1;
+        current.fill(big);
+        current[0] = row.min(big);
+        let from = row.saturating_sub(max).max(1);
+        let to = (row + max).min(b.len());
+        let mut best = current[0];
+        for j in from..=to {
+            let cost = usize::from(ca != b[j - 1]);
+            let value = (previous[j - 1] + cost)
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(big);
+            current[j] = value;
+            best = best.min(value);
+        }
+        if best > max {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let distance = previous[b.len()];
+    (distance <= max).then_some(distance)
 }
 
 /// The first cluster of a run term of the dictionary (`None` for words and hot-cluster terms).
@@ -171,5 +263,26 @@ impl<'a> Cursor<'a> {
         self.post = end;
         self.posting = next_posting;
         Some((shared, &self.term, e))
+    }
+}
+
+#[cfg(test)]
+mod near_tests {
+    use super::bounded_levenshtein;
+
+    fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        bounded_levenshtein(&a, &b, max)
+    }
+
+    #[test]
+    fn edit_distances_within_the_bound() {
+        assert_eq!(distance("campucha", "campuchia", 1), Some(1));
+        assert_eq!(distance("kitten", "sitting", 2), None);
+        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance("traffiking", "trafficking", 2), Some(1));
+        assert_eq!(distance("police", "police", 1), Some(0));
+        assert_eq!(distance("abc", "xyz", 1), None);
+        assert_eq!(distance("", "ab", 2), Some(2));
     }
 }

@@ -26,7 +26,10 @@ pub fn run(prepared: Prepared, args: &[String]) -> Outcome {
     for word in WORDS {
         for end in word.char_indices().map(|(i, c)| i + c.len_utf8()) {
             let q = &word[..end];
-            let state = ViewState::default().set_query(q);
+            let state = ViewState::default()
+                .set_query(q)
+                .set_cross_language(false)
+                .set_typo_tolerance(false);
             let steps = answer_in_steps(&blob, &state);
             let (f, facet) = timed(|| facets::facets(blob.catalog(), &state, steps.text()));
             let (tl, tline) = timed(|| timeline::timeline(blob.catalog(), &state, steps.text()));

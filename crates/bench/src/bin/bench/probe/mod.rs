@@ -4,6 +4,7 @@
 //! at a time ([`answer_in_steps`]), checked against [`corpus::view::answer`], so that each
 //! step's time can be read apart.
 
+mod across;
 mod decode;
 mod first_touch;
 mod keystroke;
@@ -35,7 +36,14 @@ struct Probe {
     run: fn(Prepared, &[String]) -> Outcome,
 }
 
-const PROBES: [Probe; 7] = [
+const PROBES: [Probe; 8] = [
+    Probe {
+        name: "across",
+        default_dir: "target/bench/10000",
+        args: "",
+        about: "what search across languages and near spellings cost per view (p50/p95)",
+        run: across::run,
+    },
     Probe {
         name: "parts",
         default_dir: "target/bench/10000",
@@ -170,9 +178,15 @@ struct BenchView {
 
 impl BenchView {
     /// The view's URL query string, `q` last, as the bench page builds it.
+    /// The view with exact matching, as the bench measures it (no names in other languages, no
+    /// near spellings: the `across` probe times those).
     fn url(&self) -> String {
         let sep = if self.params.is_empty() { "" } else { "&" };
-        format!("{}{sep}q={}", self.params, urlencode(&self.q))
+        format!(
+            "{}{sep}q={}&xlang=off&typo=off",
+            self.params,
+            urlencode(&self.q)
+        )
     }
 }
 
