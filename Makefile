@@ -28,7 +28,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick lighthouse screenshots report lint test test-native test-wasm test-e2e test-bench fuzz clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick bench-across lighthouse screenshots report lint test test-native test-wasm test-e2e test-bench fuzz clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -87,6 +87,17 @@ bench-quick: setup-test
 	node bench/report.mjs
 
 report:
+	node bench/report.mjs
+
+# What search across languages and near spellings cost per view, natively, at 1,000 and 10,000
+# generated articles (about 3 minutes; reuses target/bench/N when `make bench` made it).
+bench-across:
+	cargo build --release -q -p bench --bin bench
+	for n in 1000 10000; do \
+	  test -f target/bench/$$n/queries.json || { target/release/bench generate --articles $$n --seed $(SEED) --out target/bench-corpus/$$n && \
+	    target/release/bench prep target/bench-corpus/$$n target/bench/$$n; } || exit 1; \
+	  target/release/bench probe across target/bench/$$n && cp target/bench/$$n/across.json bench/results/across-$$n.json || exit 1; \
+	done
 	node bench/report.mjs
 
 # Pictures of the main views (default, a search, an open article, Khmer and Burmese, an empty

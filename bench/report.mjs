@@ -576,12 +576,36 @@ function lighthouseSection(dir) {
   ].join('\n');
 }
 
+/** What search across languages and near spellings cost per view (`make bench-across`). */
+function acrossSection(dir) {
+  const runs = [1000, 10000]
+    .map((n) => join(dir, `across-${n}.json`))
+    .filter((path) => existsSync(path))
+    .map((path) => JSON.parse(readFileSync(path, 'utf8')));
+  if (runs.length === 0) return null;
+  const ms = (x) => x.toFixed(3);
+  const rows = runs.flatMap((run) => run.ways.map((w) =>
+    `| ${run.articles.toLocaleString('en-US')} | ${w.way} | ${ms(w.p50_ms)} | ${ms(w.p95_ms)} | ${w.changed} of ${run.views} | ${w.names_per_changed.toFixed(1)} |`));
+  return [
+    '## Search across languages and near spellings',
+    'What the names in other languages (`xlang`) and near spellings (`typo`) cost per view: `bench probe across` answers every view of the ' +
+      'query set natively, the fastest of five times, exact (`xlang=off&typo=off`, what the browser bench measures against the peers and ' +
+      'brute force), with each of the two, and with both (the explorer\'s default). The table of names holds the glossary and the countries ' +
+      `the generated articles mention (${runs[0].groups} groups, ${runs[0].names.toLocaleString('en-US')} names). \`make bench-across\` reruns it. ` +
+      'Native times on this machine (the explorer runs the same code as wasm, not timed here); a "changed" view has other results than the exact one.',
+    '| articles | way | p50 ms | p95 ms | views changed | names or spellings added per changed view |',
+    '|---:|---|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
 function report(results, engines, resultsDir) {
   return [
     intro(results),
     environment(results),
     targetsSection(results, engines),
     lighthouseSection(resultsDir),
+    acrossSection(resultsDir),
     readingGuide(),
     ...results.map((r) => sizeSection(r, engines)),
     chartsSection(),

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use corpus::Article;
 use ingest::chars::escape;
+use ingest::detect::entities::{detect_entities, EntityMention};
 use ingest::near_dupes::{near_duplicate_groups, NearDuplicateGroup};
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
@@ -172,7 +173,30 @@ fn check(dir: &std::path::Path, json: bool) -> ExitCode {
     }
 }
 
+/// Places, people or organizations as `corpus check --json` lists them, in the shape of
+/// `countries`: `[{"id","name","mentions"}]`, places and organizations with their `country`.
+fn entities_json(list: &[EntityMention]) -> Vec<Value> {
+    list.iter()
+        .map(|e| match &e.country {
+            Some(country) => {
+                json!({"id": e.id, "name": e.name, "mentions": e.mentions, "country": country})
+            }
+            None => json!({"id": e.id, "name": e.name, "mentions": e.mentions}),
+        })
+        .collect()
+}
+
+/// The first few names of a list, for the table.
+fn names_cell(list: &[EntityMention]) -> String {
+    let mut names: Vec<String> = list.iter().take(3).map(|e| e.name.clone()).collect();
+    if list.len() > 3 {
+        names.push(format!("+{}", list.len() - 3));
+    }
+    names.join(", ")
+}
+
 fn article_json(article: &Article) -> Value {
+    let entities = detect_entities(article);
     json!({
         "id": article.id,
         "file": article.file,
@@ -181,6 +205,9 @@ fn article_json(article: &Article) -> Value {
         "title": article.title,
         "title_derived": article.title_derived,
         "countries": article.countries.iter().map(|c| json!({"code": c.code, "mentions": c.mentions})).collect::<Vec<_>>(),
+        "places": entities_json(&entities.places),
+        "people": entities_json(&entities.people),
+        "organizations": entities_json(&entities.organizations),
         "source": article.source,
         "captions": article.captions,
         "paragraphs": article.paragraphs.len(),
@@ -199,7 +226,7 @@ fn report_json(report: &SeedsReport, near_duplicates: &[NearDuplicateGroup]) -> 
 }
 
 fn print_table(report: &SeedsReport, near_duplicates: &[NearDuplicateGroup]) {
-    let rows: Vec<[String; 6]> = report
+    let rows: Vec<[String; 9]> = report
         .articles
         .iter()
         .map(|a| {
@@ -214,6 +241,7 @@ fn print_table(report: &SeedsReport, near_duplicates: &[NearDuplicateGroup]) {
             } else {
                 a.title.clone()
             };
+            let entities = detect_entities(a);
             let warnings = a
                 .warnings
                 .iter()
@@ -227,6 +255,9 @@ fn print_table(report: &SeedsReport, near_duplicates: &[NearDuplicateGroup]) {
                     .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
                 truncate(&title, 60),
                 countries,
+                truncate(&names_cell(&entities.places), 40),
+                truncate(&names_cell(&entities.people), 40),
+                truncate(&names_cell(&entities.organizations), 40),
                 warnings,
             ]
             .map(|cell| escape(&cell).into_owned())
@@ -238,6 +269,9 @@ fn print_table(report: &SeedsReport, near_duplicates: &[NearDuplicateGroup]) {
         "DATE",
         "TITLE (~ derived)",
         "COUNTRIES",
+        "PLACES",
+        "PEOPLE",
+        "ORGANIZATIONS",
         "WARNINGS",
     ]
     .map(String::from);

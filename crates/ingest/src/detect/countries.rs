@@ -26,6 +26,8 @@ use icu_normalizer::ComposingNormalizerBorrowed;
 
 use corpus::article::CountryMention;
 
+use super::names::{fold_for_matching, is_spaced_script, is_word_char, stands_alone};
+
 #[path = "country_aliases.rs"]
 mod country_aliases;
 
@@ -196,38 +198,8 @@ pub fn names_by_country() -> HashMap<String, Vec<String>> {
 impl Name {
     /// Whether this name, found at `start`, stands on its own there.
     fn fits(&self, text: &str, start: usize) -> bool {
-        let before = text[..start].chars().next_back();
-        let after = text[start + self.text.len()..].chars().next();
-        if after.is_some_and(is_combining_mark)
-            && !starts_zawgyi_country_word(&text[start + self.text.len()..])
-        {
-            return false; // ends inside a syllable or an accented letter
-        }
-        if before.is_some_and(is_leading_vowel) {
-            return false; // starts inside a Thai or Lao syllable
-        }
-        if self.whole_word {
-            let first_is_word = self.text.chars().next().is_some_and(char::is_alphanumeric);
-            let last_is_word = self
-                .text
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            if first_is_word && before.is_some_and(is_word_char) {
-                return false;
-            }
-            if last_is_word && after.is_some_and(is_word_char) {
-                return false;
-            }
-        }
-        true
+        stands_alone(text, start, start + self.text.len(), self.whole_word)
     }
-}
-
-/// Zawgyi Burmese writes "country" (နိုင်ငံ) as `ႏိုင္ငံ`, whose first code point is a combining
-/// mark in Unicode: a name followed by it still ends at a syllable boundary (`မေလး႐ွားႏိုင္ငံ`).
-fn starts_zawgyi_country_word(rest: &str) -> bool {
-    rest.starts_with("ႏိုင္ငံ") || rest.starts_with("ႏုိင္ငံ")
 }
 
 /// True when the word right before `start` (one space apart) is capitalised and is not the first
@@ -310,67 +282,6 @@ pub fn is_invisible(c: char) -> bool {
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
     )
-}
-
-/// The copy of NFC text that names are matched on: invisible characters removed, and Lao and Thai
-/// `am` typed as nikhahit + aa (`ໍາ`, `ํา`) written as the one code point (`ຳ`, `ำ`), as in `ກໍາປູເຈຍ`.
-fn fold_for_matching(text: &str) -> std::borrow::Cow<'_, str> {
-    let needs = text
-        .chars()
-        .any(|c| is_invisible(c) || c == '\u{0ECD}' || c == '\u{0E4D}');
-    if !needs {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().filter(|&c| !is_invisible(c)).peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('\u{0ECD}', Some('\u{0EB2}')) => {
-                chars.next();
-                out.push('\u{0EB3}');
-            }
-            ('\u{0E4D}', Some('\u{0E32}')) => {
-                chars.next();
-                out.push('\u{0E33}');
-            }
-            _ => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// A letter of a script that separates words with spaces (not Thai, Lao, Khmer, Burmese, CJK).
-fn is_spaced_script(c: char) -> bool {
-    c.is_alphanumeric()
-        && !matches!(c as u32,
-            0x0E00..=0x0EFF          // Thai, Lao
-            | 0x1000..=0x109F        // Myanmar
-            | 0x1780..=0x17FF        // Khmer
-            | 0x2E80..=0x9FFF        // CJK, kana
-            | 0xAC00..=0xD7AF        // Hangul
-            | 0xF900..=0xFAFF
-            | 0x20000..=0x3134F)
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
-}
-
-/// Combining marks of the scripts this corpus uses: accents, and the dependent vowels, tone marks
-/// and signs of Thai, Lao, Khmer and Burmese (which `char::is_alphabetic` does not all cover).
-fn is_combining_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F
-        | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E
-        | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECE
-        | 0x17B4..=0x17D3 | 0x17DD
-        | 0x102B..=0x103E | 0x1056..=0x1059 | 0x105E..=0x1060 | 0x1062..=0x1064
-        | 0x1067..=0x106D | 0x1071..=0x1074 | 0x1082..=0x108D | 0x108F | 0x109A..=0x109D)
-}
-
-/// Thai and Lao vowels written before the consonant they follow in speech (เ แ โ ใ ไ).
-fn is_leading_vowel(c: char) -> bool {
-    matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4)
 }
 
 /// Every ISO 3166-1 alpha-2 code CLDR knows (all two-letter regions minus [`NOT_ISO_3166_1`]).

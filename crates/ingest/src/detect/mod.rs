@@ -2,4 +2,6 @@
 //! the countries it names ([`countries`], with the reviewed alias table, `country_aliases.rs`).
 
 pub mod countries;
+pub mod entities;
 pub mod lang;
+pub(crate) mod names;

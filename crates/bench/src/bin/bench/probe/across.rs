@@ -2,7 +2,8 @@
 //! (`typo`) cost. Each view of the query set is answered the fastest of five times in four ways:
 //! exact, with names in other languages, with near spellings, and with both (the explorer's
 //! default). Prints p50 and p95 per way in milliseconds, how many views each way changed, and
-//! how many names and spellings the changed views added.
+//! how many names and spellings the changed views added; writes the same to `DIR/across.json`
+//! for the report (`make bench-across`).
 
 use corpus::view::answer;
 
@@ -57,6 +58,7 @@ pub fn run(prepared: Prepared, args: &[String]) -> Outcome {
         }
     }
     println!("{} views", queries.len());
+    let mut rows = Vec::new();
     println!(
         "{:>6} {:>9} {:>9} {:>8} {:>14}",
         "way", "p50 ms", "p95 ms", "changed", "names/changed"
@@ -80,6 +82,13 @@ pub fn run(prepared: Prepared, args: &[String]) -> Outcome {
             changed[w],
             per
         );
+        rows.push(serde_json::json!({
+            "way": name, "p50_ms": at(0.5), "p95_ms": at(0.95), "changed": changed[w], "names_per_changed": per,
+        }));
     }
+    let json = serde_json::json!({
+        "articles": blob.len(), "views": queries.len(), "groups": groups, "names": names, "ways": rows,
+    });
+    crate::fs::write(&prepared.path("across.json"), json.to_string())?;
     Ok(())
 }

@@ -279,16 +279,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_bench_view_url_ends_with_its_encoded_query() {
+    fn a_bench_view_url_has_its_encoded_query_and_exact_matching() {
         let view = |q: &str, params: &str| BenchView {
             q: q.to_owned(),
             params: params.to_owned(),
             kind: "typed".to_owned(),
         };
-        assert_eq!(view("thai la", "").url(), "q=thai%20la");
+        assert_eq!(view("thai la", "").url(), "q=thai%20la&xlang=off&typo=off");
         assert_eq!(
             view("biên", "country=VN&from=2018").url(),
-            "country=VN&from=2018&q=bi%C3%AAn"
+            "country=VN&from=2018&q=bi%C3%AAn&xlang=off&typo=off"
         );
         let state = view_of(&view("\"biên giới\" x&y", "country=VN").url()).expect("valid");
         assert_eq!(state.q, "\"biên giới\" x&y");

