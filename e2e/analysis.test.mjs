@@ -84,3 +84,25 @@ test('compare= draws each query on the timeline with its table; a legend entry b
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('places, people and organizations: a person chip on a card and a place in the sidebar filter the view; both are in the URL', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.url());
+  await waitForApp(page);
+  // The Vietnamese seed names Anutin Charnvirakul; his chip on the card filters to it.
+  const chip = page.locator('[data-card-entity="person:Anutin Charnvirakul"]').first();
+  await chip.click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('person') === 'person:Anutin Charnvirakul');
+  await page.waitForSelector('[data-result-count="1"]');
+  assert.equal(await page.getAttribute('article[data-article-id]', 'data-article-id'), '001_ea81238345a38f58');
+  // The sidebar counts the places of the results: Bangkok, which filters too (no other article).
+  await page.click('[data-entity-filter="geonames:1609350"]');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('place') === 'geonames:1609350');
+  await page.waitForSelector('[data-result-count="1"]');
+  // The English seed names Liu Zhongyi: with him too, nothing matches.
+  await page.goto(server.url('?person=person:Liu%20Zhongyi'));
+  await page.waitForSelector('[data-result-count="1"]');
+  assert.equal(await page.getAttribute('article[data-article-id]', 'data-article-id'), '000_dee04c71b2f6b000');
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});

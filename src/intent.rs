@@ -4,6 +4,7 @@
 //! `function_todomvc`). It is pure: writing the URL is `view_url`'s job.
 
 use corpus::i18n::Ui;
+use corpus::store::catalog::EntityKind;
 use corpus::view::kwic::KwicSort;
 use corpus::view::relax::Relax;
 use corpus::view::state::{CountryMatch, DateBound, Sort, Undated, ViewState};
@@ -70,6 +71,8 @@ pub enum Intent {
     SetKwicSort(KwicSort),
     /// A keyword-in-context line: its article, open among the cards.
     OpenMatch(String),
+    /// A place, person or organization chip: add it to the filters, or remove it.
+    ToggleEntity(EntityKind, String),
     /// "Compare with": a query drawn on the timeline beside the view's.
     AddCompared(String),
     /// Stop comparing compared query `index`.
@@ -128,6 +131,7 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::SetKwic(on) => state.set_kwic(on),
         Intent::SetKwicSort(sort) => state.set_ksort(sort),
         Intent::OpenMatch(id) => state.set_kwic(false).open_article(&id),
+        Intent::ToggleEntity(kind, id) => state.toggle_entity(kind, &id),
         Intent::AddCompared(query) => state.add_compared(&query),
         Intent::RemoveCompared(index) => state.remove_compared(index),
         Intent::CompareAsMain(index) => state.compared_as_main(index),

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use corpus::i18n::Ui;
 use corpus::search::{highlight, Query};
+use corpus::store::catalog::EntityKind;
 use corpus::view::card::{card_passage, SHOWN_CHIPS};
 use corpus::view::results::SNIPPET_CHARS;
 use corpus::view::state::ViewState;
@@ -36,8 +37,55 @@ pub struct ArticleCardProps {
     /// Near-duplicate versions of this article's story that the view also matches (article
     /// indices), folded into this card.
     pub other_versions: Rc<[u32]>,
+    /// The view's selected places, people and organizations (`(kind, id)`).
+    pub state_entities: Rc<[(EntityKind, String)]>,
     /// Stable across renders (it reads the current view when called).
     pub on_intent: Callback<Intent>,
+}
+
+/// How many entity chips a closed card shows.
+const SHOWN_ENTITIES: usize = 4;
+
+/// The places, people and organizations the article names, as chips that add the filter.
+fn entity_chips(
+    corpus: &Corpus,
+    index: u32,
+    expanded: bool,
+    selected: &[(EntityKind, String)],
+    on_intent: &Callback<Intent>,
+    ui: Ui,
+) -> Html {
+    let catalog = corpus.catalog();
+    let entities: Vec<_> = catalog.entities(index as usize).collect();
+    if entities.is_empty() {
+        return Html::default();
+    }
+    let shown = if expanded {
+        entities.len()
+    } else {
+        SHOWN_ENTITIES
+    };
+    html! {
+        <ul class="chips entity-chips" aria-label={ui.text("card.entities")}>
+            { for entities.into_iter().take(shown).map(|entity| {
+                let (kind, id) = (entity.kind, entity.id.clone());
+                let pressed = selected.iter().any(|(k, i)| *k == kind && *i == id);
+                let onclick = on_intent.reform(move |_: MouseEvent| Intent::ToggleEntity(kind, id.clone()));
+                let class = match kind {
+                    EntityKind::Place => "chip entity place",
+                    EntityKind::Person => "chip entity person",
+                    EntityKind::Organization => "chip entity org",
+                };
+                html! {
+                    <li>
+                        <button type="button" {class} data-card-entity={entity.id.clone()} aria-pressed={pressed.to_string()} {onclick}>
+                            { &entity.name }
+                        </button>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
 }
 
 #[component]
@@ -134,6 +182,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     }
                 </ul>
             }
+            { entity_chips(&corpus, props.index, expanded, &props.state_entities, &props.on_intent, ui) }
             if !props.other_versions.is_empty() {
                 <details class="versions" data-versions={props.other_versions.len().to_string()}>
                     <summary>{ ui.count("card.versions", props.other_versions.len() + 1, &[]) }</summary>

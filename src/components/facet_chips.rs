@@ -2,6 +2,10 @@
 
 use yew::{component, html, use_state, Callback, Html, MouseEvent, Properties};
 
+use corpus::store::catalog::EntityKind;
+use web_sys::HtmlInputElement;
+use yew::{InputEvent, TargetCast};
+
 use crate::intent::Intent;
 use crate::locale::use_ui;
 
@@ -13,6 +17,7 @@ const COLLAPSED_CHIPS: usize = 12;
 pub enum ChipKind {
     Country,
     Lang,
+    Entity(EntityKind),
 }
 
 impl ChipKind {
@@ -21,6 +26,9 @@ impl ChipKind {
         match self {
             ChipKind::Country => "countries",
             ChipKind::Lang => "languages",
+            ChipKind::Entity(EntityKind::Place) => "places",
+            ChipKind::Entity(EntityKind::Person) => "people",
+            ChipKind::Entity(EntityKind::Organization) => "organizations",
         }
     }
 
@@ -29,6 +37,7 @@ impl ChipKind {
         match self {
             ChipKind::Country => Intent::ToggleCountry(code),
             ChipKind::Lang => Intent::ToggleLang(code),
+            ChipKind::Entity(kind) => Intent::ToggleEntity(kind, code),
         }
     }
 }
@@ -57,13 +66,26 @@ pub struct FacetChipsProps {
 #[component]
 pub fn FacetChips(props: &FacetChipsProps) -> Html {
     let show_all = use_state(|| false);
+    let narrow = use_state(String::new);
     let ui = use_ui();
     let total = props.chips.len();
+    let wanted = narrow.to_lowercase();
     let visible = props
         .chips
         .iter()
+        .filter(|chip| {
+            wanted.is_empty() || chip.selected || chip.name.to_lowercase().contains(&wanted)
+        })
         .enumerate()
-        .filter(|(i, chip)| *show_all || *i < COLLAPSED_CHIPS || chip.selected);
+        .filter(|(i, chip)| {
+            *show_all || !wanted.is_empty() || *i < COLLAPSED_CHIPS || chip.selected
+        });
+    let on_narrow = {
+        let narrow = narrow.clone();
+        Callback::from(move |event: InputEvent| {
+            narrow.set(event.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
     let heading_id = format!("facet-{}", props.kind.name());
     html! {
         <section class="facet" aria-labelledby={heading_id.clone()}>
@@ -73,6 +95,10 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
             </div>
             if total == 0 {
                 <p class="muted">{ ui.text("facet.none") }</p>
+            }
+            if total > COLLAPSED_CHIPS {
+                <input type="search" class="facet-filter" data-facet-filter={props.kind.name()}
+                       aria-label={ui.fill("facet.filter", &[("facet", props.heading)])} value={(*narrow).clone()} oninput={on_narrow} />
             }
             <ul class="chips">
                 { for visible.map(|(_, chip)| {
@@ -84,6 +110,7 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                             <button type="button" class="chip toggle" aria-pressed={chip.selected.to_string()}
                                     data-country-filter={(props.kind == ChipKind::Country).then(|| chip.code.clone())}
                                     data-lang-filter={(props.kind == ChipKind::Lang).then(|| chip.code.clone())}
+                                    data-entity-filter={matches!(props.kind, ChipKind::Entity(_)).then(|| chip.code.clone())}
                                     disabled={chip.count == 0 && !chip.selected} {onclick}>
                                 <span>{ &chip.name }</span>
                                 <span class="count">{ chip.count }<span class="visually-hidden">{ noun }</span></span>
@@ -92,7 +119,7 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                     }
                 }) }
             </ul>
-            if total > COLLAPSED_CHIPS {
+            if total > COLLAPSED_CHIPS && wanted.is_empty() {
                 <button type="button" class="link-button" aria-expanded={show_all.to_string()}
                         onclick={ let show_all = show_all.clone(); Callback::from(move |_| show_all.set(!*show_all)) }>
                     { if *show_all { ui.text("facet.show-fewer").to_owned() } else { ui.count("facet.show-all", total, &[]) } }

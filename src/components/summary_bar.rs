@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use corpus::store::catalog::EntityKind;
 use corpus::view::state::{CountryMatch, Undated, ViewState};
 use yew::{component, html, Callback, Html, MouseEvent, Properties};
 
@@ -52,6 +53,23 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
             ui.fill("chip.language", &[("name", &ui.language_name(code))]),
             Intent::ToggleLang(code.clone()),
         ));
+    }
+    let catalog = props.corpus.catalog();
+    for (kind, ids, key) in [
+        (EntityKind::Place, &state.places, "chip.place"),
+        (EntityKind::Person, &state.people, "chip.person"),
+        (EntityKind::Organization, &state.orgs, "chip.org"),
+    ] {
+        for id in ids {
+            let name = catalog
+                .entity_position(kind, id)
+                .and_then(|e| catalog.entity(e))
+                .map_or(id.as_str(), |e| e.name.as_str());
+            active.push((
+                ui.fill(key, &[("name", name)]),
+                Intent::ToggleEntity(kind, id.clone()),
+            ));
+        }
     }
     if let Some(range) = locale::range(ui, state.from, state.to) {
         active.push((

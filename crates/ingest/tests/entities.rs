@@ -258,3 +258,47 @@ fn the_seeds_name_who_and_where() {
         );
     }
 }
+
+#[test]
+fn the_packed_seeds_filter_and_count_by_place_person_and_organization() {
+    use corpus::view::answer;
+    use corpus::view::state::ViewState;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let blob = load_seeds(&root.join("../../seeds"))
+        .to_blob()
+        .expect("packs");
+    let catalog = blob.catalog();
+    let ids = |view: &str| -> Vec<String> {
+        let answered = answer(&blob, &ViewState::parse(view).0);
+        answered
+            .results
+            .all()
+            .iter()
+            .map(|&i| catalog.id(i as usize).to_owned())
+            .collect()
+    };
+    assert_eq!(ids("person=person:Liu%20Zhongyi"), ["000_dee04c71b2f6b000"]);
+    assert_eq!(ids("org=asean-asean"), ["001_ea81238345a38f58"]);
+    assert_eq!(ids("org=asean-asean&person=person:Liu%20Zhongyi").len(), 0);
+    assert_eq!(ids("place=no-such-place").len(), 0);
+    let state = ViewState::parse("").0;
+    let counts = answer(&blob, &state).counts(&blob, &state);
+    let named: Vec<&str> = counts
+        .facets
+        .entities
+        .iter()
+        .filter_map(|&(e, _)| catalog.entity(e).map(|x| x.name.as_str()))
+        .collect();
+    for name in ["Bangkok", "Liu Zhongyi", "ASEAN"] {
+        assert!(named.contains(&name), "{name} in {named:?}");
+    }
+    // A place carries its coordinates, for the map.
+    let bangkok = catalog
+        .entity_table()
+        .iter()
+        .find(|e| e.name == "Bangkok")
+        .expect("Bangkok");
+    assert!(bangkok
+        .at
+        .is_some_and(|(lat, lon)| (1300..1400).contains(&lat) && (10000..10100).contains(&lon)));
+}

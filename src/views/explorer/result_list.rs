@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use corpus::i18n::Ui;
+use corpus::store::catalog::EntityKind;
 use corpus::view::relax::{relaxations, Relax};
 use corpus::view::state::{Sort, ViewState};
 use corpus::view::Answer;
@@ -61,6 +62,14 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
         ),
     };
     let catalog = corpus.catalog();
+    let state_entities: Rc<[(EntityKind, String)]> = [
+        (EntityKind::Place, &state.places),
+        (EntityKind::Person, &state.people),
+        (EntityKind::Organization, &state.orgs),
+    ]
+    .into_iter()
+    .flat_map(|(kind, ids)| ids.iter().map(move |id| (kind, id.clone())))
+    .collect();
     // Until a sharded corpus has the text its phrases are checked on, the count would be short.
     let checking = !answer.texts_missing.is_empty();
     let on_sort = {
@@ -139,9 +148,10 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
                         catalog.countries(index as usize).map(|code| state.has_country(code)).collect();
                     let other_versions: Rc<[u32]> = Rc::from(answer.other_versions(index));
                     let has_text = corpus.has_text(index) && other_versions.iter().all(|&v| corpus.has_text(v));
+                    let state_entities = state_entities.clone();
                     html! {
                         <li key={index}>
-                            <ArticleCard corpus={*corpus} {index} {expanded} {has_text} {selected_countries} query={answer.query.clone()} {other_versions} on_intent={on_intent.clone()} />
+                            <ArticleCard corpus={*corpus} {index} {expanded} {has_text} {selected_countries} query={answer.query.clone()} {other_versions} {state_entities} on_intent={on_intent.clone()} />
                         </li>
                     }
                 }) }

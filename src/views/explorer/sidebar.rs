@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use corpus::i18n::Ui;
+use corpus::store::catalog::EntityKind;
 use corpus::view::state::CountryMatch;
 use yew::{html, Callback, Html, KeyboardEvent, MouseEvent};
 
@@ -77,6 +78,29 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
                 <div class="segmented" role="group" aria-label={ui.text("facet.match")}>{ for match_buttons }</div>
             </FacetChips>
             <FacetChips kind={ChipKind::Lang} heading={ui.text("facet.languages")} chips={lang_chips} on_intent={on_intent.clone()} />
+            { for EntityKind::ALL.into_iter().map(|kind| {
+                let catalog = corpus.catalog();
+                let chips: Vec<Chip> = counts
+                    .facets
+                    .entities
+                    .iter()
+                    .filter_map(|&(e, count)| {
+                        let entity = catalog.entity(e)?;
+                        (entity.kind == kind).then(|| Chip {
+                            code: entity.id.clone(),
+                            name: entity.name.clone(),
+                            count,
+                            selected: state.has_entity(kind, &entity.id),
+                        })
+                    })
+                    .collect();
+                let heading = ui.text(match kind {
+                    EntityKind::Place => "facet.places",
+                    EntityKind::Person => "facet.people",
+                    EntityKind::Organization => "facet.orgs",
+                });
+                html! { <FacetChips kind={ChipKind::Entity(kind)} {heading} {chips} on_intent={on_intent.clone()} /> }
+            }) }
         </aside>
     }
 }

@@ -43,6 +43,47 @@ pub struct Catalog {
     version_group: Vec<u32>,
     /// Position of each article in newest-first order (undated last, ties by id).
     rank: Vec<u32>,
+    /// Every place, person and organization the articles name.
+    entities: Vec<EntityInfo>,
+    /// Each article's entities (numbers into `entities`), one after another.
+    entity_of: Vec<u32>,
+    /// Where each article's entities end in `entity_of`.
+    entity_ends: Vec<u32>,
+}
+
+/// What kind of thing an article names besides countries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A place below country level (a province, a city, a named area).
+    Place,
+    /// A person.
+    Person,
+    /// An organization (a ministry, a police force, an international body…).
+    Organization,
+}
+
+impl EntityKind {
+    /// Every kind, in the sidebar's order.
+    pub const ALL: [EntityKind; 3] = [
+        EntityKind::Place,
+        EntityKind::Person,
+        EntityKind::Organization,
+    ];
+}
+
+/// A place, person or organization some article names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityInfo {
+    pub kind: EntityKind,
+    /// A stable id (`geonames:1150490`, `th-amlo`, `person:Liu Zhongyi`): what `place=`,
+    /// `person=` and `org=` hold.
+    pub id: String,
+    /// The English name where known (places, organizations), else the name as written.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 of a place or an organization, if any.
+    pub country: Option<String>,
+    /// A place's latitude and longitude (hundredths of a degree).
+    pub at: Option<(i16, i32)>,
 }
 
 /// The stored form of a [`Catalog`]: lengths rather than ends (small numbers compress well),
@@ -58,6 +99,9 @@ struct CatalogWire {
     country_of: Vec<u16>,
     country_counts: Vec<u32>,
     versions: Vec<Vec<u32>>,
+    entities: Vec<EntityInfo>,
+    entity_of: Vec<u32>,
+    entity_counts: Vec<u32>,
 }
 
 impl TryFrom<CatalogWire> for Catalog {
@@ -97,6 +141,21 @@ impl TryFrom<CatalogWire> for Catalog {
         let version_group = version_groups(&wire.versions, n).ok_or(CatalogOverflow(
             "a version group that is not two or more distinct articles",
         ))?;
+        // No entity counts at all is a catalog without entities; otherwise one per article.
+        let entity_ends = if wire.entity_counts.is_empty() && wire.entity_of.is_empty() {
+            vec![0; n]
+        } else {
+            ends_of(&wire.entity_counts).ok_or(CatalogOverflow("entities"))?
+        };
+        if entity_ends.len() != n
+            || entity_ends.last().map_or(0, |&e| e as usize) != wire.entity_of.len()
+            || wire
+                .entity_of
+                .iter()
+                .any(|&e| e as usize >= wire.entities.len())
+        {
+            return Err(CatalogOverflow("an entity number past its list"));
+        }
         let mut catalog = Catalog {
             ids: wire.ids,
             id_ends,
@@ -109,6 +168,9 @@ impl TryFrom<CatalogWire> for Catalog {
             versions: wire.versions,
             version_group,
             rank: Vec::new(),
+            entities: wire.entities,
+            entity_of: wire.entity_of,
+            entity_ends,
         };
         catalog.rank = catalog.newest_first_ranks();
         Ok(catalog)
@@ -127,6 +189,13 @@ impl From<Catalog> for CatalogWire {
             countries: catalog.countries,
             country_of: catalog.country_of,
             versions: catalog.versions,
+            entity_counts: if catalog.entity_of.is_empty() {
+                Vec::new()
+            } else {
+                lens_of(&catalog.entity_ends)
+            },
+            entities: catalog.entities,
+            entity_of: catalog.entity_of,
         }
     }
 }
@@ -212,6 +281,64 @@ impl Catalog {
         ))?;
         self.versions = groups;
         Ok(self)
+    }
+
+    /// The same catalog with the places, people and organizations its articles name: `table`
+    /// lists each once, and `per_article` gives each article's (numbers into `table`, most
+    /// mentioned first).
+    pub fn with_entities(
+        mut self,
+        table: Vec<EntityInfo>,
+        per_article: Vec<Vec<u32>>,
+    ) -> Result<Catalog, CatalogOverflow> {
+        if per_article.len() != self.len()
+            || per_article
+                .iter()
+                .flatten()
+                .any(|&e| e as usize >= table.len())
+        {
+            return Err(CatalogOverflow("an entity number past its list"));
+        }
+        let counts: Vec<u32> = per_article
+            .iter()
+            .map(|list| u32::try_from(list.len()).map_err(|_| CatalogOverflow("entities")))
+            .collect::<Result<_, _>>()?;
+        self.entity_ends = ends_of(&counts).ok_or(CatalogOverflow("entities"))?;
+        self.entity_of = per_article.into_iter().flatten().collect();
+        self.entities = table;
+        Ok(self)
+    }
+
+    /// Every place, person and organization the articles name.
+    pub fn entity_table(&self) -> &[EntityInfo] {
+        &self.entities
+    }
+
+    /// The numbered entities of article `index`, most mentioned first.
+    pub fn entity_ids(&self, index: usize) -> &[u32] {
+        self.entity_of
+            .get(span(&self.entity_ends, index))
+            .unwrap_or_default()
+    }
+
+    /// The entities article `index` names, most mentioned first.
+    pub fn entities(&self, index: usize) -> impl Iterator<Item = &EntityInfo> {
+        self.entity_ids(index)
+            .iter()
+            .filter_map(|&e| self.entities.get(e as usize))
+    }
+
+    /// The number of the entity of `kind` with this id.
+    pub fn entity_position(&self, kind: EntityKind, id: &str) -> Option<u32> {
+        self.entities
+            .iter()
+            .position(|e| e.kind == kind && e.id == id)
+            .and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// The entity numbered `number`.
+    pub fn entity(&self, number: u32) -> Option<&EntityInfo> {
+        self.entities.get(number as usize)
     }
 
     /// How many near-duplicate groups there are.

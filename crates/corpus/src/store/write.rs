@@ -74,6 +74,18 @@ impl CorpusBlob {
         Ok(self)
     }
 
+    /// The same corpus with the places, people and organizations its articles name (see
+    /// [`Catalog::with_entities`]).
+    pub fn with_entities(
+        mut self,
+        table: Vec<crate::store::catalog::EntityInfo>,
+        per_article: Vec<Vec<u32>>,
+    ) -> Result<CorpusBlob, BlobEncodeError> {
+        let catalog = std::mem::take(&mut self.head.catalog);
+        self.head.catalog = catalog.with_entities(table, per_article)?;
+        Ok(self)
+    }
+
     /// The same corpus with a table of names to search across languages.
     pub fn with_expansions(mut self, expansions: Expansions) -> CorpusBlob {
         self.head.expansions = expansions;

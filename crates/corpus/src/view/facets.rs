@@ -9,6 +9,7 @@
 //!   country's count is then the result total).
 
 use crate::store::catalog::Catalog;
+use crate::store::catalog::EntityKind;
 use crate::view::filter::{Filter, TextMask, TextMatches};
 use crate::view::state::{CountryMatch, ViewState};
 
@@ -27,6 +28,9 @@ pub struct Facets {
     /// Undated articles passing the text, country and language filters: what `undated=include`
     /// or `undated=only` would bring, whatever the current undated mode.
     pub undated: u32,
+    /// `(entity number, count)` of the places, people and organizations the view's results
+    /// name, count descending then name; each selected one is present.
+    pub entities: Vec<(u32, u32)>,
 }
 
 /// `(code, count)` for every counted code, plus the selected ones at zero, count descending
@@ -59,8 +63,9 @@ pub fn facets(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Fa
     let mut langs = vec![0u32; catalog.lang_codes().len()];
     let mut total = 0u32;
     let mut undated = 0u32;
+    let mut entities = vec![0u32; catalog.entity_table().len()];
     for i in 0..catalog.len() {
-        if mask.score(i).is_none() {
+        if mask.score(i).is_none() || !filter.entities_ok(i) {
             continue;
         }
         let country = filter.country_ok(i);
@@ -68,6 +73,11 @@ pub fn facets(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Fa
         let date = filter.date_ok(i);
         if country && lang && date {
             total += 1;
+            for &e in catalog.entity_ids(i) {
+                if let Some(n) = entities.get_mut(e as usize) {
+                    *n += 1;
+                }
+            }
         }
         if country && lang && catalog.date(i).is_none() {
             undated += 1;
@@ -96,11 +106,30 @@ pub fn facets(catalog: &Catalog, state: &ViewState, text: TextMatches<'_>) -> Fa
             }
         }
     }
+    let selected = |e: &crate::store::catalog::EntityInfo| match e.kind {
+        EntityKind::Place => state.places.contains(&e.id),
+        EntityKind::Person => state.people.contains(&e.id),
+        EntityKind::Organization => state.orgs.contains(&e.id),
+    };
+    let table = catalog.entity_table();
+    let mut entities: Vec<(u32, u32)> = entities
+        .iter()
+        .enumerate()
+        .filter(|&(e, &n)| n > 0 || table.get(e).is_some_and(selected))
+        .filter_map(|(e, &n)| Some((u32::try_from(e).ok()?, n)))
+        .collect();
+    entities.sort_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| {
+            let name = |e: u32| table.get(e as usize).map_or("", |x| x.name.as_str());
+            name(a.0).cmp(name(b.0))
+        })
+    });
     Facets {
         countries: sorted_counts(catalog.country_codes(), &countries, &state.countries),
         langs: sorted_counts(catalog.lang_codes(), &langs, &state.langs),
         total,
         undated,
+        entities,
     }
 }
 

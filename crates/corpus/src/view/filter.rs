@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 
 use crate::date::Date;
-use crate::store::catalog::Catalog;
+use crate::store::catalog::{Catalog, EntityKind};
 use crate::view::results::Results;
 use crate::view::state::{CountryMatch, Undated, ViewState};
 
@@ -78,6 +78,8 @@ pub(crate) struct Filter<'c> {
     from: Option<Date>,
     to: Option<Date>,
     undated: Undated,
+    /// The selected places, people and organizations, numbered (`None`: not in the corpus).
+    entities: Vec<Option<u32>>,
     /// No country, language or date filter: every article passes, untested.
     open: bool,
 }
@@ -103,6 +105,14 @@ impl<'c> Filter<'c> {
             from,
             to,
             undated: state.effective_undated(),
+            entities: [
+                (EntityKind::Place, &state.places),
+                (EntityKind::Person, &state.people),
+                (EntityKind::Organization, &state.orgs),
+            ]
+            .into_iter()
+            .flat_map(|(kind, ids)| ids.iter().map(move |id| catalog.entity_position(kind, id)))
+            .collect(),
             open: false,
         };
         filter.open = filter.passes_all();
@@ -133,9 +143,18 @@ impl<'c> Filter<'c> {
         }
     }
 
+    /// True when article `index` names every selected place, person and organization.
+    pub(crate) fn entities_ok(&self, index: usize) -> bool {
+        let named = self.catalog.entity_ids(index);
+        self.entities
+            .iter()
+            .all(|e| e.is_some_and(|e| named.contains(&e)))
+    }
+
     /// True when the view has no country, language or date filter: every article passes.
     fn passes_all(&self) -> bool {
-        self.countries.is_empty()
+        self.entities.is_empty()
+            && self.countries.is_empty()
             && self.langs.is_empty()
             && self.from.is_none()
             && self.to.is_none()
@@ -145,7 +164,8 @@ impl<'c> Filter<'c> {
     /// True when article `index` passes every filter except `ignore`.
     pub(crate) fn matches(&self, index: usize, ignore: Option<Facet>) -> bool {
         self.open
-            || ((ignore == Some(Facet::Country) || self.country_ok(index))
+            || (self.entities_ok(index)
+                && (ignore == Some(Facet::Country) || self.country_ok(index))
                 && (ignore == Some(Facet::Lang) || self.lang_ok(index))
                 && (ignore == Some(Facet::Date) || self.date_ok(index)))
     }

@@ -40,6 +40,7 @@ use crate::i18n::Ui;
 use crate::search::char_prefix;
 use crate::search::expand::key_of;
 pub use crate::search::MAX_QUERY_CHARS;
+use crate::store::catalog::EntityKind;
 use crate::view::compare::MAX_COMPARED;
 use crate::view::kwic::KwicSort;
 
@@ -324,6 +325,12 @@ pub enum Param {
     Match,
     /// `lang`: selected language codes.
     Lang,
+    /// `place`: selected places (ids).
+    Place,
+    /// `person`: selected people (ids).
+    Person,
+    /// `org`: selected organizations (ids).
+    Org,
     /// `from`: start of the date range.
     From,
     /// `to`: end of the date range.
@@ -344,7 +351,7 @@ pub enum Param {
 
 impl Param {
     /// Every parameter, in canonical order.
-    pub const ALL: [Param; 17] = [
+    pub const ALL: [Param; 20] = [
         Param::Q,
         Param::Xlang,
         Param::Xskip,
@@ -354,6 +361,9 @@ impl Param {
         Param::Country,
         Param::Match,
         Param::Lang,
+        Param::Place,
+        Param::Person,
+        Param::Org,
         Param::From,
         Param::To,
         Param::Undated,
@@ -376,6 +386,9 @@ impl Param {
             Param::Country => "country",
             Param::Match => "match",
             Param::Lang => "lang",
+            Param::Place => "place",
+            Param::Person => "person",
+            Param::Org => "org",
             Param::From => "from",
             Param::To => "to",
             Param::Undated => "undated",
@@ -399,6 +412,9 @@ impl Param {
             Param::Country => "param.country",
             Param::Match => "param.match",
             Param::Lang => "param.lang",
+            Param::Place => "param.place",
+            Param::Person => "param.person",
+            Param::Org => "param.org",
             Param::From => "param.from",
             Param::To => "param.to",
             Param::Undated => "param.undated",
@@ -627,6 +643,11 @@ pub struct ViewState {
     pub xlang_off: bool,
     /// Match only words spelled as typed (`typo=off`).
     pub typo_off: bool,
+    /// Selected places, people and organizations (ids, sorted, distinct): an article must name
+    /// every one.
+    pub places: Vec<String>,
+    pub people: Vec<String>,
+    pub orgs: Vec<String>,
     /// Queries compared over time with the view's own (`compare=`, at most [`MAX_COMPARED`],
     /// distinct, trimmed).
     pub compare: Vec<String>,
@@ -640,6 +661,12 @@ pub struct ViewState {
     /// [`MAX_SKIPS`].
     pub xskip: Vec<String>,
 }
+
+/// The most places, people or organizations a view selects, of each kind.
+pub const MAX_ENTITIES: usize = 32;
+
+/// The longest entity id a URL may give.
+pub const MAX_ENTITY_ID_CHARS: usize = 200;
 
 /// The most names `xskip` holds.
 pub const MAX_SKIPS: usize = 64;
@@ -783,6 +810,25 @@ impl ViewState {
                 reason,
             };
             // Lists accumulate across repeats.
+            if matches!(param, Param::Place | Param::Person | Param::Org) {
+                let list = match param {
+                    Param::Place => &mut state.places,
+                    Param::Person => &mut state.people,
+                    _ => &mut state.orgs,
+                };
+                for item in value.split(',') {
+                    let id = item.trim();
+                    if id.is_empty() || list.iter().any(|known| known == id) {
+                        continue;
+                    }
+                    if id.chars().count() > MAX_ENTITY_ID_CHARS || list.len() == MAX_ENTITIES {
+                        notices.add(|| invalid(item, "reason.entity"));
+                        continue;
+                    }
+                    list.push(id.to_owned());
+                }
+                continue;
+            }
             if param == Param::Compare {
                 let query = value.trim();
                 if query.is_empty() || state.compare.iter().any(|q| q == query) {
@@ -922,7 +968,13 @@ impl ViewState {
                     "on" => Ok(()),
                     _ => Err(invalid(&value, "reason.xlang")),
                 },
-                Param::Country | Param::Lang | Param::Xskip | Param::Compare => Ok(()),
+                Param::Country
+                | Param::Lang
+                | Param::Xskip
+                | Param::Compare
+                | Param::Place
+                | Param::Person
+                | Param::Org => Ok(()),
             };
             match applied {
                 Ok(()) => {
@@ -999,6 +1051,23 @@ impl ViewState {
         if !state.langs.is_empty() {
             put(Param::Lang, &state.langs.join(","), false);
         }
+        for (param, list) in [
+            (Param::Place, &state.places),
+            (Param::Person, &state.people),
+            (Param::Org, &state.orgs),
+        ] {
+            if !list.is_empty() {
+                let encoded: Vec<String> = list
+                    .iter()
+                    .map(|id| {
+                        let mut out = String::new();
+                        percent_encode_into(&mut out, id);
+                        out
+                    })
+                    .collect();
+                put(param, &encoded.join(","), false);
+            }
+        }
         if let Some(from) = state.from {
             put(Param::From, &from.to_string(), false);
         }
@@ -1058,6 +1127,15 @@ impl ViewState {
             }
         }
         state.compare = compare;
+        for list in [&mut state.places, &mut state.people, &mut state.orgs] {
+            list.retain(|id| !id.trim().is_empty() && id.chars().count() <= MAX_ENTITY_ID_CHARS);
+            for id in list.iter_mut() {
+                *id = id.trim().to_owned();
+            }
+            list.sort();
+            list.dedup();
+            list.truncate(MAX_ENTITIES);
+        }
         let mut langs: Vec<String> = self
             .langs
             .iter()
@@ -1224,6 +1302,33 @@ impl ViewState {
             ..self.clone()
         }
         .normalized()
+    }
+
+    /// Adds or removes an entity of `kind` from the filters.
+    pub fn toggle_entity(&self, kind: EntityKind, id: &str) -> ViewState {
+        let mut next = self.clone();
+        let list = match kind {
+            EntityKind::Place => &mut next.places,
+            EntityKind::Person => &mut next.people,
+            EntityKind::Organization => &mut next.orgs,
+        };
+        match list.iter().position(|known| known == id) {
+            Some(at) => {
+                list.remove(at);
+            }
+            None => list.push(id.to_owned()),
+        }
+        next.normalized()
+    }
+
+    /// Whether the view selects the entity of `kind` with this id.
+    pub fn has_entity(&self, kind: EntityKind, id: &str) -> bool {
+        let list = match kind {
+            EntityKind::Place => &self.places,
+            EntityKind::Person => &self.people,
+            EntityKind::Organization => &self.orgs,
+        };
+        list.iter().any(|known| known == id)
     }
 
     /// Adds a query to compare over time (a blank one, a repeat or a fifth is ignored).
@@ -1897,6 +2002,8 @@ mod tests {
                 any::<bool>(),
                 prop::collection::vec("[a-z ]{0,6}", 0..6),
                 any::<bool>(),
+                prop::collection::vec("[a-z:0-9 ]{1,8}", 0..3),
+                prop::collection::vec("[A-Za-z ]{1,8}", 0..3),
             ),
         )
             .prop_map(
@@ -1912,7 +2019,7 @@ mod tests {
                     article,
                     ui,
                     xlang_off,
-                    (xskip, kwic, ksort, typo_off, compare, cshare),
+                    (xskip, kwic, ksort, typo_off, compare, cshare, places, people),
                 )| {
                     ViewState {
                         q,
@@ -1932,6 +2039,9 @@ mod tests {
                         typo_off,
                         compare,
                         cshare,
+                        places,
+                        people,
+                        orgs: Vec::new(),
                     }
                     .normalized()
                 },

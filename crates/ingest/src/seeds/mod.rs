@@ -26,6 +26,7 @@ use crate::detect::{countries, lang};
 use crate::parallel::map_on_every_core;
 use crate::parse::{parse_seed, ParseError, ParsedSeed};
 use corpus::article::{Article, Warning};
+use corpus::store::catalog::{EntityInfo, EntityKind};
 use corpus::store::{BlobEncodeError, CorpusBlob};
 
 const MIB: u64 = 1024 * 1024;
@@ -378,8 +379,10 @@ impl SeedsReport {
                     .collect()
             })
             .collect();
+        let (table, per_article) = entity_table(&self.articles);
         Ok(CorpusBlob::new(&self.articles, country_names)?
             .with_versions(versions)?
+            .with_entities(table, per_article)?
             .with_expansions(crate::expansions::expansions(&self.articles)))
     }
 
@@ -420,4 +423,57 @@ fn shown_relative(dir: &Path, path: &Path) -> String {
         .map(|c| escape_os(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The places, people and organizations of `articles` (detected at build time): each once, in
+/// the order first named, and each article's, most mentioned first.
+fn entity_table(articles: &[Article]) -> (Vec<EntityInfo>, Vec<Vec<u32>>) {
+    use crate::detect::entities::{detect_entities, places};
+    let coordinates: std::collections::HashMap<&str, (i16, i32)> = places()
+        .iter()
+        .map(|p| {
+            let hundredths = |x: f32, max: f32| (x.clamp(-max, max) * 100.0).round();
+            (
+                p.id.as_str(),
+                (
+                    hundredths(p.lat, 90.0) as i16,
+                    hundredths(p.lon, 180.0) as i32,
+                ),
+            )
+        })
+        .collect();
+    let mut table: Vec<EntityInfo> = Vec::new();
+    let mut number: std::collections::HashMap<(EntityKind, String), u32> =
+        std::collections::HashMap::new();
+    let per_article = map_on_every_core(articles.iter().collect(), |article: &Article| {
+        detect_entities(article)
+    })
+    .into_iter()
+    .map(|found| {
+        let mut mine: Vec<(u32, u32)> = Vec::new();
+        for (kind, list) in [
+            (EntityKind::Place, found.places),
+            (EntityKind::Person, found.people),
+            (EntityKind::Organization, found.organizations),
+        ] {
+            for mention in list {
+                let key = (kind, mention.id.clone());
+                let n = *number.entry(key).or_insert_with(|| {
+                    table.push(EntityInfo {
+                        kind,
+                        at: coordinates.get(mention.id.as_str()).copied(),
+                        id: mention.id,
+                        name: mention.name,
+                        country: mention.country,
+                    });
+                    u32::try_from(table.len() - 1).unwrap_or(u32::MAX)
+                });
+                mine.push((n, mention.mentions));
+            }
+        }
+        mine.sort_by_key(|&(_, mentions)| std::cmp::Reverse(mentions));
+        mine.into_iter().map(|(n, _)| n).collect()
+    })
+    .collect();
+    (table, per_article)
 }
