@@ -106,3 +106,27 @@ test('places, people and organizations: a person chip on a card and a place in t
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });
+
+test('view=map shades the countries by count and draws the places; a country or a place toggles its filter', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  await page.goto(server.url('?view=map'));
+  await waitForApp(page);
+  await page.waitForSelector('[data-map]');
+  const thailand = page.locator('[data-map-country="TH"]');
+  assert.equal(await thailand.getAttribute('data-count'), '2');
+  assert.match(await thailand.getAttribute('aria-label'), /^Thailand: 2 articles$/);
+  assert.ok((await page.locator('[data-map-country]').count()) >= 10, 'the region is drawn');
+  // Cambodia: one article; a click filters by it, as its chip does.
+  await page.click('[data-map-country="KH"]');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('country') === 'KH');
+  await page.waitForSelector('[data-result-count="1"]');
+  // Bangkok, a place the Vietnamese seed names, is a dot; Enter on it filters by it.
+  const bangkok = page.locator('[data-map-place="geonames:1609350"]');
+  await bangkok.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('place') === 'geonames:1609350');
+  assert.equal(new URL(page.url()).searchParams.get('view'), 'map');
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.offOrigin, []);
+  await context.close();
+});

@@ -186,7 +186,7 @@ test('no accessibility violations (axe-core, every rule), in every interface lan
   const views = [];
   for (const scheme of ['light', 'dark']) {
     for (const ui of ['en', 'vi', 'th', 'id', 'zh', 'km', 'my']) views.push([scheme, `?ui=${ui}`]);
-    for (const q of ['?q=thai&article=001_ea81238345a38f58', '?from=2025-10', '?q=nothing-matches-this&country=TH', '?q=thai&view=kwic', '?q=Cambodia', '?q=scam&compare=police&compare=thai']) views.push([scheme, q]);
+    for (const q of ['?q=thai&article=001_ea81238345a38f58', '?from=2025-10', '?q=nothing-matches-this&country=TH', '?q=thai&view=kwic', '?q=Cambodia', '?q=scam&compare=police&compare=thai', '?view=map']) views.push([scheme, q]);
   }
   for (const [scheme, q] of views) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -8,6 +8,7 @@ pub mod export_menu;
 pub mod facet_chips;
 pub mod kwic_list;
 pub mod marked_text;
+pub mod region_map;
 pub mod search_box;
 pub mod summary_bar;
 pub mod timeline;

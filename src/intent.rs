@@ -7,6 +7,7 @@ use corpus::i18n::Ui;
 use corpus::store::catalog::EntityKind;
 use corpus::view::kwic::KwicSort;
 use corpus::view::relax::Relax;
+use corpus::view::state::ResultsView;
 use corpus::view::state::{CountryMatch, DateBound, Sort, Undated, ViewState};
 use corpus::view::timeline::Bucket;
 
@@ -65,8 +66,8 @@ pub enum Intent {
     SkipName(String),
     /// Matching words spelled one or two letters differently, or not (`typo=off`).
     SetTypoTolerance(bool),
-    /// Cards, or every match in its context.
-    SetKwic(bool),
+    /// Cards, every match in its context, or a map.
+    SetView(ResultsView),
     /// The order of the keyword-in-context lines.
     SetKwicSort(KwicSort),
     /// A keyword-in-context line: its article, open among the cards.
@@ -128,9 +129,9 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::SetCrossLanguage(on) => state.set_cross_language(on),
         Intent::SkipName(key) => state.skip_variant(&key),
         Intent::SetTypoTolerance(on) => state.set_typo_tolerance(on),
-        Intent::SetKwic(on) => state.set_kwic(on),
+        Intent::SetView(view) => state.set_view(view),
         Intent::SetKwicSort(sort) => state.set_ksort(sort),
-        Intent::OpenMatch(id) => state.set_kwic(false).open_article(&id),
+        Intent::OpenMatch(id) => state.set_view(ResultsView::List).open_article(&id),
         Intent::ToggleEntity(kind, id) => state.toggle_entity(kind, &id),
         Intent::AddCompared(query) => state.add_compared(&query),
         Intent::RemoveCompared(index) => state.remove_compared(index),

@@ -25,7 +25,9 @@ pub fn first_page_html(blob: &CorpusBlob) -> String {
     let sort = escape(Sort::Newest.label());
     let mut html = format!(
         "<div data-prerendered=\"\"><div class=\"summary-bar\"><span class=\"button filters-toggle\">Filters</span><span class=\"copy-link\"><span class=\"button\">Copy link to this view</span></span></div>\
-         <h2 class=\"visually-hidden\">Results</h2><div class=\"results-head\"><p class=\"result-count\">{count} {noun}</p>\
+         <h2 class=\"visually-hidden\">Results</h2>\
+         <div class=\"segmented view-tabs\"><button type=\"button\" class=\"segment\" aria-pressed=\"true\" disabled=\"\">Articles</button><button type=\"button\" class=\"segment\" aria-pressed=\"false\" disabled=\"\">Map</button></div>\
+         <div class=\"results-head\"><p class=\"result-count\">{count} {noun}</p>\
          <label class=\"sort\">Sort <select disabled=\"\"><option>{sort}</option></select></label>\
          <span class=\"export\"><span class=\"summary\">Compare over time</span></span><span class=\"export\"><span class=\"summary\">Export</span></span></div>\n<ol class=\"cards\">\n"
     );

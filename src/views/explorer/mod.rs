@@ -7,7 +7,7 @@ mod sidebar;
 
 use corpus::i18n::Ui;
 use corpus::view::across::{AlsoKind, AlsoSearched};
-use corpus::view::state::{summarize_notices, ViewState, SHOWN_NOTICES};
+use corpus::view::state::{summarize_notices, ResultsView, ViewState, SHOWN_NOTICES};
 use corpus::view::Answer;
 use yew::{
     component, html, use_effect_with, use_memo, use_state_eq, Callback, ContextProvider, Html,
@@ -56,7 +56,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
     let shown = use_shown_cards(&state, open_position);
     // The keyword-in-context view reads the results' texts, up to its cap.
-    let needed = if state.kwic && state.has_query() {
+    let needed = if state.view == ResultsView::Kwic && state.has_query() {
         0..corpus::view::kwic::MAX_ARTICLES
     } else {
         shown.range.clone()

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use corpus::i18n::Ui;
 use corpus::store::catalog::EntityKind;
 use corpus::view::relax::{relaxations, Relax};
-use corpus::view::state::{Sort, ViewState};
+use corpus::view::state::{ResultsView, Sort, ViewState};
 use corpus::view::Answer;
 use web_sys::HtmlSelectElement;
 use yew::{html, Callback, Event, Html, MouseEvent, TargetCast};
@@ -16,6 +16,7 @@ use crate::components::article_card::ArticleCard;
 use crate::components::compare_chart::CompareAdd;
 use crate::components::export_menu::ExportMenu;
 use crate::components::kwic_list::KwicList;
+use crate::components::region_map::RegionMap;
 use crate::data::Corpus;
 use crate::hooks::{view_key, SidebarCounts};
 use crate::intent::Intent;
@@ -90,15 +91,30 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
 
     let tabs = html! {
         <div class="segmented view-tabs" role="group" aria-label={ui.text("kwic.tabs")}>
-            { for [(false, "list", "kwic.tab.list"), (true, "kwic", "kwic.tab.kwic")].into_iter().map(|(kwic, name, label)| {
-                let onclick = on_intent.reform(move |_: MouseEvent| Intent::SetKwic(kwic));
+            { for ResultsView::ALL.into_iter().filter(|&v| v != ResultsView::Kwic || state.has_query()).map(|view| {
+                let onclick = on_intent.reform(move |_: MouseEvent| Intent::SetView(view));
+                let label = match view {
+                    ResultsView::List => "kwic.tab.list",
+                    ResultsView::Kwic => "kwic.tab.kwic",
+                    ResultsView::Map => "kwic.tab.map",
+                };
                 html! {
-                    <button type="button" class="segment" data-view-tab={name} aria-pressed={(state.kwic == kwic).to_string()} {onclick}>{ ui.text(label) }</button>
+                    <button type="button" class="segment" data-view-tab={view.as_str()} aria-pressed={(state.view == view).to_string()} {onclick}>{ ui.text(label) }</button>
                 }
             }) }
         </div>
     };
-    if state.kwic && (count > 0 || checking) {
+    if state.view == ResultsView::Map {
+        return html! {
+            <>
+                <h2 class="visually-hidden">{ ui.text("results.heading") }</h2>
+                { tabs }
+                <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ ui.count("results.count", count, &[]) }</p>
+                <RegionMap corpus={*corpus} counts={counts.clone()} state={state.clone()} on_intent={on_intent.clone()} />
+            </>
+        };
+    }
+    if state.view == ResultsView::Kwic && (count > 0 || checking) {
         return html! {
             <>
                 <h2 class="visually-hidden">{ ui.text("results.heading") }</h2>
@@ -111,7 +127,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     html! {
         <>
             <h2 class="visually-hidden">{ ui.text("results.heading") }</h2>
-            if state.has_query() { { tabs } }
+            { tabs }
             <div class="results-head">
                 if checking {
                     <p class="result-count" data-texts-loading="" aria-live="polite">{ ui.count("results.checking", answer.texts_missing.len(), &[]) }</p>

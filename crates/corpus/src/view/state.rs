@@ -653,13 +653,47 @@ pub struct ViewState {
     pub compare: Vec<String>,
     /// Draw the compared queries as shares of each period's articles (`cshare=on`).
     pub cshare: bool,
-    /// Show every match in its context instead of cards (`view=kwic`).
-    pub kwic: bool,
+    /// How the results are shown: cards, every match in its context (`view=kwic`), or a map
+    /// (`view=map`).
+    pub view: ResultsView,
     /// The order of the keyword-in-context lines.
     pub ksort: KwicSort,
     /// Names in other languages not to search: their search keys, sorted, at most
     /// [`MAX_SKIPS`].
     pub xskip: Vec<String>,
+}
+
+/// How a view shows its results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ResultsView {
+    /// Cards (the default).
+    #[default]
+    List,
+    /// Every match of the search in its context.
+    Kwic,
+    /// The countries and places on a map.
+    Map,
+}
+
+impl ResultsView {
+    /// Every value, in the tabs' order.
+    pub const ALL: [ResultsView; 3] = [ResultsView::List, ResultsView::Kwic, ResultsView::Map];
+
+    /// The URL spelling: `list`, `kwic` or `map`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultsView::List => "list",
+            ResultsView::Kwic => "kwic",
+            ResultsView::Map => "map",
+        }
+    }
+
+    /// Parses the URL spelling, ASCII case-insensitively.
+    pub fn parse(text: &str) -> Option<ResultsView> {
+        ResultsView::ALL
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(text))
+    }
 }
 
 /// The most places, people or organizations a view selects, of each kind.
@@ -933,14 +967,9 @@ impl ViewState {
                 Param::Ui => Ui::parse(&value)
                     .map(|ui| state.ui = Some(ui))
                     .ok_or_else(|| invalid(&value, "reason.ui")),
-                Param::View => match value.to_ascii_lowercase().as_str() {
-                    "kwic" => {
-                        state.kwic = true;
-                        Ok(())
-                    }
-                    "list" => Ok(()),
-                    _ => Err(invalid(&value, "reason.view")),
-                },
+                Param::View => ResultsView::parse(&value)
+                    .map(|v| state.view = v)
+                    .ok_or_else(|| invalid(&value, "reason.view")),
                 Param::Ksort => KwicSort::parse(&value)
                     .map(|k| state.ksort = k)
                     .ok_or_else(|| invalid(&value, "reason.ksort")),
@@ -1080,8 +1109,8 @@ impl ViewState {
         if let Some(sort) = state.sort {
             put(Param::Sort, sort.as_str(), false);
         }
-        if state.kwic {
-            put(Param::View, "kwic", false);
+        if state.view != ResultsView::List {
+            put(Param::View, state.view.as_str(), false);
         }
         if state.ksort != KwicSort::default() {
             put(Param::Ksort, state.ksort.as_str(), false);
@@ -1403,10 +1432,10 @@ impl ViewState {
         }
     }
 
-    /// Shows the results as cards, or every match in its context.
-    pub fn set_kwic(&self, on: bool) -> ViewState {
+    /// Shows the results as cards, every match in its context, or a map.
+    pub fn set_view(&self, view: ResultsView) -> ViewState {
         ViewState {
-            kwic: on,
+            view,
             ..self.clone()
         }
     }
@@ -1997,7 +2026,7 @@ mod tests {
             any::<bool>(),
             (
                 prop::collection::vec("[a-zA-Zà-ỹ ,]{0,8}", 0..3),
-                any::<bool>(),
+                prop::sample::select(ResultsView::ALL.to_vec()),
                 prop::sample::select(KwicSort::ALL.to_vec()),
                 any::<bool>(),
                 prop::collection::vec("[a-z ]{0,6}", 0..6),
@@ -2019,7 +2048,7 @@ mod tests {
                     article,
                     ui,
                     xlang_off,
-                    (xskip, kwic, ksort, typo_off, compare, cshare, places, people),
+                    (xskip, view, ksort, typo_off, compare, cshare, places, people),
                 )| {
                     ViewState {
                         q,
@@ -2034,7 +2063,7 @@ mod tests {
                         ui,
                         xlang_off,
                         xskip,
-                        kwic,
+                        view,
                         ksort,
                         typo_off,
                         compare,
