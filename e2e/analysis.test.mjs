@@ -130,3 +130,15 @@ test('view=map shades the countries by count and draws the places; a country or 
   assert.deepEqual(problems.offOrigin, []);
   await context.close();
 });
+
+test('named together: a cell of the country × country table filters to the articles naming both', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.goto(server.url('?view=map'));
+  await waitForApp(page);
+  const cell = page.locator('[data-together-cell="TH-CN"]');
+  assert.equal(await cell.innerText(), '2');
+  await page.locator('[data-together-cell="TH-KH"]').click();
+  await page.waitForFunction(() => location.search === '?country=KH,TH&match=all&view=map');
+  await page.waitForSelector('[data-result-count="1"]');
+  await context.close();
+});

@@ -72,6 +72,8 @@ pub enum Intent {
     SetKwicSort(KwicSort),
     /// A keyword-in-context line: its article, open among the cards.
     OpenMatch(String),
+    /// A cell of "named together": the articles that name both countries.
+    BothCountries(String, String),
     /// A place, person or organization chip: add it to the filters, or remove it.
     ToggleEntity(EntityKind, String),
     /// "Compare with": a query drawn on the timeline beside the view's.
@@ -133,6 +135,7 @@ pub fn dispatch(state: &ViewState, intent: Intent) -> (ViewState, Nav) {
         Intent::SetKwicSort(sort) => state.set_ksort(sort),
         Intent::OpenMatch(id) => state.set_view(ResultsView::List).open_article(&id),
         Intent::ToggleEntity(kind, id) => state.toggle_entity(kind, &id),
+        Intent::BothCountries(a, b) => state.both_countries(&a, &b),
         Intent::AddCompared(query) => state.add_compared(&query),
         Intent::RemoveCompared(index) => state.remove_compared(index),
         Intent::CompareAsMain(index) => state.compared_as_main(index),

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use corpus::store::catalog::EntityKind;
 use corpus::view::state::ViewState;
+use corpus::view::together::Together;
 use yew::{component, html, Callback, Html, KeyboardEvent, MouseEvent, Properties};
 
 use crate::data::Corpus;
@@ -80,7 +81,61 @@ pub struct RegionMapProps {
     pub corpus: Corpus,
     pub counts: Rc<SidebarCounts>,
     pub state: Rc<ViewState>,
+    /// Which countries the results name together.
+    pub together: Rc<Together>,
     pub on_intent: Callback<Intent>,
+}
+
+/// "Named together": a country × country table of how many results name both; a cell filters
+/// to both (`match=all`).
+fn together(
+    together: &Together,
+    ui: corpus::i18n::Ui,
+    name: &dyn Fn(&str) -> String,
+    on_intent: &Callback<Intent>,
+) -> Html {
+    if together.countries.len() < 2 {
+        return Html::default();
+    }
+    html! {
+        <section class="together" data-together="" aria-labelledby="together-heading">
+            <h2 id="together-heading">{ ui.text("map.together") }</h2>
+            <div class="kwic-scroll">
+                <table class="compare-table together-table">
+                    <caption class="visually-hidden">{ ui.text("map.together") }</caption>
+                    <thead>
+                        <tr>
+                            <td></td>
+                            { for together.countries.iter().map(|c| html! { <th scope="col">{ name(c) }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for together.countries.iter().enumerate().map(|(a, ca)| html! {
+                            <tr>
+                                <th scope="row">{ name(ca) }</th>
+                                { for together.countries.iter().enumerate().map(|(b, cb)| {
+                                    let n = together.counts.get(a).and_then(|row| row.get(b)).copied().unwrap_or(0);
+                                    let intent = Intent::BothCountries(ca.clone(), cb.clone());
+                                    let onclick = on_intent.reform(move |_: MouseEvent| intent.clone());
+                                    if a == b || n == 0 {
+                                        html! { <td class="muted">{ if a == b { String::from("—") } else { ui.number(0) } }</td> }
+                                    } else {
+                                        html! {
+                                            <td>
+                                                <button type="button" class="link-button" data-together-cell={format!("{ca}-{cb}")}
+                                                        aria-label={ui.fill("map.together.cell", &[("a", &name(ca)), ("b", &name(cb)), ("n", &ui.number(n as usize))])}
+                                                        {onclick}>{ ui.number(n as usize) }</button>
+                                            </td>
+                                        }
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
 }
 
 /// Five shades, lightest for the fewest articles.
@@ -203,6 +258,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
                     }) }
                 </p>
             }
+            { together(&props.together, ui, &country_name, &props.on_intent) }
             <details class="compare-numbers">
                 <summary>{ ui.text("compare.table") }</summary>
                 <table class="compare-table" data-map-table="">

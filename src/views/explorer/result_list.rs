@@ -8,6 +8,7 @@ use corpus::i18n::Ui;
 use corpus::store::catalog::EntityKind;
 use corpus::view::relax::{relaxations, Relax};
 use corpus::view::state::{ResultsView, Sort, ViewState};
+use corpus::view::together::named_together;
 use corpus::view::Answer;
 use web_sys::HtmlSelectElement;
 use yew::{html, Callback, Event, Html, MouseEvent, TargetCast};
@@ -105,12 +106,13 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
         </div>
     };
     if state.view == ResultsView::Map {
+        let together = Rc::new(named_together(corpus, answer));
         return html! {
             <>
                 <h2 class="visually-hidden">{ ui.text("results.heading") }</h2>
                 { tabs }
                 <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ ui.count("results.count", count, &[]) }</p>
-                <RegionMap corpus={*corpus} counts={counts.clone()} state={state.clone()} on_intent={on_intent.clone()} />
+                <RegionMap corpus={*corpus} counts={counts.clone()} state={state.clone()} {together} on_intent={on_intent.clone()} />
             </>
         };
     }

@@ -14,5 +14,6 @@ pub mod relax;
 pub mod results;
 pub mod state;
 pub mod timeline;
+pub mod together;
 
 pub use answer::{answer, counts, Answer, Counts};

@@ -1333,6 +1333,16 @@ impl ViewState {
         .normalized()
     }
 
+    /// Filters to the articles that name both countries (`match=all`), the other choices kept.
+    pub fn both_countries(&self, a: &str, b: &str) -> ViewState {
+        ViewState {
+            countries: vec![a.to_owned(), b.to_owned()],
+            country_match: CountryMatch::All,
+            ..self.clone()
+        }
+        .normalized()
+    }
+
     /// Adds or removes an entity of `kind` from the filters.
     pub fn toggle_entity(&self, kind: EntityKind, id: &str) -> ViewState {
         let mut next = self.clone();

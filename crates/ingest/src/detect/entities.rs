@@ -294,7 +294,7 @@ pub fn detect_entities(article: &Article) -> Entities {
 }
 
 /// Titles and honorifics a Latin-script name follows (case as written).
-const LATIN_TITLES: [&str; 61] = [
+const LATIN_TITLES: [&str; 67] = [
     "Mr",
     "Mr.",
     "Mrs",
@@ -356,6 +356,21 @@ const LATIN_TITLES: [&str; 61] = [
     "Puan",
     "Tuan",
     "Haji",
+    "tượng",
+    "anh",
+    "chị",
+    "cháu",
+    "úy",
+    "Úy",
+];
+
+/// The commonest Vietnamese family names (and those of the northern uplands' peoples that
+/// Vietnamese news writes): a run of two to four capitalised words starting with one is a
+/// person's name, title or not.
+const VIETNAMESE_SURNAMES: [&str; 28] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lâm", "Mai", "Thạch", "Vàng", "Thào", "Giàng",
+    "Tráng", "Sùng", "Lò", "Cư",
 ];
 
 /// Words that end a capitalised name run or never start one.
@@ -574,7 +589,7 @@ fn recurring_names(
         // A run stops after a word that ends a clause.
         let ends = |w: &str| w.ends_with([',', '.', ';', ':', ')', '”', '"']);
         if !ends(words[i].1) {
-            while j < words.len() && run.len() < 3 {
+            while j < words.len() && run.len() < 4 {
                 let next = clean(words[j].1);
                 if !capitalised(&next) {
                     break;
@@ -601,15 +616,23 @@ fn recurring_names(
         let opens_sentence = i == 0
             || words[i - 1].1.ends_with(['.', '!', '?', ':', '"', '“'])
             || masked[..words[i].0].ends_with('\n');
-        let cue = !(run.len() == 1 && opens_sentence)
-            && (SPEECH_AFTER.contains(&after.as_str())
-                || before
-                    .as_deref()
-                    .is_some_and(|b| b.eq_ignore_ascii_case("according to"))
-                || i.checked_sub(1)
-                    .and_then(|b| words.get(b))
-                    .is_some_and(|w| w.1 == "Theo")
-                || apposition);
+        let said_before = i
+            .checked_sub(1)
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| matches!(w.1, "said" | "says" | "told"));
+        let vietnamese_name =
+            (2..=4).contains(&run.len()) && VIETNAMESE_SURNAMES.contains(&run[0].as_str());
+        let cue = vietnamese_name
+            || (said_before && run.len() >= 2)
+            || !(run.len() == 1 && opens_sentence)
+                && (SPEECH_AFTER.contains(&after.as_str())
+                    || before
+                        .as_deref()
+                        .is_some_and(|b| b.eq_ignore_ascii_case("according to"))
+                    || i.checked_sub(1)
+                        .and_then(|b| words.get(b))
+                        .is_some_and(|w| w.1 == "Theo")
+                    || apposition);
         if !known.contains(&name) {
             if run.len() >= 2 {
                 *runs.entry(name.clone()).or_insert(0) += 1;
