@@ -91,3 +91,16 @@ test('each export downloads what the view shows: results as CSV and JSON (count,
   assert.deepEqual(problems.offOrigin, []);
   await context.close();
 });
+
+test('q=Campucha (a letter missing) finds the Vietnamese article, saying "also matching: campuchia"; typo=off does not', async () => {
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.goto(server.url('?q=Campucha'));
+  await waitForApp(page);
+  await page.waitForSelector('[data-result-count="1"]');
+  assert.deepEqual(await ids(page), [VIETNAMESE]);
+  assert.match(await page.locator('[data-also-matching]').innerText(), /campuchia \(1\)/);
+  await page.click('[data-typo-off]');
+  await page.waitForFunction(() => location.search === '?q=Campucha&typo=off');
+  await page.waitForSelector('[data-result-count="0"]');
+  await context.close();
+});

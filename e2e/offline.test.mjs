@@ -105,3 +105,16 @@ test('search across languages and an export work from file://, with no request',
   await assertClean(watched);
   await context.close();
 });
+
+test('the map, places and keyword in context work from file://, with no request', async (t) => {
+  if (missing) return t.skip(SKIP);
+  const watched = await open('?view=map');
+  const { page, context } = watched;
+  await page.waitForSelector('[data-map-country="TH"]');
+  await page.click('[data-map-country="TH"]');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('country') === 'TH');
+  await page.goto(fileUrl('?q=thai&view=kwic'));
+  await page.waitForSelector('[data-kwic-line]');
+  await assertClean(watched);
+  await context.close();
+});

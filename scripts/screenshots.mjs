@@ -26,6 +26,10 @@ const VIEWS = [
   }],
   ['khmer-burmese', '?lang=km,my', null],
   ['empty', '?q=malaysia&lang=km', null],
+  ['thai-interface', '?ui=th&q=Cambodia', null],
+  ['kwic', '?q=scam&view=kwic', null],
+  ['compare', '?q=scam&compare=casino&compare=trafficking', null],
+  ['map', '?view=map', null],
 ];
 const WIDTHS = [[360, 740], [1280, 860]];
 
@@ -42,7 +46,12 @@ try {
         await page.goto(server.url(query));
         await page.waitForSelector('[data-result-count]');
         if (act) await act(page);
-        await page.evaluate(() => document.fonts.ready);
+        // Fonts the first frames asked for, then whatever their swap laid out again.
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          await document.fonts.ready;
+        });
         const file = `${out}/${name}${scheme === 'dark' ? '-dark' : ''}-${width}.png`;
         await page.screenshot({ path: file });
         console.log(`[screenshots] ${file}`);

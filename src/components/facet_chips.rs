@@ -98,7 +98,8 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
             }
             if total > COLLAPSED_CHIPS {
                 <input type="search" class="facet-filter" data-facet-filter={props.kind.name()}
-                       aria-label={ui.fill("facet.filter", &[("facet", props.heading)])} value={(*narrow).clone()} oninput={on_narrow} />
+                       aria-label={ui.fill("facet.filter", &[("facet", props.heading)])}
+                       placeholder={ui.fill("facet.filter", &[("facet", props.heading)])} value={(*narrow).clone()} oninput={on_narrow} />
             }
             <ul class="chips">
                 { for visible.map(|(_, chip)| {
