@@ -147,6 +147,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 // After the results in the page's order: on a phone the results come first.
                 { sidebar(&SidebarProps { corpus, counts, on_intent, open: *filters_open, on_close: on_close_filters, ui }) }
             </div>
+            <footer class="site-footer"><p class="muted">{ ui.text("about.data") }</p></footer>
         </ContextProvider<Ui>>
     }
 }
