@@ -782,6 +782,27 @@ fn percent_decode_bytes(text: &str) -> Vec<u8> {
     out
 }
 
+/// `on` or `off` (ASCII case-insensitively) as a switch's state; `None` for anything else.
+fn on_off(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" => Some(true),
+        "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// The items percent-encoded, joined with a literal `,` (a list parameter's value).
+fn encoded_list(items: &[String]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        percent_encode_into(&mut out, item);
+    }
+    out
+}
+
 /// [`percent_decode_bytes`], then UTF-8; `None` when the decoded bytes are not UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(percent_decode_bytes(text)).ok()
@@ -973,30 +994,15 @@ impl ViewState {
                 Param::Ksort => KwicSort::parse(&value)
                     .map(|k| state.ksort = k)
                     .ok_or_else(|| invalid(&value, "reason.ksort")),
-                Param::Cshare => match value.to_ascii_lowercase().as_str() {
-                    "on" => {
-                        state.cshare = true;
-                        Ok(())
-                    }
-                    "off" => Ok(()),
-                    _ => Err(invalid(&value, "reason.xlang")),
-                },
-                Param::Typo => match value.to_ascii_lowercase().as_str() {
-                    "off" => {
-                        state.typo_off = true;
-                        Ok(())
-                    }
-                    "on" => Ok(()),
-                    _ => Err(invalid(&value, "reason.xlang")),
-                },
-                Param::Xlang => match value.to_ascii_lowercase().as_str() {
-                    "off" => {
-                        state.xlang_off = true;
-                        Ok(())
-                    }
-                    "on" => Ok(()),
-                    _ => Err(invalid(&value, "reason.xlang")),
-                },
+                Param::Cshare => on_off(&value)
+                    .map(|on| state.cshare = on)
+                    .ok_or_else(|| invalid(&value, "reason.on-off")),
+                Param::Typo => on_off(&value)
+                    .map(|on| state.typo_off = !on)
+                    .ok_or_else(|| invalid(&value, "reason.on-off")),
+                Param::Xlang => on_off(&value)
+                    .map(|on| state.xlang_off = !on)
+                    .ok_or_else(|| invalid(&value, "reason.on-off")),
                 Param::Country
                 | Param::Lang
                 | Param::Xskip
@@ -1060,16 +1066,7 @@ impl ViewState {
             put(Param::Cshare, "on", false);
         }
         if !state.xskip.is_empty() {
-            let encoded: Vec<String> = state
-                .xskip
-                .iter()
-                .map(|key| {
-                    let mut out = String::new();
-                    percent_encode_into(&mut out, key);
-                    out
-                })
-                .collect();
-            put(Param::Xskip, &encoded.join(","), false);
+            put(Param::Xskip, &encoded_list(&state.xskip), false);
         }
         if !state.countries.is_empty() {
             put(Param::Country, &state.countries.join(","), false);
@@ -1086,15 +1083,7 @@ impl ViewState {
             (Param::Org, &state.orgs),
         ] {
             if !list.is_empty() {
-                let encoded: Vec<String> = list
-                    .iter()
-                    .map(|id| {
-                        let mut out = String::new();
-                        percent_encode_into(&mut out, id);
-                        out
-                    })
-                    .collect();
-                put(param, &encoded.join(","), false);
+                put(param, &encoded_list(list), false);
             }
         }
         if let Some(from) = state.from {

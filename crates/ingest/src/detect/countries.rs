@@ -26,7 +26,7 @@ use icu_normalizer::ComposingNormalizerBorrowed;
 
 use corpus::article::CountryMention;
 
-use super::names::{fold_for_matching, is_spaced_script, is_word_char, stands_alone};
+use super::names::{fold_for_matching, is_word_char, NameFinder};
 
 #[path = "country_aliases.rs"]
 mod country_aliases;
@@ -44,23 +44,20 @@ const NOT_ISO_3166_1: [&str; 15] = [
     "AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ",
 ];
 
-/// One name in the gazetteer.
+/// What one name of the gazetteer stands for.
 #[derive(Debug)]
 struct Name {
-    text: Box<str>,
     /// The countries it names: one for a name, several for an abbreviation such as `泰缅` (Thailand
     /// and Myanmar), none for a phrase that must not count (`not` entries of the alias table).
     codes: Box<[Box<str>]>,
-    /// Spaced script: the name must stand as a whole word.
-    whole_word: bool,
     /// Also a given name (`given` entries of the alias table).
     given_name: bool,
 }
 
-/// All names, grouped by first character, longest first within a group.
-#[derive(Debug, Default)]
+/// All names, found by the shared rules ([`NameFinder`]), and the English display names.
+#[derive(Debug)]
 struct Gazetteer {
-    by_first_char: HashMap<char, Vec<Name>>,
+    names: NameFinder<Name>,
     /// Code → English display name.
     english: HashMap<Box<str>, Box<str>>,
 }
@@ -102,37 +99,19 @@ impl Gazetteer {
             english.insert(code.as_str().into(), name.as_str().into());
         }
 
-        let mut seen: HashMap<String, ()> = HashMap::new();
-        let mut by_first_char: HashMap<char, Vec<Name>> = HashMap::new();
-        for (text, codes) in names {
+        // The first writer of a name wins ([`NameFinder::new`]).
+        let names = names.into_iter().flat_map(|(text, codes)| {
             let text = fold_for_matching(&text).into_owned();
-            for text in with_capitalised_variant(text) {
-                if seen.insert(text.clone(), ()).is_some() {
-                    continue;
-                }
-                let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back())
-                else {
-                    continue;
-                };
+            with_capitalised_variant(text).into_iter().map(move |text| {
                 let name = Name {
-                    whole_word: is_spaced_script(first) || is_spaced_script(last),
                     given_name: TABLE.given_names.contains(&text),
                     codes: codes.iter().map(|c| c.as_str().into()).collect(),
-                    text: text.into(),
                 };
-                by_first_char.entry(first).or_default().push(name);
-            }
-        }
-        for group in by_first_char.values_mut() {
-            group.sort_by(|a, b| {
-                b.text
-                    .len()
-                    .cmp(&a.text.len())
-                    .then_with(|| a.text.cmp(&b.text))
-            });
-        }
+                (text, name)
+            })
+        });
         Gazetteer {
-            by_first_char,
+            names: NameFinder::new(names),
             english,
         }
     }
@@ -140,29 +119,16 @@ impl Gazetteer {
     /// Counts mentions per code in NFC text.
     fn count<'g>(&'g self, text: &str) -> HashMap<&'g str, u32> {
         let mut counts: HashMap<&str, u32> = HashMap::new();
-        let mut resume_at = 0;
-        for (start, c) in text.char_indices() {
-            if start < resume_at {
-                continue;
-            }
-            let Some(group) = self.by_first_char.get(&c) else {
-                continue;
-            };
-            let rest = &text[start..];
-            let found = group
-                .iter()
-                .find(|name| rest.starts_with(&*name.text) && name.fits(text, start));
-            if let Some(name) = found {
-                resume_at = start + name.text.len();
-                let counts_here = !name.codes.is_empty()
-                    && !(name.given_name
-                        && (follows_inner_capitalised_word(text, start)
-                            || precedes_vietnamese_name_word(text, resume_at)))
-                    && !names_a_language(text, start, resume_at);
-                if counts_here {
-                    for code in &name.codes {
-                        *counts.entry(code).or_insert(0) += 1;
-                    }
+        for (span, name) in self.names.find(text) {
+            let (start, end) = (span.start, span.end);
+            let counts_here = !name.codes.is_empty()
+                && !(name.given_name
+                    && (follows_inner_capitalised_word(text, start)
+                        || precedes_vietnamese_name_word(text, end)))
+                && !names_a_language(text, start, end);
+            if counts_here {
+                for code in &name.codes {
+                    *counts.entry(code).or_insert(0) += 1;
                 }
             }
         }
@@ -176,15 +142,15 @@ impl Gazetteer {
 /// across languages.
 pub fn names_by_country() -> HashMap<String, Vec<String>> {
     let gazetteer = &*GAZETTEER;
-    let mut all: Vec<&Name> = gazetteer.by_first_char.values().flatten().collect();
-    all.sort_by(|a, b| a.text.cmp(&b.text));
+    let mut all: Vec<(&str, &Name)> = gazetteer.names.names().collect();
+    all.sort_by(|a, b| a.0.cmp(b.0));
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
-    for name in all {
+    for (text, name) in all {
         if let [code] = &*name.codes {
             names
                 .entry(code.to_string())
                 .or_default()
-                .push(name.text.to_string());
+                .push(text.to_owned());
         }
     }
     for (code, list) in &mut names {
@@ -193,13 +159,6 @@ pub fn names_by_country() -> HashMap<String, Vec<String>> {
         }
     }
     names
-}
-
-impl Name {
-    /// Whether this name, found at `start`, stands on its own there.
-    fn fits(&self, text: &str, start: usize) -> bool {
-        stands_alone(text, start, start + self.text.len(), self.whole_word)
-    }
 }
 
 /// True when the word right before `start` (one space apart) is capitalised and is not the first
@@ -383,10 +342,9 @@ mod tests {
     #[ignore = "prints the gazetteer for review: cargo test -p corpus --lib dump -- --ignored --nocapture"]
     fn dump_gazetteer() {
         let mut all: Vec<(&str, &str)> = GAZETTEER
-            .by_first_char
-            .values()
-            .flatten()
-            .map(|n| (n.codes.first().map_or("--", |c| &**c), &*n.text))
+            .names
+            .names()
+            .map(|(text, n)| (n.codes.first().map_or("--", |c| &**c), text))
             .collect();
         all.sort();
         for (code, text) in all {

@@ -47,6 +47,14 @@ impl<T> NameFinder<T> {
         NameFinder { by_first_char }
     }
 
+    /// Every name in the table (as folded), with what it stands for.
+    pub(crate) fn names(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.by_first_char
+            .values()
+            .flatten()
+            .map(|(name, _, value)| (&**name, value))
+    }
+
     /// Every name found in `text` (already folded with [`fold_for_matching`]), in order, longest
     /// first at each position, spans not overlapping.
     pub(crate) fn find<'f>(&'f self, text: &str) -> Vec<(Range<usize>, &'f T)> {
