@@ -1,8 +1,9 @@
 // A sharded site: the seeds plus the real-text set (81 articles in ten languages), its texts in
-// chunks of about 8 KB beside the core (SHARDS=on, built by `make test-e2e`), against the same
-// corpus shipped whole. The core alone opens the explorer; a view fetches only the chunks its
-// cards and its phrase checks need; every answer equals the whole corpus's; a chunk that fails
-// is a notice with "Try again" while the rest of the view works.
+// chunks and its posting lists in shards of about 8 KB beside the core (SHARDS=on, built by
+// `make test-e2e`), against the same corpus shipped whole. The core alone opens the explorer; a
+// view fetches only the shards its terms and the chunks its cards and phrase checks need; every
+// answer equals the whole corpus's; a file that fails is a notice with "Try again" while the
+// rest of the view works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,15 +13,17 @@ import { serve, launch, watchedPage, watchCsp } from './support.mjs';
 const SHARDED = resolve('target/e2e-shards-dist');
 const WHOLE = resolve('target/e2e-whole-dist');
 const CHUNK = /corpus-[0-9a-f]{16}-\d+\.bin$/;
+const SHARD = /corpus-[0-9a-f]{16}-i\d+\.bin$/;
 
 let sharded, whole, browser;
 before(async () => { sharded = await serve(SHARDED); whole = await serve(WHOLE); browser = await launch(); });
 after(async () => { await browser?.close(); await sharded?.close(); await whole?.close(); });
 
-/** How many text chunks the sharded build wrote (index.html says so on the corpus link). */
-function chunkCount() {
+/** How many text chunks (or postings shards: `data-shards`) the sharded build wrote
+ *  (index.html says so on the corpus link). */
+function chunkCount(attribute = 'data-chunks') {
   const html = readFileSync(resolve(SHARDED, 'index.html'), 'utf8');
-  return Number(/data-chunks="(\d+)"/.exec(html)?.[1]);
+  return Number(new RegExp(`${attribute}="(\\d+)"`).exec(html)?.[1]);
 }
 
 /** Waits until the view has its count, its first page of cards (the first frame holds fewer)
@@ -38,13 +41,17 @@ async function settled(page) {
 async function view(server, query) {
   const { page, context, problems } = await watchedPage(browser, server.origin);
   const chunks = [];
-  page.on('request', (req) => { if (CHUNK.test(req.url())) chunks.push(req.url()); });
+  const shards = [];
+  page.on('request', (req) => {
+    if (CHUNK.test(req.url())) chunks.push(req.url());
+    if (SHARD.test(req.url())) shards.push(req.url());
+  });
   await page.goto(server.url(query));
   await settled(page);
   const count = await page.getAttribute('[data-result-count]', 'data-result-count');
   const cards = await page.$$eval('article[data-article-id]', (all) => all.map((c) => `${c.dataset.articleId} ${c.querySelector('.card-title')?.textContent}`));
   await context.close();
-  return { count, cards, chunks, problems };
+  return { count, cards, chunks, shards, problems };
 }
 
 // Words, prefixes, phrases, Thai and Chinese runs (checked on the text), filters and sorts.
@@ -62,9 +69,11 @@ const VIEWS = [
   '?q=campuchia&country=TH,KH&match=all',
 ];
 
-test('every view answers as the whole corpus does, reading only the chunks it needs', async () => {
+test('every view answers as the whole corpus does, reading only the chunks and shards it needs', async () => {
   const total = chunkCount();
   assert.ok(total > 10, `${total} chunks`);
+  const shards = chunkCount('data-shards');
+  assert.ok(shards > 10, `${shards} postings shards`);
   let someFound = 0;
   for (const query of VIEWS) {
     const want = await view(whole, query);
@@ -73,7 +82,12 @@ test('every view answers as the whole corpus does, reading only the chunks it ne
     assert.deepEqual(got.cards, want.cards, `${query}: cards`);
     assert.deepEqual(got.problems.consoleErrors, [], query);
     assert.deepEqual(got.problems.offOrigin, [], query);
-    assert.equal(want.chunks.length, 0, `${query}: the whole site has no chunks`);
+    assert.equal(want.chunks.length + want.shards.length, 0, `${query}: the whole site has no chunks`);
+    // A view without a search reads no postings; a search, its terms' shards (and those of
+    // their names in other languages) only.
+    if (!query.includes('q=')) assert.equal(got.shards.length, 0, `${query}: shards`);
+    else assert.ok(got.shards.length > 0 && got.shards.length < shards, `${query}: ${got.shards.length} of ${shards} shards`);
+    assert.equal(new Set(got.shards).size, got.shards.length, `${query}: a shard fetched twice`);
     if (Number(want.count) > 0) someFound += 1;
     if (query === '') {
       // The newest first page lies in the first chunks: a few files, not the whole corpus.
@@ -81,6 +95,9 @@ test('every view answers as the whole corpus does, reading only the chunks it ne
     }
   }
   assert.ok(someFound >= VIEWS.length - 1, `${someFound} views found articles`);
+  // A word searched as typed reads a shard or two.
+  const typed = await view(sharded, '?q=trafficking&xlang=off&typo=off');
+  assert.ok(typed.shards.length >= 1 && typed.shards.length <= 2, `${typed.shards.length} shards`);
 });
 
 test('a phrase typed in the sharded explorer is checked on the text it fetches, as on the whole corpus', async () => {
@@ -120,5 +137,46 @@ test('a text chunk that fails is a notice with "Try again"; the view keeps worki
   await settled(page);
   assert.equal(await page.locator('[data-texts-error]').count(), 0);
   assert.ok((await page.locator('article.card .card-title').count()) > 0);
+  await context.close();
+});
+
+test('a postings shard that fails is a notice with "Try again"; the search answers once it loads', async () => {
+  const want = await view(whole, '?q=trafficking&xlang=off');
+  const { page, context } = await watchedPage(browser, sharded.origin);
+  let fail = true;
+  await page.route(SHARD, (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.goto(sharded.url('?q=trafficking&xlang=off'));
+  await page.waitForSelector('[data-texts-error]');
+  assert.match(await page.locator('[data-texts-error]').innerText(), /could not be loaded.*404/s);
+  // No count is claimed while the search cannot read its lists.
+  assert.equal(await page.locator('[data-result-count]').count(), 0);
+  assert.equal(await page.locator('[data-texts-loading]').count(), 1);
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await settled(page);
+  assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), want.count);
+  assert.ok(Number(want.count) > 0);
+  await context.close();
+});
+
+test('typing on a sharded site keeps the last results on screen until the new search\'s shards arrive', async () => {
+  const { page, context, problems } = await watchedPage(browser, sharded.origin);
+  await page.goto(sharded.url('?q=police&xlang=off&typo=off'));
+  await settled(page);
+  const before = await page.$$eval('article[data-article-id]', (all) => all.map((c) => c.dataset.articleId));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(SHARD, async (route) => { await held; await route.continue(); });
+  await page.locator('#search-input').fill('trafficking');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'trafficking');
+  await page.waitForSelector('[data-texts-loading]');
+  // The shard is held back: the list still shows the last complete answer, not an empty one.
+  assert.deepEqual(await page.$$eval('article[data-article-id]', (all) => all.map((c) => c.dataset.articleId)), before);
+  assert.equal(await page.locator('[data-empty-results]').count(), 0);
+  release();
+  await settled(page);
+  const want = await view(whole, '?q=trafficking&xlang=off&typo=off');
+  assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), want.count);
+  assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 });

@@ -14,10 +14,12 @@
 // and the size of the file on its loading line.
 //
 // A large corpus is shipped in shards (SHARDS=on|off|auto, default auto: on from SHARDS_FROM_BYTES
-// of seed text): corpus-<hash>.bin is then the core (catalog and search index; the explorer
-// works with it alone), and the article texts follow in chunks of about CORPUS_CHUNK_BYTES,
-// corpus-<hash>-<n>.bin, which the app fetches when a card or a phrase needs them. One hash
-// names the whole set, so a page never mixes two versions of the corpus.
+// of seed text): corpus-<hash>.bin is then the core (catalog and the index's dictionary; the explorer
+// opens with it alone), and the article texts follow in chunks of about CORPUS_CHUNK_BYTES,
+// corpus-<hash>-<n>.bin, which the app fetches when a card or a phrase needs them, and the
+// index's posting lists in shards of about CORPUS_SHARD_BYTES, corpus-<hash>-i<n>.bin, which it
+// fetches when a search reads their terms. One hash names the whole set, so a page never mixes
+// two versions of the corpus.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,6 +41,9 @@ const WORKER_FROM_BYTES = 4 * 1024 * 1024;
 const SHARDS_FROM_BYTES = 3 * 1000 * 1000;
 /** Stored text per chunk: about 40 kB of gzip, a page of cards from one or two files. */
 const CHUNK_BYTES = 128 * 1024;
+/** Posting lists per shard: about 35 kB of gzip, so that a word's first search costs one small
+ *  file (CORPUS_SHARD_BYTES overrides it). */
+const SHARD_BYTES = 64 * 1024;
 
 const numberFromEnv = (name, fallback) => (/^\d+$/.test(process.env[name] ?? '') ? Number(process.env[name]) : fallback);
 
@@ -77,21 +82,25 @@ export function packCorpus(dir) {
   const seeds = resolve(ROOT, process.env.SEEDS_DIR || 'seeds');
   const chunked = sharded(seeds);
   const chunkBytes = numberFromEnv('CORPUS_CHUNK_BYTES', CHUNK_BYTES) || CHUNK_BYTES;
+  const shardBytes = numberFromEnv('CORPUS_SHARD_BYTES', SHARD_BYTES) || SHARD_BYTES;
   const work = mkdtempSync(join(tmpdir(), 'borderlines-pack-'));
   const blobPath = join(work, 'corpus.bin');
   const pagePath = join(work, 'first-page.html');
-  let blob, firstPage, chunks;
+  let blob, firstPage, chunks, shards;
   try {
     const args = ['run', '--profile', 'cli', '-q', '-p', 'ingest', '--', 'pack', seeds, blobPath, '--first-page', pagePath];
-    if (chunked) args.push('--chunks', String(chunkBytes));
+    if (chunked) args.push('--chunks', String(chunkBytes), '--shards', String(shardBytes));
     execFileSync('cargo', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     blob = readFileSync(blobPath);
     firstPage = readFileSync(pagePath, 'utf8');
     chunks = [];
-    for (let i = 0; chunked; i++) {
-      let chunk;
-      try { chunk = readFileSync(`${blobPath}.${i}`); } catch { break; }
-      chunks.push(gzip(chunk));
+    shards = [];
+    for (const [files, prefix] of [[chunks, ''], [shards, 'i']]) {
+      for (let i = 0; chunked; i++) {
+        let file;
+        try { file = readFileSync(`${blobPath}.${prefix}${i}`); } catch { break; }
+        files.push(gzip(file));
+      }
     }
   } catch {
     throw new Error(`the seeds in ${seeds} could not be packed (see above)`);
@@ -100,12 +109,13 @@ export function packCorpus(dir) {
   }
   const core = gzip(blob);
   const hash = createHash('sha256').update(core);
-  for (const chunk of chunks) hash.update(chunk);
+  for (const file of [...chunks, ...shards]) hash.update(file);
   const stem = `corpus-${hash.digest('hex').slice(0, 16)}`;
   const name = `${stem}.bin`;
-  for (const old of readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}(-\d+)?\.bin$/.test(f))) rmSync(join(dir, old));
+  for (const old of readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}(-i?\d+)?\.bin$/.test(f))) rmSync(join(dir, old));
   writeFileSync(join(dir, name), core);
   chunks.forEach((chunk, i) => writeFileSync(join(dir, `${stem}-${i}.bin`), chunk));
+  shards.forEach((shard, i) => writeFileSync(join(dir, `${stem}-i${i}.bin`), shard));
 
   const indexPath = join(dir, 'index.html');
   let html = readFileSync(indexPath, 'utf8').replace(CORPUS_LINK, '');
@@ -117,12 +127,13 @@ export function packCorpus(dir) {
   const count = /class="result-count">(\d+) articles?</.exec(firstPage)?.[1];
   if (count) html = html.replace(/(<p class="tagline">)(?:News|\d+ articles) on /, (_, open) => `${open}${count} articles on `);
   const workerFrom = numberFromEnv('CORPUS_WORKER_MIN_BYTES', WORKER_FROM_BYTES);
-  const chunkAttrs = chunked ? ` data-chunks="${chunks.length}" data-chunk-bytes="${chunks.reduce((sum, c) => sum + c.length, 0)}"` : '';
+  const total = (files) => files.reduce((sum, f) => sum + f.length, 0);
+  const chunkAttrs = chunked ? ` data-chunks="${chunks.length}" data-chunk-bytes="${total(chunks)}" data-shards="${shards.length}" data-shard-bytes="${total(shards)}"` : '';
   const link = `<link rel="preload" href="${name}" as="fetch" type="application/octet-stream" crossorigin data-borderlines-corpus data-bytes="${core.length}" data-worker-from="${workerFrom}"${chunkAttrs} />\n  `;
   const at = html.search(/<\/head>/i);
   if (at < 0) throw new Error(`${indexPath} has no </head>`);
   writeFileSync(indexPath, html.slice(0, at) + link + html.slice(at));
-  const inChunks = chunked ? `; texts in ${chunks.length} chunks, ${chunks.reduce((sum, c) => sum + c.length, 0)} gzip` : '';
+  const inChunks = chunked ? `; texts in ${chunks.length} chunks, ${total(chunks)} gzip; postings in ${shards.length} shards, ${total(shards)} gzip` : '';
   console.log(`[corpus-data] ${dir}: ${name}, ${blob.length} bytes, ${core.length} gzip${inChunks}`);
   return name;
 }

@@ -225,11 +225,13 @@ function check(dir) {
   if (corpusLink.length !== 1 || !corpusLink[0] || !existsSync(join(dir, corpusLink[0]))) {
     errors.push(`index.html must link exactly one corpus file that exists (found ${JSON.stringify(corpusLink)})`);
   } else {
-    // A sharded corpus: every text chunk beside its core.
+    // A sharded corpus: every text chunk and postings shard beside its core.
     const chunks = Number(attr(corpusLinks[0], 'data-chunks') ?? 0);
+    const shards = Number(attr(corpusLinks[0], 'data-shards') ?? 0);
     const stem = corpusLink[0].replace(/\.bin$/, '');
-    const missing = Array.from({ length: chunks }, (_, i) => `${stem}-${i}.bin`).filter((f) => !existsSync(join(dir, f)));
-    if (missing.length) errors.push(`${missing.length} text chunk(s) missing, such as ${missing[0]}`);
+    const files = [...Array.from({ length: chunks }, (_, i) => `${stem}-${i}.bin`), ...Array.from({ length: shards }, (_, i) => `${stem}-i${i}.bin`)];
+    const missing = files.filter((f) => !existsSync(join(dir, f)));
+    if (missing.length) errors.push(`${missing.length} text chunk(s) or postings shard(s) missing, such as ${missing[0]}`);
   }
   const base = publicUrl(html);
   if ((base.startsWith('/') || /^https?:\/\//i.test(base)) && !existsSync(join(dir, '404.html'))) errors.push('404.html is missing');

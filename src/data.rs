@@ -11,8 +11,9 @@
 //! worker can start (the offline file), and decoded once.
 //!
 //! A large corpus is sharded (`scripts/corpus-data.mjs`): the linked file is then its core
-//! (catalog and index), and the articles' texts are chunks beside it, fetched when a view shows
-//! their cards or checks a phrase on them ([`fetch_texts`]) and added to the corpus.
+//! (catalog and the index's dictionary), and the files beside it, the articles' texts in chunks
+//! and the index's posting lists in shards, are fetched when a view shows their cards, searches
+//! their terms or checks a phrase on them ([`fetch_texts`]) and added to the corpus.
 //!
 //! A failure (offline, a 404 after a redeploy, damaged bytes) is an error the app shows with a
 //! way to try again; the decoded corpus lives for the app's lifetime.
@@ -180,7 +181,7 @@ fn start_fetch(href: &str) -> Result<js_sys::Promise, String> {
 }
 
 /// The body of the response to `request` (a fetch of `href`), or why there is none, worded for
-/// the reader about `what` was loading ("The articles", "Some articles' text").
+/// the reader about `what` was loading ("The articles", "Part of the articles' data").
 async fn read_response(
     request: js_sys::Promise,
     href: &str,
@@ -232,8 +233,9 @@ pub async fn fetch_first_texts(corpus: Corpus) {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let (state, _) = ViewState::parse(&search);
-    // A phrase's checks can change the first page, whose texts then come next: at most twice.
-    for _ in 0..2 {
+    // The query's postings shards come first, then the texts its phrases are checked on, then
+    // the first page's texts (which those checks can change): at most three rounds.
+    for _ in 0..3 {
         let answer = corpus::view::answer(&corpus, &state);
         let open = state
             .article
@@ -250,11 +252,15 @@ pub async fn fetch_first_texts(corpus: Corpus) {
 /// A fetch started for a file (`href`), or why it could not start.
 type StartedFetch = Result<(String, js_sys::Promise), String>;
 
-/// Where text chunk `chunk` of a sharded corpus is: beside the core, `corpus-<hash>-<chunk>.bin`
-/// for `corpus-<hash>.bin` (one hash names the whole set, so the chunks are always the core's).
-fn chunk_href(core: &str, chunk: u32) -> String {
+/// Where file `chunk` of a sharded corpus is: beside the core `corpus-<hash>.bin`, a text chunk
+/// is `corpus-<hash>-<chunk>.bin` and a postings shard `corpus-<hash>-i<shard>.bin` (one hash
+/// names the whole set, so the files are always the core's).
+fn chunk_href(corpus: Corpus, core: &str, chunk: u32) -> String {
     let stem = core.strip_suffix(".bin").unwrap_or(core);
-    format!("{stem}-{chunk}.bin")
+    match corpus.postings_shard_of(chunk) {
+        Some(shard) => format!("{stem}-i{shard}.bin"),
+        None => format!("{stem}-{chunk}.bin"),
+    }
 }
 
 /// Fetches the text chunks of a sharded corpus that `chunks` names and that are neither here nor
@@ -277,7 +283,7 @@ pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
         .iter()
         .map(|&chunk| {
             let request = core.clone().and_then(|core| {
-                let href = chunk_href(&core, chunk);
+                let href = chunk_href(corpus, &core, chunk);
                 let request = start_fetch(&href)?;
                 Ok((href, request))
             });
@@ -305,16 +311,16 @@ async fn add_chunk(
     href: &str,
     request: js_sys::Promise,
 ) -> Result<(), String> {
-    let file = read_response(request, href, "Some articles' text").await?;
+    let file = read_response(request, href, "Part of the articles' data").await?;
     let bytes = if is_gzip(&file) {
         gunzip(&file)
             .await
-            .map_err(|e| format!("Some articles' text could not be decompressed ({e})."))?
+            .map_err(|e| format!("Part of the articles' data could not be decompressed ({e})."))?
     } else {
         file
     };
     corpus.add_chunk(chunk, bytes.to_vec()).map_err(|e| {
-        format!("Some articles' text does not belong to this version of the site ({e}). Reload the page.")
+        format!("Part of the articles' data does not belong to this version of the site ({e}). Reload the page.")
     })
 }
 

@@ -443,7 +443,7 @@ fn decoder_inputs() -> Vec<Input> {
     inputs.push(("all-ff.blob".to_owned(), vec![0xff; 64]));
     // The core of the same corpus chunked (its texts in files of their own), whole and cut.
     let (core, _) = CorpusBlob::new(&fixed_articles(), country_names())
-        .and_then(|b| b.to_chunked_bytes(200))
+        .and_then(|b| b.to_chunked_bytes(200, 200))
         .expect("the sample chunks");
     for cut in [core.len(), core.len() / 2, core.len() - 1] {
         inputs.push((format!("core-cut-{cut}.blob"), core[..cut].to_vec()));

@@ -15,6 +15,7 @@ use yew::{
 };
 
 use crate::data::Corpus;
+use crate::hooks::use_texts;
 use crate::intent::Intent;
 use crate::locale::{self, use_ui};
 
@@ -42,6 +43,14 @@ pub fn CompareChart(props: &CompareChartProps) -> Html {
     let comparison = use_memo(
         ((*props.state).clone(), corpus.chunks_here()),
         move |(state, _)| compare(&corpus, state),
+    );
+    // A sharded corpus fetches what the series' searches read; the memo above recounts then.
+    let _texts = use_texts(
+        corpus,
+        comparison
+            .as_ref()
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.missing.clone()),
     );
     let Some(comparison) = comparison.as_ref() else {
         return Html::default();

@@ -18,7 +18,7 @@ use ingest::near_dupes::{near_duplicate_groups, NearDuplicateGroup};
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT [--first-page HTML] [--chunks BYTES]\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n  --first-page HTML   also write the default view's first page of cards as static HTML (for the page's shell)\n  --chunks BYTES   write OUT as the core (catalog, index) and the article texts apart, in chunks of about BYTES as OUT.0, OUT.1, … (the hosted edition of a large corpus)\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT [--first-page HTML] [--chunks BYTES [--shards BYTES]]\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n  --first-page HTML   also write the default view's first page of cards as static HTML (for the page's shell)\n  --chunks BYTES   write OUT as the core (catalog, the index's dictionary) and the rest apart in files of about BYTES: the article texts as OUT.0, OUT.1, …, the index's posting lists as OUT.i0, OUT.i1, … (the hosted edition of a large corpus)\n  --shards BYTES   postings per shard (default: the --chunks size)\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,17 +58,20 @@ struct PackArgs {
     out: PathBuf,
     first_page: Option<PathBuf>,
     chunk_bytes: Option<usize>,
+    /// Postings per shard (default: as many bytes as a text chunk).
+    shard_bytes: Option<usize>,
 }
 
 /// `DIR OUT` and the flags, in any order; `None` on anything else.
 fn pack_args(args: &[String]) -> Option<PackArgs> {
     let mut paths = Vec::new();
-    let (mut first_page, mut chunk_bytes) = (None, None);
+    let (mut first_page, mut chunk_bytes, mut shard_bytes) = (None, None, None);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--first-page" => first_page = Some(PathBuf::from(rest.next()?)),
             "--chunks" => chunk_bytes = Some(rest.next()?.parse().ok().filter(|&n| n > 0)?),
+            "--shards" => shard_bytes = Some(rest.next()?.parse().ok().filter(|&n| n > 0)?),
             flag if flag.starts_with("--") => return None,
             path => paths.push(PathBuf::from(path)),
         }
@@ -79,6 +82,7 @@ fn pack_args(args: &[String]) -> Option<PackArgs> {
         out,
         first_page,
         chunk_bytes,
+        shard_bytes,
     })
 }
 
@@ -113,11 +117,18 @@ fn pack(args: &PackArgs) -> ExitCode {
         match args.chunk_bytes {
             None => write(&args.out, &bytes)?,
             Some(chunk_bytes) => {
-                let (core, chunks) = checked_chunks(&blob, chunk_bytes)?;
+                let shard_bytes = args.shard_bytes.unwrap_or(chunk_bytes);
+                let (core, chunks) = checked_chunks(&blob, chunk_bytes, shard_bytes)?;
                 write(&args.out, &core)?;
+                let chunked = corpus::CorpusBlob::from_bytes(&core).map_err(|e| e.to_string())?;
                 for (i, chunk) in chunks.iter().enumerate() {
                     let mut name = args.out.clone().into_os_string();
-                    name.push(format!(".{i}"));
+                    // Text chunks OUT.0, OUT.1, …; postings shards OUT.i0, OUT.i1, ….
+                    let i = u32::try_from(i).map_err(|_| "too many chunks".to_owned())?;
+                    match chunked.postings_shard_of(i) {
+                        Some(shard) => name.push(format!(".i{shard}")),
+                        None => name.push(format!(".{i}")),
+                    }
                     write(&PathBuf::from(name), chunk)?;
                 }
             }
@@ -141,9 +152,10 @@ fn pack(args: &PackArgs) -> ExitCode {
 fn checked_chunks(
     blob: &corpus::CorpusBlob,
     chunk_bytes: usize,
+    shard_bytes: usize,
 ) -> Result<(Vec<u8>, Vec<Vec<u8>>), String> {
     let (core, chunks) = blob
-        .to_chunked_bytes(chunk_bytes)
+        .to_chunked_bytes(chunk_bytes, shard_bytes)
         .map_err(|e| e.to_string())?;
     let chunked = corpus::CorpusBlob::from_bytes(&core).map_err(|e| e.to_string())?;
     for (i, chunk) in chunks.iter().enumerate() {

@@ -5,13 +5,15 @@
 mod result_list;
 mod sidebar;
 
+use std::rc::Rc;
+
 use corpus::i18n::Ui;
 use corpus::view::across::{AlsoKind, AlsoSearched};
 use corpus::view::state::{summarize_notices, ResultsView, ViewState, SHOWN_NOTICES};
 use corpus::view::Answer;
 use yew::{
-    component, html, use_effect_with, use_memo, use_state_eq, Callback, ContextProvider, Html,
-    MouseEvent, Properties,
+    component, html, use_effect_with, use_memo, use_mut_ref, use_state_eq, Callback,
+    ContextProvider, Html, MouseEvent, Properties,
 };
 
 use crate::components::compare_chart::CompareChart;
@@ -45,10 +47,22 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let ui = state.ui.unwrap_or(*browser);
     use_effect_with(ui, |&ui| locale::set_document_lang(ui));
     // A sharded corpus's answer changes as the texts its phrases are checked on arrive.
-    let answer = use_memo(
+    let fresh = use_memo(
         ((*state).clone(), corpus.chunks_here()),
         move |(state, _)| corpus::view::answer(&corpus, state),
     );
+    // While a sharded corpus fetches the posting lists a new search reads, the last complete
+    // answer stays on screen (its count says it is checking) instead of an empty list.
+    let last_complete = use_mut_ref(|| None::<Rc<Answer>>);
+    let answer = if fresh.searching {
+        last_complete
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| fresh.clone())
+    } else {
+        *last_complete.borrow_mut() = Some(fresh.clone());
+        fresh.clone()
+    };
     let counts = use_sidebar_counts(corpus, &state, &answer);
     let open_position = state
         .article
@@ -61,7 +75,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     } else {
         shown.range.clone()
     };
-    let texts = use_texts(corpus, answer.texts_needed(&corpus, needed));
+    let mut needed = fresh.texts_needed(&corpus, needed.clone());
+    if fresh.searching {
+        // The page on screen is the last answer's: its cards' texts too.
+        needed.extend(answer.texts_needed(&corpus, shown.range.clone()));
+        needed.sort_unstable();
+        needed.dedup();
+    }
+    let texts = use_texts(corpus, needed);
     use_focus_article(state.article.clone());
     use_title(page_title(corpus, &state, answer.results.len(), ui));
     use_fold_text_ahead(corpus);
@@ -142,7 +163,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     }
                     <SummaryBar {corpus} state={state.clone()} on_intent={on_intent.clone()} filters_open={*filters_open} {on_toggle_filters} />
                     <CompareChart {corpus} state={state.clone()} on_intent={on_intent.clone()} />
-                    { result_list(&ResultListProps { corpus, answer, state, shown: shown.range, show_more: shown.show_more, show_earlier: shown.show_earlier, on_intent: on_intent.clone(), ui, counts: counts.clone() }) }
+                    { result_list(&ResultListProps { corpus, answer, searching: fresh.searching, state, shown: shown.range, show_more: shown.show_more, show_earlier: shown.show_earlier, on_intent: on_intent.clone(), ui, counts: counts.clone() }) }
                 </main>
                 // After the results in the page's order: on a phone the results come first.
                 { sidebar(&SidebarProps { corpus, counts, on_intent, open: *filters_open, on_close: on_close_filters, ui }) }

@@ -28,6 +28,8 @@ use crate::locale;
 pub(super) struct ResultListProps {
     pub corpus: Corpus,
     pub answer: Rc<Answer>,
+    /// A new search's posting lists are on their way: `answer` is the last complete one.
+    pub searching: bool,
     pub state: Rc<ViewState>,
     /// The positions of the results to render as cards.
     pub shown: Range<usize>,
@@ -43,6 +45,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     let ResultListProps {
         corpus,
         answer,
+        searching,
         state,
         shown,
         show_more,
@@ -73,7 +76,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
     .flat_map(|(kind, ids)| ids.iter().map(move |id| (kind, id.clone())))
     .collect();
     // Until a sharded corpus has the text its phrases are checked on, the count would be short.
-    let checking = !answer.texts_missing.is_empty();
+    let checking = *searching || !answer.texts_missing.is_empty();
     let on_sort = {
         let on_intent = on_intent.clone();
         Callback::from(move |event: Event| {
@@ -132,7 +135,7 @@ pub(super) fn result_list(props: &ResultListProps) -> Html {
             { tabs }
             <div class="results-head">
                 if checking {
-                    <p class="result-count" data-texts-loading="" aria-live="polite">{ ui.count("results.checking", answer.texts_missing.len(), &[]) }</p>
+                    <p class="result-count" data-texts-loading="" aria-live="polite">{ ui.count("results.checking", answer.texts_missing.len().max(1), &[]) }</p>
                 } else {
                     <p class="result-count" data-result-count={count.to_string()} aria-live="polite">{ count_text }</p>
                 }

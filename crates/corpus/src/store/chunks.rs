@@ -1,11 +1,15 @@
 //! Where the articles' stored texts live: after the head in one blob, or, in the hosted edition
 //! past a size, in *chunks* of whole consecutive articles, each a file of its own that the app
-//! fetches when a card or a phrase needs one of its articles ([`CorpusBlob::add_chunk`]).
+//! fetches when a card or a phrase needs one of its articles ([`CorpusBlob::add_chunk`]). The
+//! same edition ships the index's posting lists in shards (`search/index/shards.rs`): the files
+//! after the core are numbered text chunks first, then postings shards, and one call adds
+//! either.
 //!
 //! Articles are stored newest first, so a chunk holds articles of neighbouring dates, and the
 //! default view's first page lies in the first chunk or two. The head of a chunked blob (the
-//! *core*) is everything but the texts: the catalog, the search index and each text's length,
-//! so filters, counts, the timeline and word queries work before any chunk has arrived.
+//! *core*) is everything but the texts and the postings: the catalog, the search index's
+//! dictionary and each text's length, so filters, counts and the timeline work before any file
+//! has arrived, and a query as soon as its terms' shards have.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -65,8 +69,14 @@ pub(super) fn check_chunk_ends(chunk_ends: &[u32], articles: usize) -> Result<()
 }
 
 impl CorpusBlob {
-    /// How many chunks the texts are in: 0 when they came with the head.
+    /// How many files follow the core: the text chunks, then the postings shards (0 for a whole
+    /// blob).
     pub fn chunk_count(&self) -> usize {
+        self.text_chunk_count() + self.head.index.shard_count()
+    }
+
+    /// How many chunks the texts are in: 0 when they came with the head.
+    fn text_chunk_count(&self) -> usize {
         match &self.texts {
             Texts::Whole(_) => 0,
             Texts::Chunked(slots) => slots.len(),
@@ -83,23 +93,45 @@ impl CorpusBlob {
         u32::try_from(ends.partition_point(|&end| end <= index)).ok()
     }
 
-    /// Where chunk `chunk`'s bytes lie in the texts laid end to end.
+    /// Where text chunk `chunk`'s bytes lie in the texts laid end to end.
     fn chunk_span(&self, chunk: u32) -> Range<usize> {
         chunk_span(&self.head.chunk_ends, &self.text_ends, chunk as usize)
     }
 
-    /// How many bytes chunk `chunk` holds (what [`CorpusBlob::add_chunk`] expects).
-    pub fn chunk_len(&self, chunk: u32) -> usize {
-        self.chunk_span(chunk).len()
+    /// The postings shard that file `chunk` is, if it is one.
+    fn shard_of_chunk(&self, chunk: u32) -> Option<usize> {
+        (chunk as usize).checked_sub(self.text_chunk_count())
     }
 
-    /// How many chunks have arrived (0 for a whole blob): what a view computed from the texts
-    /// depends on.
+    /// The number among the postings shards of file `chunk`, when it is one (it is then
+    /// `corpus-<hash>-i<shard>.bin`; a text chunk is `corpus-<hash>-<chunk>.bin`).
+    pub fn postings_shard_of(&self, chunk: u32) -> Option<u32> {
+        self.shard_of_chunk(chunk)
+            .filter(|&shard| shard < self.head.index.shard_count())
+            .and_then(|shard| u32::try_from(shard).ok())
+    }
+
+    /// Whether file `chunk` is a postings shard (not a text chunk).
+    pub fn is_postings_shard(&self, chunk: u32) -> bool {
+        self.postings_shard_of(chunk).is_some()
+    }
+
+    /// How many bytes file `chunk` holds (what [`CorpusBlob::add_chunk`] expects).
+    pub fn chunk_len(&self, chunk: u32) -> usize {
+        match self.shard_of_chunk(chunk) {
+            Some(shard) => self.head.index.shard_len(shard),
+            None => self.chunk_span(chunk).len(),
+        }
+    }
+
+    /// How many files have arrived (0 for a whole blob): what a view computed from the texts and
+    /// the postings depends on.
     pub fn chunks_here(&self) -> usize {
-        match &self.texts {
+        let texts = match &self.texts {
             Texts::Whole(_) => 0,
             Texts::Chunked(slots) => slots.iter().filter(|s| s.get().is_some()).count(),
-        }
+        };
+        texts + self.head.index.shards_here()
     }
 
     /// Whether article `index`'s text is here (always, for a whole blob).
@@ -113,13 +145,21 @@ impl CorpusBlob {
         }
     }
 
-    /// Adds chunk `chunk`'s bytes, as the build wrote them. A chunk already here is kept; bytes
-    /// of the wrong length (another version of the corpus, a damaged file) are an error. Each
-    /// article in it is checked when first read, as in a whole blob.
+    /// Adds file `chunk`'s bytes, as the build wrote them: a text chunk or a postings shard. One
+    /// already here is kept; bytes of the wrong length (another version of the corpus, a damaged
+    /// file) are an error, and so is a shard whose lists disagree with the dictionary. Each
+    /// article of a text chunk is checked when first read, as in a whole blob.
     pub fn add_chunk(&self, chunk: u32, bytes: Vec<u8>) -> Result<(), BlobError> {
         let Texts::Chunked(slots) = &self.texts else {
             return Err(BlobError::Inconsistent("text chunks"));
         };
+        if let Some(shard) = self.shard_of_chunk(chunk) {
+            return self
+                .head
+                .index
+                .add_shard(shard, bytes)
+                .map_err(BlobError::Inconsistent);
+        }
         let slot = slots
             .get(chunk as usize)
             .ok_or(BlobError::Inconsistent("text chunks"))?;
@@ -128,6 +168,17 @@ impl CorpusBlob {
         }
         let _ = slot.set(bytes.into_boxed_slice());
         Ok(())
+    }
+
+    /// The postings shards answering `query` needs that have not arrived, as file numbers.
+    pub fn shards_missing_for(&self, query: &crate::search::Query) -> Vec<u32> {
+        let first = self.text_chunk_count() as u32;
+        self.head
+            .index
+            .shards_missing_for(query)
+            .into_iter()
+            .map(|shard| first + shard)
+            .collect()
     }
 
     /// The chunks still missing for these articles, ascending, each once.

@@ -43,7 +43,7 @@ fn small_blob_bytes() -> Vec<u8> {
 
 /// The core and the text chunks of the same blob, chunked an article or two at a time.
 fn small_core_and_chunks() -> (Vec<u8>, Vec<Vec<u8>>) {
-    small_blob().to_chunked_bytes(60).expect("packs")
+    small_blob().to_chunked_bytes(60, 60).expect("packs")
 }
 
 fn small_blob() -> CorpusBlob {

@@ -121,7 +121,8 @@ impl CorpusBlob {
         if text_ends.len() != n || expected != texts.len() {
             return Err(BlobError::Inconsistent("article texts"));
         }
-        if head.index.doc_count() as usize != n {
+        // Postings in shards come only with texts in chunks (`to_chunked_bytes`).
+        if head.index.doc_count() as usize != n || (head.index.is_sharded() && !chunked) {
             return Err(BlobError::Inconsistent("index"));
         }
         head.index.validate().map_err(BlobError::Inconsistent)?;
@@ -314,17 +315,31 @@ mod tests {
             })
             .collect();
         let whole = CorpusBlob::new(&articles, Vec::new()).expect("packs");
-        let (core, chunks) = whole.to_chunked_bytes(100).expect("splits");
-        assert!(chunks.len() > 2, "{} chunks", chunks.len());
+        let (core, chunks) = whole.to_chunked_bytes(30, 30).expect("splits");
+        let texts = chunks.len()
+            - CorpusBlob::from_bytes(&core)
+                .expect("decodes")
+                .index()
+                .shard_count();
+        assert!(texts > 2, "{texts} text chunks");
+        assert!(
+            chunks.len() > texts + 2,
+            "{} postings shards",
+            chunks.len() - texts
+        );
         assert_eq!(
-            chunks.iter().map(Vec::len).sum::<usize>(),
+            chunks[..texts].iter().map(Vec::len).sum::<usize>(),
             whole.text_bytes()
         );
+        let (_, postings) = whole.index().byte_sizes();
+        assert!(chunks[texts..].iter().map(Vec::len).sum::<usize>() >= postings);
         for view in [
             "q=%22call+centre%22",
             "q=คอลเซ็นเตอร์",
             "q=police",
+            "q=pol",
             "q=%22no+raid%22&sort=oldest",
+            "q=打击",
             "",
         ] {
             let chunked = CorpusBlob::from_bytes(&core).expect("the core decodes");
@@ -333,28 +348,41 @@ mod tests {
             let (state, _) = ViewState::parse(view);
             let want = answer(&whole, &state);
             assert!(want.texts_missing.is_empty());
-            let first = answer(&chunked, &state);
-            if first.texts_missing.is_empty() {
-                assert_eq!(first.results, want.results, "{view}");
+            // The postings shards first, then the texts their candidates are confirmed on.
+            let mut rounds = 0;
+            let got = loop {
+                let got = answer(&chunked, &state);
+                if got.texts_missing.is_empty() {
+                    break got;
+                }
+                rounds += 1;
+                assert!(rounds <= 2, "{view}: {rounds} rounds");
+                for &c in &got.texts_missing {
+                    assert!(chunked.chunk_len(c) > 0);
+                    chunked
+                        .add_chunk(c, chunks[c as usize].clone())
+                        .expect("adds");
+                }
+            };
+            assert_eq!(got.results, want.results, "{view}");
+            assert_eq!(got.hits, want.hits, "{view}");
+            assert_eq!(got.counts(&chunked, &state), want.counts(&whole, &state));
+            // A query fetches its own terms' shards, never all of them.
+            if !view.is_empty() {
+                assert!(chunked.index().shards_here() > 0, "{view}");
             }
-            for &c in &first.texts_missing {
-                chunked
-                    .add_chunk(c, chunks[c as usize].clone())
-                    .expect("adds");
-            }
-            assert_eq!(chunked.chunks_here(), first.texts_missing.len());
-            let second = answer(&chunked, &state);
-            assert!(second.texts_missing.is_empty(), "{view}");
-            assert_eq!(second.results, want.results, "{view}");
-            assert_eq!(second.hits, want.hits, "{view}");
+            assert!(
+                chunked.index().shards_here() < chunked.index().shard_count(),
+                "{view}"
+            );
             // Cards: only what has arrived decodes; the rest arrives on asking.
-            let page = second.results.all();
+            let page = got.results.all();
             for &i in &page {
                 assert_eq!(chunked.article(i).is_some(), chunked.has_text(i));
             }
-            let needed = second.texts_needed(&chunked, 0..page.len());
+            let needed = got.texts_needed(&chunked, 0..page.len());
             assert_eq!(needed, chunked.chunks_missing_for(page.iter().copied()));
-            assert!(second.texts_needed(&whole, 0..page.len()).is_empty());
+            assert!(got.texts_needed(&whole, 0..page.len()).is_empty());
             for c in needed {
                 chunked
                     .add_chunk(c, chunks[c as usize].clone())
@@ -364,6 +392,17 @@ mod tests {
                 assert_eq!(chunked.article(i), whole.article(i));
             }
         }
+        // Every shard checks against the dictionary; a damaged one does not.
+        let chunked = CorpusBlob::from_bytes(&core).expect("the core decodes");
+        for (c, bytes) in chunks.iter().enumerate().skip(texts) {
+            let mut damaged = bytes.clone();
+            if let Some(first) = damaged.first_mut() {
+                *first = 0xFF;
+            }
+            assert!(chunked.add_chunk(c as u32, damaged).is_err(), "shard {c}");
+            chunked.add_chunk(c as u32, bytes.clone()).expect("adds");
+        }
+        assert_eq!(chunked.index().shards_here(), chunked.index().shard_count());
         let chunked = CorpusBlob::from_bytes(&core).expect("the core decodes");
         assert!(chunked.add_chunk(0, vec![0; 3]).is_err(), "wrong length");
         assert!(chunked.add_chunk(chunks.len() as u32, Vec::new()).is_err());

@@ -109,11 +109,16 @@ impl CorpusBlob {
             .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect())
     }
 
-    /// The text chunks still missing to answer `query` exactly: those of the articles whose text
-    /// would confirm its phrases and long runs (none for a whole blob, or a query of words).
+    /// The files still missing to answer `query` exactly: the postings shards of its terms, and
+    /// once those are here, the text chunks of the articles whose text would confirm its phrases
+    /// and long runs (none for a whole blob).
     pub fn chunks_missing_for_query(&self, query: &Query) -> Vec<u32> {
         if self.chunk_count() == 0 {
             return Vec::new();
+        }
+        let shards = self.shards_missing_for(query);
+        if !shards.is_empty() {
+            return shards;
         }
         self.chunks_missing_for(self.head.index.text_candidates(query))
     }

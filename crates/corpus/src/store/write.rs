@@ -102,24 +102,29 @@ impl CorpusBlob {
         Ok(head)
     }
 
-    /// The chunked form: the core (the head, which says where each chunk ends) and the texts in
-    /// chunks of whole articles of about `chunk_bytes` each (`chunks.rs`).
+    /// The chunked form: the core (the head, which says where each file ends) and the files
+    /// after it: the texts in chunks of whole articles of about `chunk_bytes` each
+    /// (`chunks.rs`), then the index's posting lists in shards of about `shard_bytes` each.
     pub fn to_chunked_bytes(
         &self,
         chunk_bytes: usize,
+        shard_bytes: usize,
     ) -> Result<(Vec<u8>, Vec<Vec<u8>>), BlobEncodeError> {
         let Texts::Whole(texts) = &self.texts else {
             return Err(BlobEncodeError::Chunked);
         };
         let mut head = self.head.clone();
         head.chunk_ends = chunk_ends_for(&self.text_ends, chunk_bytes);
+        let (index, shards) = self.head.index.split_postings(shard_bytes);
+        head.index = index;
         let core = postcard::to_allocvec(&head)?;
-        let chunks = (0..head.chunk_ends.len())
+        let mut chunks: Vec<Vec<u8>> = (0..head.chunk_ends.len())
             .map(|chunk| {
                 let bytes = chunk_span(&head.chunk_ends, &self.text_ends, chunk);
                 texts.get(bytes).unwrap_or_default().to_vec()
             })
             .collect();
+        chunks.extend(shards);
         Ok((core, chunks))
     }
 }

@@ -46,6 +46,10 @@ pub struct Answer {
     /// and that have not arrived: until they are added ([`CorpusBlob::add_chunk`]) the articles
     /// in them count as not matching, and this answer is provisional. Empty for a whole blob.
     pub texts_missing: Vec<u32>,
+    /// Some of `texts_missing` are postings shards: the search has not read its terms' lists
+    /// yet, so its results are not even provisional (the explorer keeps the last complete
+    /// answer on screen meanwhile).
+    pub searching: bool,
 }
 
 /// What the view shows beside its cards: chip counts and the timeline.
@@ -59,6 +63,7 @@ pub struct Counts {
 pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
     let mut search = TextSearch::of(corpus, state);
     let texts_missing = search.chunks_missing(corpus);
+    let searching = texts_missing.iter().any(|&c| corpus.is_postings_shard(c));
     let hits = search.hits(corpus);
     let catalog = corpus.catalog();
     let opened = state.article.as_ref().map(|id| catalog.position(id));
@@ -77,6 +82,7 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
         unknown_article,
         hidden_article,
         texts_missing,
+        searching,
     }
 }
 

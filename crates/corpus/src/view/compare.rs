@@ -36,6 +36,9 @@ pub struct Comparison {
     pub periods: Timeline,
     /// The view's search first (when it has one), then each `compare=` query.
     pub series: Vec<Series>,
+    /// A sharded corpus's files its series' searches need and lack (postings shards, texts to
+    /// confirm phrases on): until they are added the counts are provisional.
+    pub missing: Vec<u32>,
 }
 
 impl Comparison {
@@ -84,9 +87,12 @@ pub fn compare(corpus: &CorpusBlob, state: &ViewState) -> Option<Comparison> {
     let queries = std::iter::once(&state.q)
         .filter(|q| !q.trim().is_empty())
         .chain(state.compare.iter());
+    let mut missing = Vec::new();
     let series = queries
         .map(|query| {
-            let hits = TextSearch::of(corpus, &state.set_query(query)).hits(corpus);
+            let mut search = TextSearch::of(corpus, &state.set_query(query));
+            missing.extend(search.chunks_missing(corpus));
+            let hits = search.hits(corpus);
             let mask = TextMask::new(
                 catalog.len(),
                 hits.as_deref().map_or(TextMatches::All, TextMatches::Hits),
@@ -110,7 +116,13 @@ pub fn compare(corpus: &CorpusBlob, state: &ViewState) -> Option<Comparison> {
             }
         })
         .collect();
-    Some(Comparison { periods, series })
+    missing.sort_unstable();
+    missing.dedup();
+    Some(Comparison {
+        periods,
+        series,
+        missing,
+    })
 }
 
 #[cfg(test)]

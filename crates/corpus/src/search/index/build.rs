@@ -4,7 +4,7 @@
 
 use super::dictionary::term_cluster;
 use super::postings::Flags;
-use super::{Bytes, DocText, InverseNorms, SearchIndex, BLOCK, HOT_CLUSTER, HOT_MARK};
+use super::{Bytes, DocText, InverseNorms, SearchIndex, ShardSlots, BLOCK, HOT_CLUSTER, HOT_MARK};
 use crate::search::fold::fold_to;
 use crate::search::tokenize::{segment_tokens, segments, Token, TokenKind};
 use std::collections::HashMap;
@@ -144,6 +144,8 @@ impl SearchIndex {
             postings: Bytes(postings),
             flags: Bytes(flags.bytes),
             byte_rank: byte_rank(&byte_counts),
+            shard_ends: Vec::new(),
+            shards: ShardSlots::default(),
             inverse_norms: InverseNorms::default(),
         }
     }

@@ -223,6 +223,18 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A cursor at a block's first entry, from its head (dictionary offset, postings offset,
+    /// first posting index).
+    pub(super) fn at(dict: &'a [u8], pos: usize, post: usize, posting: usize) -> Cursor<'a> {
+        Cursor {
+            dict,
+            pos,
+            post,
+            posting,
+            term: Vec::new(),
+        }
+    }
+
     /// Where the next entry starts: its byte offset in the dictionary, in the postings, and the
     /// index of its first posting (what a block head holds).
     pub(super) fn position(&self) -> (usize, usize, usize) {

@@ -72,6 +72,7 @@ mod dictionary;
 mod plan;
 mod postings;
 mod scoring;
+mod shards;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -272,6 +273,13 @@ pub struct SearchIndex {
     /// Each byte's rank by frequency in the folded text (0 the rarest, 255 the commonest), for
     /// the substring searchers' prefilters ([`crate::search::Pattern::anchored`]).
     byte_rank: Vec<u8>,
+    /// For an index whose postings are in shards fetched apart (`shards.rs`): per shard, the
+    /// block, postings offset and posting index it ends at. Empty when `postings` and `flags`
+    /// hold them all.
+    shard_ends: Vec<u32>,
+    /// The shards that have arrived.
+    #[serde(skip)]
+    shards: ShardSlots,
     /// Per document, the reciprocals of its title's and body's BM25 length norms: computed once
     /// from the lengths on first search, so that scoring a posting takes no division by them.
     #[serde(skip)]
@@ -284,6 +292,17 @@ pub struct SearchIndex {
 struct InverseNorms(OnceLock<Vec<[f32; 2]>>);
 
 impl PartialEq for InverseNorms {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The postings shards that have arrived, one slot per shard, made on first use: runtime state,
+/// so it takes no part in comparing two indexes.
+#[derive(Clone, Debug, Default)]
+struct ShardSlots(OnceLock<Vec<OnceLock<Box<[u8]>>>>);
+
+impl PartialEq for ShardSlots {
     fn eq(&self, _: &Self) -> bool {
         true
     }

@@ -1,6 +1,9 @@
 //! Posting lists: decoding a term's documents (gaps) and flags, and combining lists: the
 //! union of a set of lists, and keeping the candidates found in one.
 //!
+//! A list's bytes are in the index, or in a postings shard (`shards.rs`): one whose shard has not
+//! arrived reads as empty.
+//!
 //! Decoding never panics or wraps, whatever the bytes: a list ends at the first gap that would
 //! overflow or reach a document id past the index's documents (a decoded blob's lists have none:
 //! [`SearchIndex::validate`] walks them all).
@@ -10,17 +13,22 @@ use super::{Entry, SearchIndex};
 impl SearchIndex {
     /// Decodes a posting list: `(doc, flags)`.
     pub(super) fn postings(&self, e: &Entry) -> Postings<'_> {
+        let list = self.list_bytes(e);
         Postings {
-            docs: self.docs(e),
-            flags: &self.flags.0,
-            posting: e.first_posting,
+            docs: self.docs_in(list.gaps),
+            flags: list.flags,
+            posting: e.first_posting.saturating_sub(list.first_flag),
         }
     }
 
     /// Decodes a posting list's documents only (no flags).
     pub(super) fn docs(&self, e: &Entry) -> Docs<'_> {
+        self.docs_in(self.list_bytes(e).gaps)
+    }
+
+    fn docs_in<'a>(&self, gaps: &'a [u8]) -> Docs<'a> {
         Docs {
-            gaps: self.postings.0.get(e.start..e.end).unwrap_or_default(),
+            gaps,
             pos: 0,
             doc: 0,
             limit: self.doc_count,

@@ -566,3 +566,88 @@ fn validate_rejects_damaged_bytes_and_search_survives_them() {
         let _ = index.head_term(0);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// An index whose postings are in shards answers as the whole one, scores included, once the
+    /// shards a query needs are added, and adds nothing it was not asked for; the core and each
+    /// shard pass their checks.
+    #[test]
+    fn sharded_postings_answer_as_the_whole_index(
+        docs in prop::collection::vec((text_strategy(), text_strategy()), 1..12),
+        queries in prop::collection::vec(text_strategy(), 1..4),
+        target in prop_oneof![Just(1usize), 1usize..64, Just(1 << 20)],
+    ) {
+        let docs: Vec<DocText> = docs.into_iter().map(|(t, b)| doc(&t, &b)).collect();
+        let whole = SearchIndex::build(&docs);
+        let (core, shards) = whole.split_postings(target);
+        prop_assert_eq!(core.validate(), Ok(()));
+        prop_assert_eq!(core.shard_count(), shards.len());
+        let (_, postings) = whole.byte_sizes();
+        prop_assert!(shards.iter().map(Vec::len).sum::<usize>() >= postings);
+        let decoded: SearchIndex = postcard::from_bytes(&postcard::to_allocvec(&core).expect("encodes")).expect("decodes");
+        prop_assert_eq!(decoded.validate(), Ok(()));
+        let mut asked = std::collections::BTreeSet::new();
+        let first_piece = format!("{} {}", docs[0].title, docs[0].body);
+        let pieces = queries.iter().map(String::as_str).chain(first_piece.split_whitespace().take(3));
+        for q in pieces {
+            for query in [Query::parse(q), Query::parse_exact(q)] {
+                let missing = decoded.shards_missing_for(&query);
+                for &shard in &missing {
+                    prop_assert_eq!(decoded.shard_len(shard as usize), shards[shard as usize].len());
+                    decoded.add_shard(shard as usize, shards[shard as usize].clone()).expect("a shard the build wrote");
+                    asked.insert(shard);
+                }
+                prop_assert!(decoded.shards_missing_for(&query).is_empty());
+                prop_assert_eq!(decoded.search(&query, &docs), whole.search(&query, &docs), "{:?}", q);
+            }
+        }
+        prop_assert_eq!(decoded.shards_here(), asked.len());
+    }
+}
+
+#[test]
+fn shards_hold_whole_blocks_of_about_the_target() {
+    let docs: Vec<DocText> = (0..200)
+        .map(|i| {
+            doc(
+                &format!("title {i}"),
+                &format!("word{} common w{} ตำรวจ{}", i % 37, i % 101, i % 13),
+            )
+        })
+        .collect();
+    let whole = SearchIndex::build(&docs);
+    let (_, postings) = whole.byte_sizes();
+    for target in [1, 64, 512, postings, usize::MAX] {
+        let (core, shards) = whole.split_postings(target);
+        assert!(core.is_sharded());
+        let blocks = whole.heads.len() / HEAD_LEN;
+        // Each shard but the last reaches the target; none holds more than it plus one block.
+        for (k, shard) in shards.iter().enumerate() {
+            if k + 1 < shards.len() {
+                assert!(
+                    shard.len() + 1 >= target.min(postings),
+                    "shard {k}: {} < {target}",
+                    shard.len()
+                );
+            }
+        }
+        if target <= 1 {
+            assert_eq!(shards.len(), blocks);
+        }
+        if target >= postings {
+            assert_eq!(shards.len(), 1);
+        }
+        // Damage: a shard of another length, or another shard's bytes, is refused.
+        if shards.len() > 1 {
+            assert!(core.add_shard(0, shards[1].clone()).is_err() || shards[0] == shards[1]);
+            assert!(core.add_shard(0, Vec::new()).is_err());
+        }
+        assert!(core.add_shard(shards.len(), Vec::new()).is_err());
+    }
+    // Splitting a split index gives it back.
+    let (core, _) = whole.split_postings(64);
+    let (again, none) = core.split_postings(64);
+    assert!(none.is_empty());
+    assert_eq!(again.shard_ends, core.shard_ends);
+}

@@ -23,7 +23,10 @@ impl SearchIndex {
     /// * every term's posting bytes within the postings and filled exactly by `df` document ids,
     ///   strictly increasing and below `doc_count` (no gap overflows), the lists together filling
     ///   the postings;
-    /// * one four-bit flag per posting (`flags` is half the posting count, rounded up).
+    /// * one four-bit flag per posting (`flags` is half the posting count, rounded up);
+    /// * or, for an index whose postings are in shards, shards of whole blocks that end where
+    ///   the dictionary's lists do (each shard's lists are checked when it arrives:
+    ///   [`SearchIndex::add_shard`]).
     ///
     /// The error names the part that is wrong. [`crate::CorpusBlob`] calls this when decoding.
     pub fn validate(&self) -> Result<(), &'static str> {
@@ -40,6 +43,7 @@ impl SearchIndex {
             return Err("index block heads");
         }
         let postings = self.postings.0.as_slice();
+        let sharded = self.is_sharded();
         let mut cursor = Cursor::start(&self.dict.0);
         let mut previous: Vec<u8> = Vec::new();
         for i in 0..terms {
@@ -60,6 +64,9 @@ impl SearchIndex {
             }
             previous.clear();
             previous.extend_from_slice(term);
+            if sharded {
+                continue;
+            }
             let gaps = postings
                 .get(entry.start..entry.end)
                 .ok_or("index postings")?;
@@ -70,6 +77,9 @@ impl SearchIndex {
         let (dict_end, postings_end, posting_count) = cursor.position();
         if dict_end != self.dict.0.len() {
             return Err("index dictionary");
+        }
+        if sharded {
+            return self.check_shard_ends((postings_end, posting_count));
         }
         if postings_end != postings.len() {
             return Err("index postings");
@@ -88,7 +98,7 @@ impl SearchIndex {
 ///
 /// This runs over every posting at start-up, and nearly every gap is one byte: eight bytes
 /// without a continuation bit are eight gaps, summed and checked for zeros a word at a time.
-fn count_docs(gaps: &[u8], limit: u32) -> Option<u32> {
+pub(super) fn count_docs(gaps: &[u8], limit: u32) -> Option<u32> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const EVEN: u64 = 0x00FF_00FF_00FF_00FF;
     let mut pos = 0;
