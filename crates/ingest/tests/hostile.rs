@@ -708,16 +708,29 @@ fn pack_fails_on_invalid_seeds_and_writes_a_blob_of_good_ones() {
     assert!(status.success());
     let chunked =
         corpus::CorpusBlob::from_bytes(&std::fs::read(&core).expect("written")).expect("decodes");
-    assert_eq!(chunked.chunk_count(), 1);
+    // One text chunk (file 0), then the postings shards (OUT.i0, … as files 1, …).
+    let shards = chunked.index().shard_count();
+    assert!(shards >= 1);
+    assert_eq!(chunked.chunk_count(), 1 + shards);
     assert!(chunked.article(0).is_none());
     let chunk = std::fs::read(good.path().join("core.bin.out.0")).expect("chunk written");
     chunked.add_chunk(0, chunk).expect("fits");
     assert_eq!(chunked.article(0), blob.article(0));
+    for shard in 0..shards {
+        let bytes = std::fs::read(good.path().join(format!("core.bin.out.i{shard}")))
+            .expect("shard written");
+        let file = u32::try_from(1 + shard).expect("few");
+        assert_eq!(chunked.postings_shard_of(file), Some(file - 1));
+        chunked.add_chunk(file, bytes).expect("fits");
+    }
+    let query = corpus::search::Query::parse("the");
+    assert_eq!(chunked.search(&query), blob.search(&query));
 
     for args in [
         &["pack", "only-one-argument"][..],
         &["pack", "a", "b", "--chunks", "0"],
         &["pack", "a", "b", "--chunks"],
+        &["pack", "a", "b", "--chunks", "8", "--shards", "0"],
         &["pack", "a", "b", "--unknown"],
     ] {
         let usage = Command::new(env!("CARGO_BIN_EXE_corpus"))

