@@ -1,13 +1,17 @@
 //! Brute-force truth for the bench: which articles a query must return and what the view's
-//! counts must be, by scanning every article's folded text, written independently of the index.
+//! counts must be, by scanning every article's folded text, written independently of the index;
+//! and with places, people and organizations ([`named_view_counts`]), by running the build's
+//! extractor afresh over every article, independently of the blob's entity table.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use corpus::search::fold::fold;
 use corpus::search::Query;
+use corpus::store::catalog::EntityKind;
 use corpus::view::state::{CountryMatch, Undated, ViewState};
 use corpus::view::timeline::Timeline;
 use corpus::Article;
+use ingest::detect::entities::detect_entities;
 use ingest::parallel::map_on_every_core;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -139,16 +143,29 @@ pub fn view_counts(
     state: &ViewState,
     text: Option<&BTreeSet<u32>>,
 ) -> ViewCounts {
+    counts_where(articles, state, text, |_| true, |_, _| {})
+}
+
+/// [`view_counts`] over the articles `keep` keeps, calling `result` with each result (index and
+/// article) as it counts it.
+fn counts_where(
+    articles: &[Article],
+    state: &ViewState,
+    text: Option<&BTreeSet<u32>>,
+    keep: impl Fn(usize) -> bool,
+    mut result: impl FnMut(usize, &Article),
+) -> ViewCounts {
     let mut counts = ViewCounts::default();
     let (from, to) = state.date_range();
     let mut dated = Vec::new();
     for (i, article) in articles.iter().enumerate() {
-        if text.is_some_and(|t| !u32::try_from(i).is_ok_and(|i| t.contains(&i))) {
+        if text.is_some_and(|t| !u32::try_from(i).is_ok_and(|i| t.contains(&i))) || !keep(i) {
             continue;
         }
         let (country, lang, date) = passes(article, state);
         if country && lang && date {
             counts.total += 1;
+            result(i, article);
         }
         let countries_counted = match state.country_match {
             CountryMatch::Any => lang && date,
@@ -177,4 +194,75 @@ pub fn view_counts(
     // Bucketed as the app buckets them, so that both sides name the same years.
     counts.years = years_of(&Timeline::from_dates(dated.into_iter().map(Some)));
     counts
+}
+
+/// The places, people and organizations one article names: `(kind, id)`.
+pub type Named = BTreeSet<(EntityKind, String)>;
+
+/// Every article's places, people and organizations, found by the build's extractor
+/// ([`detect_entities`]) run afresh on the article.
+pub fn named_entities(articles: &[Article]) -> Vec<Named> {
+    map_on_every_core(articles.iter().collect(), |article: &Article| {
+        let found = detect_entities(article);
+        [
+            (EntityKind::Place, found.places),
+            (EntityKind::Person, found.people),
+            (EntityKind::Organization, found.organizations),
+        ]
+        .into_iter()
+        .flat_map(|(kind, list)| list.into_iter().map(move |e| (kind, e.id)))
+        .collect()
+    })
+}
+
+/// The places, people and organizations `state` selects: `(kind, id)`.
+pub fn selected_entities(state: &ViewState) -> Named {
+    [
+        (EntityKind::Place, &state.places),
+        (EntityKind::Person, &state.people),
+        (EntityKind::Organization, &state.orgs),
+    ]
+    .into_iter()
+    .flat_map(|(kind, ids)| ids.iter().map(move |id| (kind, id.clone())))
+    .collect()
+}
+
+/// A view's results and counts by brute force, its place, person and organization filters
+/// included.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NamedCounts {
+    /// The results (article indices).
+    pub results: BTreeSet<u32>,
+    /// Total, countries, languages, timeline and undated, as [`view_counts`] counts them over
+    /// the articles that name every selected place, person and organization.
+    pub counts: ViewCounts,
+    /// How many results name each place, person and organization (those no result names left
+    /// out).
+    pub entities: BTreeMap<(EntityKind, String), u32>,
+}
+
+/// The view's results and counts by brute force, from the README's rules for `place=`,
+/// `person=` and `org=`: an article must name every selected one (a filter on every count, as
+/// the text query is), and an entity's count is how many of the view's results name it.
+pub fn named_view_counts(
+    articles: &[Article],
+    named: &[Named],
+    state: &ViewState,
+    text: Option<&BTreeSet<u32>>,
+) -> NamedCounts {
+    let selected = selected_entities(state);
+    let names_all = |i: usize| named.get(i).is_some_and(|n| selected.is_subset(n));
+    let mut results = BTreeSet::new();
+    let mut entities: BTreeMap<(EntityKind, String), u32> = BTreeMap::new();
+    let counts = counts_where(articles, state, text, names_all, |i, _| {
+        results.extend(u32::try_from(i).ok());
+        for key in named.get(i).into_iter().flatten() {
+            *entities.entry(key.clone()).or_default() += 1;
+        }
+    });
+    NamedCounts {
+        results,
+        counts,
+        entities,
+    }
 }
