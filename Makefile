@@ -21,10 +21,11 @@ define real-seeds
 	cp seeds/*.txt $(REAL_SEEDS)/ && cp -r crates/ingest/tests/real-text/*/ $(REAL_SEEDS)/
 endef
 
-# The offline edition: a release build with relative URLs, folded into one HTML file.
+# The offline edition: a release build with relative URLs, folded into one HTML file (a corpus
+# past the shards threshold keeps its chunks and shards, one embedded element each).
 define build-offline
 	rm -rf $(dir $(OFFLINE_HTML))
-	SHARDS=off trunk build --release --public-url ./ --dist $(OFFLINE_BUILD)
+	trunk build --release --public-url ./ --dist $(OFFLINE_BUILD)
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
@@ -151,6 +152,7 @@ test-e2e:
 	cp -r $(E2E_DIST) target/e2e-shards-dist && cp -r $(E2E_DIST) target/e2e-whole-dist
 	SEEDS_DIR=$(REAL_SEEDS) SHARDS=on CORPUS_CHUNK_BYTES=8192 CORPUS_SHARD_BYTES=1024 node scripts/postbuild.mjs target/e2e-shards-dist
 	SEEDS_DIR=$(REAL_SEEDS) SHARDS=off node scripts/postbuild.mjs target/e2e-whole-dist
+	node scripts/offline.mjs target/e2e-shards-dist target/e2e-offline-shards/index.html
 	node --test --test-reporter=spec e2e/
 
 # The bench harness on N = 100 (no timings asserted): it runs, and Borderlines' recall is 1.0 and

@@ -6,12 +6,15 @@
 // rest of the view works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve, launch, watchedPage, watchCsp } from './support.mjs';
 
 const SHARDED = resolve('target/e2e-shards-dist');
 const WHOLE = resolve('target/e2e-whole-dist');
+/** The offline edition of the sharded build (`make test-e2e` folds it into one file). */
+const OFFLINE_SHARDED = resolve('target/e2e-offline-shards/index.html');
 const CHUNK = /corpus-[0-9a-f]{16}-\d+\.bin$/;
 const SHARD = /corpus-[0-9a-f]{16}-i\d+\.bin$/;
 
@@ -179,4 +182,27 @@ test('typing on a sharded site keeps the last results on screen until the new se
   assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), want.count);
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
+});
+
+test('the offline edition of a sharded corpus is one file that decodes its chunks and shards on demand, with no request', async (t) => {
+  if (!existsSync(OFFLINE_SHARDED)) return t.skip(`${OFFLINE_SHARDED} does not exist: \`make test-e2e\` builds it`);
+  const html = readFileSync(OFFLINE_SHARDED, 'utf8');
+  assert.equal((html.match(/id="borderlines-chunk-\d+"/g) ?? []).length, chunkCount());
+  assert.equal((html.match(/id="borderlines-shard-\d+"/g) ?? []).length, chunkCount('data-shards'));
+  for (const query of ['?q=%22online+scam%22', '?q=trafficking&xlang=off', '?q=คอลเซ็นเตอร์&sort=oldest', '?country=KH']) {
+    const want = await view(whole, query);
+    const { page, context, problems } = await watchedPage(browser, 'file://');
+    const csp = await watchCsp(page);
+    const requests = [];
+    page.on('request', (req) => requests.push(req.url()));
+    await page.goto(`${pathToFileURL(OFFLINE_SHARDED).href}${query}`);
+    await settled(page);
+    assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), want.count, query);
+    const cards = await page.$$eval('article[data-article-id]', (all) => all.map((c) => `${c.dataset.articleId} ${c.querySelector('.card-title')?.textContent}`));
+    assert.deepEqual(cards, want.cards, query);
+    assert.deepEqual(requests.filter((url) => !url.startsWith('file:') && !/^(data|blob):/.test(url)), [], query);
+    assert.deepEqual(problems.consoleErrors, [], query);
+    assert.deepEqual(await csp(), [], query);
+    await context.close();
+  }
 });

@@ -8,7 +8,8 @@
 // <style>, the favicon a data: URL, the wasm-bindgen JS one inline <script type="module">, and the
 // wasm base64 in a non-executing <script type="application/octet-stream"> that the module decodes
 // and hands to the async init; the corpus file, gzip as built, base64 in another such element that
-// the app reads (src/data.rs) instead of fetching it. Trunk's loader, preload links and <base> go. The CSP allows exactly
+// the app reads (src/data.rs) instead of fetching it; a corpus built in shards keeps them, one
+// such element per text chunk and postings shard, decoded when a view needs it. Trunk's loader, preload links and <base> go. The CSP allows exactly
 // these inline elements by sha256.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -63,12 +64,25 @@ const isExternal = (url) => !url || /^(data:|blob:|#|about:)/i.test(url);
 // 0. The corpus file the build packed (scripts/corpus-data.mjs), embedded below as base64 gzip.
 const corpusLinks = [...html.matchAll(/<link\b([^>]*\bdata-borderlines-corpus\b[^>]*)>/gi)];
 if (corpusLinks.length !== 1) fail(`expected one corpus link (data-borderlines-corpus) in index.html, found ${corpusLinks.length}`);
-if (attr(corpusLinks[0][1], 'data-chunks') !== undefined) fail('the corpus was built in shards, which a file opened from disk cannot fetch: build it with SHARDS=off');
 const corpusFile = local(attr(corpusLinks[0][1], 'href'));
 used.add(basename(corpusFile));
+// A corpus built in shards (scripts/corpus-data.mjs): its text chunks and postings shards are
+// embedded one element each, which the app decodes only when a view needs them, as the hosted
+// site fetches them.
+const stem = corpusFile.replace(/\.bin$/, '');
+const count = (name) => Number(attr(corpusLinks[0][1], name) ?? 0);
+const corpusParts = [
+  ...Array.from({ length: count('data-chunks') }, (_, i) => [`borderlines-chunk-${i}`, `${stem}-${i}.bin`]),
+  ...Array.from({ length: count('data-shards') }, (_, i) => [`borderlines-shard-${i}`, `${stem}-i${i}.bin`]),
+];
+for (const [, file] of corpusParts) {
+  if (!existsSync(file)) fail(`${basename(file)}: missing beside ${basename(corpusFile)}`);
+  used.add(basename(file));
+}
 // The scripts the articles are written in: the file carries only their fonts (the hosted site
 // fetches each when its text is on screen; a file has to hold them all up front).
-const corpusText = gunzipSync(readFileSync(corpusFile)).toString('utf8');
+const corpusText = [corpusFile, ...corpusParts.filter(([id]) => id.includes('chunk')).map(([, f]) => f)]
+  .map((f) => gunzipSync(readFileSync(f)).toString('utf8')).join('\n');
 const FONT_SCRIPTS = { thai: /[\u0E01-\u0E5B]/u, khmer: /[\u1780-\u17FF\u19E0-\u19FF]/u, lao: /[\u0E81-\u0EDF]/u, myanmar: /[\u1000-\u109F]/u };
 const scriptsUsed = new Set(Object.entries(FONT_SCRIPTS).filter(([, re]) => re.test(corpusText)).map(([name]) => name));
 
@@ -76,7 +90,9 @@ const scriptsUsed = new Set(Object.entries(FONT_SCRIPTS).filter(([, re]) => re.t
 let jsFile, wasmFile;
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>\s*/gi, (whole, attrs, body) => {
   if (attr(attrs, 'src') !== undefined) fail(`an external script remains: ${whole.slice(0, 120)}`);
-  const js = /\bfrom\s*['"]([^'"]+\.js)['"]/.exec(body);
+  // Trunk's loader (`import init from '…js'`), or a hosted build's, which imports it after the
+  // first paint (`await import('…js')`, scripts/postbuild.mjs).
+  const js = /\bfrom\s*['"]([^'"]+\.js)['"]/.exec(body) ?? /\bimport\(\s*['"]([^'"]+\.js)['"]\s*\)/.exec(body);
   if (!js) return whole;
   jsFile = local(js[1]);
   const wasm = /['"]([^'"]+\.wasm)['"]/.exec(body);
@@ -94,7 +110,7 @@ if (!wasmFile) {
 used.add(basename(jsFile));
 used.add(basename(wasmFile));
 html = html
-  .replace(/<link\b[^>]*\brel=["']?(?:modulepreload|preload|prefetch)\b[^>]*>\s*/gi, '')
+  .replace(/<link\b[^>]*\b(?:rel|data-after-paint)=["']?(?:modulepreload|preload|prefetch)\b[^>]*>\s*/gi, '')
   .replace(/<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>\s*/gi, '')
   .replace(/<base\b[^>]*>\s*/gi, '');
 
@@ -156,7 +172,10 @@ if (!/<\/body>/i.test(html)) fail('index.html has no </body>');
 // In <head>: the app replaces everything in <body> when it mounts, before it reads the corpus.
 const corpusB64 = readFileSync(corpusFile).toString('base64');
 if (!/<\/head>/i.test(html)) fail('index.html has no </head>');
-html = html.replace(/<\/head>/i, `<script type="application/octet-stream" id="borderlines-corpus">${corpusB64}</script>\n</head>`);
+const partsHtml = corpusParts
+  .map(([id, file]) => `<script type="application/octet-stream" id="${id}">${readFileSync(file).toString('base64')}</script>\n`)
+  .join('');
+html = html.replace(/<\/head>/i, () => `<script type="application/octet-stream" id="borderlines-corpus">${corpusB64}</script>\n${partsHtml}</head>`);
 html = html.replace(/<\/body>/i, `${app}</body>`);
 
 // 4. Nothing may still point at a file; then the CSP, first in <head>.
@@ -192,4 +211,5 @@ const normalGz = normal.reduce((n, b) => n + gz(b), 0);
 console.log(`[offline] wrote ${outArg}`);
 console.log(`[offline] CSP: ${policy}`);
 console.log(`[offline] offline file: ${kib(offlineBuf.length)} raw, ${kib(gz(offlineBuf))} gzip`);
-console.log(`[offline] normal build (${[...used].length} files: ${[...used].join(', ')}): ${kib(normalRaw)} raw, ${kib(normalGz)} gzip`);
+const files = used.size <= 8 ? `: ${[...used].join(', ')}` : '';
+console.log(`[offline] normal build (${used.size} files${files}): ${kib(normalRaw)} raw, ${kib(normalGz)} gzip`);

@@ -5,7 +5,8 @@
 //! `<link rel="preload" as="fetch" data-borderlines-corpus>`, so the browser fetches it while it
 //! compiles the wasm and this module's `fetch` picks up that response. The offline edition embeds
 //! the same bytes, base64, in `<script type="application/octet-stream" id="borderlines-corpus">`
-//! (`scripts/offline.mjs`), so it makes no request. Either way the bytes are gunzipped by the
+//! (`scripts/offline.mjs`), and a sharded corpus's other files one such element each, decoded
+//! only when a view needs them, so it makes no request. Either way the bytes are gunzipped by the
 //! browser's own `DecompressionStream` (no decompressor in the wasm), in a worker
 //! (`static/gunzip-worker.js`) so that the page stays responsive, or on the page's thread where no
 //! worker can start (the offline file), and decoded once.
@@ -38,6 +39,9 @@ const LINK_SELECTOR: &str = "link[data-borderlines-corpus]";
 const EMBEDDED_ID: &str = "borderlines-corpus";
 
 static CORPUS: OnceLock<&'static CorpusBlob> = OnceLock::new();
+/// Set when the corpus came embedded in the page (the offline edition): its chunks and shards
+/// are embedded too, one element each ([`embedded_part`]).
+static OFFLINE: OnceLock<bool> = OnceLock::new();
 static PROVIDED: OnceLock<&'static [u8]> = OnceLock::new();
 
 /// The decoded corpus, for the app's lifetime. Props compare it by address: there is only one.
@@ -89,7 +93,10 @@ pub async fn load() -> Result<Corpus, String> {
     // The file stays in JavaScript memory until it is decompressed: only the blob is copied into
     // the wasm, once.
     let file = match embedded()? {
-        Some(bytes) => Uint8Array::from(bytes.as_slice()),
+        Some(bytes) => {
+            let _ = OFFLINE.set(true);
+            Uint8Array::from(bytes.as_slice())
+        }
         None => fetch_linked().await?,
     };
     let blob = if is_gzip(&file) {
@@ -277,6 +284,9 @@ pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
     if wanted.is_empty() {
         return Ok(());
     }
+    if OFFLINE.get().copied().unwrap_or(false) {
+        return add_embedded(corpus, &wanted).await;
+    }
     let core = linked_href();
     // Every request starts now; each is then awaited in turn.
     let requests: Vec<(u32, StartedFetch)> = wanted
@@ -304,6 +314,37 @@ pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
     outcome
 }
 
+/// The offline edition's files: each is decoded from its element (base64 of the gzip bytes) only
+/// when a view needs it, so the corpus stays outside wasm memory until then.
+async fn add_embedded(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
+    let mut outcome = Ok(());
+    for &chunk in chunks {
+        let added = match embedded_part(corpus, chunk) {
+            Some(gzip) => gunzip_and_add(corpus, chunk, &Uint8Array::from(gzip.as_slice())).await,
+            None => Err(
+                "Part of the articles' data embedded in this file is missing or damaged."
+                    .to_owned(),
+            ),
+        };
+        CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| on_their_way.remove(&chunk));
+        if outcome.is_ok() {
+            outcome = added;
+        }
+    }
+    outcome
+}
+
+/// The bytes of file `chunk` embedded in the offline edition: `borderlines-chunk-<n>` for a text
+/// chunk, `borderlines-shard-<n>` for a postings shard (`scripts/offline.mjs`).
+fn embedded_part(corpus: Corpus, chunk: u32) -> Option<Vec<u8>> {
+    let id = match corpus.postings_shard_of(chunk) {
+        Some(shard) => format!("borderlines-shard-{shard}"),
+        None => format!("borderlines-chunk-{chunk}"),
+    };
+    let element = document()?.get_element_by_id(&id)?;
+    base64_decode(element.text_content()?.trim())
+}
+
 /// Reads a text chunk's response (a fetch of `href`), gunzips it and adds it to the corpus.
 async fn add_chunk(
     corpus: Corpus,
@@ -312,12 +353,17 @@ async fn add_chunk(
     request: js_sys::Promise,
 ) -> Result<(), String> {
     let file = read_response(request, href, "Part of the articles' data").await?;
-    let bytes = if is_gzip(&file) {
-        gunzip(&file)
+    gunzip_and_add(corpus, chunk, &file).await
+}
+
+/// Gunzips file `chunk` (unless a server has already) and adds it to the corpus.
+async fn gunzip_and_add(corpus: Corpus, chunk: u32, file: &Uint8Array) -> Result<(), String> {
+    let bytes = if is_gzip(file) {
+        gunzip(file)
             .await
             .map_err(|e| format!("Part of the articles' data could not be decompressed ({e})."))?
     } else {
-        file
+        file.clone()
     };
     corpus.add_chunk(chunk, bytes.to_vec()).map_err(|e| {
         format!("Part of the articles' data does not belong to this version of the site ({e}). Reload the page.")
