@@ -29,7 +29,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick bench-across lighthouse screenshots report lint test test-native test-wasm test-e2e test-bench fuzz clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick bench-across bench-network bench-100k lighthouse screenshots report lint test test-native test-wasm test-e2e test-bench fuzz clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -40,6 +40,7 @@ help:
 	@echo "make bench        Borderlines vs MiniSearch, FlexSearch, Pagefind at N = 100 … 10,000 -> bench/REPORT.md"
 	@echo "make bench-quick  the same at N = 1,000 only"
 	@echo "make bench-50k    the same at N = 50,000 (about 25 minutes), added to the report"
+	@echo "make bench-network  Borderlines vs Pagefind under Fast 4G and slow 3G at N = 1,000 … 100,000 (bench-100k: 100,000 only)"
 	@echo "make lighthouse   Lighthouse mobile on the seeds + real-text set, 1,000 and 10,000 articles, served gzip-only"
 	@echo "make screenshots  pictures of the main views at 360 and 1280 px -> docs/screenshots/"
 	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (600) on the stable toolchain; crashes land in fuzz/artifacts/"
@@ -88,6 +89,22 @@ bench-quick: setup-test
 	node bench/report.mjs
 
 report:
+	node bench/report.mjs
+
+# Borderlines and Pagefind side by side, served gzip-only under Chromium's network emulation (Fast 4G,
+# slow 3G): first card, explorer ready, cold first query, a 200-query session's bytes and wasm
+# memory, at 1,000 to 100,000 generated articles (NETWORK_N) -> bench/results/network.json and the
+# report. About 40 minutes with 100,000 (generating, packing and Pagefind's indexing take most).
+NETWORK_N ?= 1000,10000,50000,100000
+bench-network: setup-test
+	cargo build --release -q -p bench --bin bench
+	node bench/network.mjs --n $(NETWORK_N)
+	node bench/report.mjs
+
+# The same at 100,000 articles only.
+bench-100k: setup-test
+	cargo build --release -q -p bench --bin bench
+	node bench/network.mjs --n 100000
 	node bench/report.mjs
 
 # What search across languages and near spellings cost per view, natively, at 1,000 and 10,000

@@ -29,15 +29,21 @@ function chunkCount(attribute = 'data-chunks') {
   return Number(new RegExp(`${attribute}="(\\d+)"`).exec(html)?.[1]);
 }
 
-/** Waits until the view has its count, its first page of cards (the first frame holds fewer)
- *  and no card waiting for its text. */
+/** Waits until the view has its count and its first page of cards (the first frame holds
+ *  fewer), then scrolls down the list as a reader would until no card waits for its text (the
+ *  texts of cards out of reach are fetched as the reader scrolls). */
 async function settled(page) {
   await page.waitForSelector('[data-result-count]');
   await page.waitForFunction(() => {
     const count = Number(document.querySelector('[data-result-count]')?.dataset.resultCount);
     const cards = document.querySelectorAll('article[data-article-id]').length;
-    return cards === Math.min(count, 20) && !document.querySelector('[data-texts-loading], article.card.loading');
+    return cards === Math.min(count, 20) && !document.querySelector('[data-texts-loading]');
   });
+  await page.waitForFunction(() => {
+    if (!document.querySelector('article.card.loading')) return true;
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    return false;
+  }, null, { polling: 100 });
 }
 
 /** The count, the cards' ids and titles of `query` on `server`, and the chunks it fetched. */
@@ -205,4 +211,22 @@ test('the offline edition of a sharded corpus is one file that decodes its chunk
     assert.deepEqual(await csp(), [], query);
     await context.close();
   }
+});
+
+test('a sharded list fetches the texts of the cards within reach, the rest as the reader scrolls', async () => {
+  const { page, context } = await watchedPage(browser, sharded.origin);
+  await page.setViewportSize({ width: 412, height: 823 });
+  const chunks = new Set();
+  page.on('request', (req) => { if (CHUNK.test(req.url())) chunks.add(req.url()); });
+  await page.goto(sharded.url('?sort=oldest'));
+  await page.waitForSelector('[data-result-count]');
+  await page.waitForFunction(() => document.querySelectorAll('article[data-article-id]').length === 20);
+  // The first cards have their text; the last ones, two and a half windows down, wait for it.
+  await page.waitForFunction(() => !document.querySelector('ol.cards > li:first-child > article.loading'));
+  assert.ok((await page.locator('article.card.loading').count()) > 0, 'cards out of reach wait');
+  const before = chunks.size;
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => !document.querySelector('article.card.loading'));
+  assert.ok(chunks.size > before, `${before} → ${chunks.size} chunks`);
+  await context.close();
 });

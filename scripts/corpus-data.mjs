@@ -39,8 +39,10 @@ const WORKER_FROM_BYTES = 4 * 1024 * 1024;
  *  second on a Fast 4G phone, past which one file keeps the explorer waiting for text it does not
  *  show yet. */
 const SHARDS_FROM_BYTES = 3 * 1000 * 1000;
-/** Stored text per chunk: about 40 kB of gzip, a page of cards from one or two files. */
-const CHUNK_BYTES = 128 * 1024;
+/** Stored text per chunk: about 11 kB of gzip, a few articles, so that a card costs little more
+ *  than its own text; raised for a large corpus so that there are at most MAX_CHUNKS chunks. */
+const CHUNK_BYTES = 32 * 1024;
+const MAX_CHUNKS = 4000;
 /** Posting lists per shard: about 35 kB of gzip, so that a word's first search costs one small
  *  file (CORPUS_SHARD_BYTES overrides it). */
 const SHARD_BYTES = 64 * 1024;
@@ -81,7 +83,8 @@ function size(bytes) {
 export function packCorpus(dir) {
   const seeds = resolve(ROOT, process.env.SEEDS_DIR || 'seeds');
   const chunked = sharded(seeds);
-  const chunkBytes = numberFromEnv('CORPUS_CHUNK_BYTES', CHUNK_BYTES) || CHUNK_BYTES;
+  const chunkBytes = numberFromEnv('CORPUS_CHUNK_BYTES', 0)
+    || (chunked ? Math.max(CHUNK_BYTES, Math.ceil(seedBytes(seeds, Infinity) / MAX_CHUNKS)) : CHUNK_BYTES);
   const shardBytes = numberFromEnv('CORPUS_SHARD_BYTES', SHARD_BYTES) || SHARD_BYTES;
   const work = mkdtempSync(join(tmpdir(), 'borderlines-pack-'));
   const blobPath = join(work, 'corpus.bin');

@@ -248,8 +248,14 @@ pub async fn fetch_first_texts(corpus: Corpus) {
             .article
             .as_ref()
             .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
-        // The cards the explorer shows first (`hooks::use_shown_cards`).
-        let needed = answer.texts_needed(&corpus, first_shown(open));
+        // The cards the explorer shows first (`hooks::use_shown_cards`) within the reader's
+        // reach, and the open one.
+        let shown = crate::views::explorer::cards_to_fetch(
+            first_shown(open),
+            crate::hooks::cards_in_reach_now(),
+            open,
+        );
+        let needed = answer.texts_needed(&corpus, shown);
         if needed.is_empty() || fetch_texts(corpus, &needed).await.is_err() {
             return;
         }

@@ -12,7 +12,9 @@ mod use_title;
 pub use use_dispatch::use_dispatch;
 pub use use_focus_article::{show_match_when_open, use_focus_article};
 pub use use_fold_text_ahead::use_fold_text_ahead;
-pub use use_shown_cards::{use_shown_cards, view_key, ShownCards};
+pub use use_shown_cards::{
+    cards_in_reach_now, use_cards_in_reach, use_shown_cards, view_key, ShownCards,
+};
 pub use use_sidebar_counts::{use_sidebar_counts, SidebarCounts};
 pub use use_texts::{use_texts, Texts};
 pub use use_title::use_title;

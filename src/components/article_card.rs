@@ -79,7 +79,7 @@ fn entity_chips(
                 html! {
                     <li>
                         <button type="button" {class} data-card-entity={entity.id.clone()} aria-pressed={pressed.to_string()} {onclick}>
-                            { &entity.name }
+                            { &entity.name }{ crate::components::facet_chips::local_name(entity.local.as_deref()) }
                         </button>
                     </li>
                 }

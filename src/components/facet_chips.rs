@@ -42,11 +42,13 @@ impl ChipKind {
     }
 }
 
-/// One chip: its code, the name shown, how many results it would have, whether it is selected.
+/// One chip: its code, the name shown (and the name in its own script beside it, where known),
+/// how many results it would have, whether it is selected.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chip {
     pub code: String,
     pub name: String,
+    pub local: Option<String>,
     pub count: u32,
     pub selected: bool,
 }
@@ -74,7 +76,13 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
         .chips
         .iter()
         .filter(|chip| {
-            wanted.is_empty() || chip.selected || chip.name.to_lowercase().contains(&wanted)
+            wanted.is_empty()
+                || chip.selected
+                || chip.name.to_lowercase().contains(&wanted)
+                || chip
+                    .local
+                    .as_ref()
+                    .is_some_and(|l| l.to_lowercase().contains(&wanted))
         })
         .enumerate()
         .filter(|(i, chip)| {
@@ -113,7 +121,7 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                                     data-lang-filter={(props.kind == ChipKind::Lang).then(|| chip.code.clone())}
                                     data-entity-filter={matches!(props.kind, ChipKind::Entity(_)).then(|| chip.code.clone())}
                                     disabled={chip.count == 0 && !chip.selected} {onclick}>
-                                <span>{ &chip.name }</span>
+                                <span>{ &chip.name }{ local_name(chip.local.as_deref()) }</span>
                                 <span class="count">{ chip.count }<span class="visually-hidden">{ noun }</span></span>
                             </button>
                         </li>
@@ -127,5 +135,13 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+/// The name in its own script after the English one (`Tak · ตาก`), or nothing.
+pub fn local_name(local: Option<&str>) -> Html {
+    match local {
+        Some(local) => html! { <span class="local-name">{ " · " }{ local }</span> },
+        None => Html::default(),
     }
 }

@@ -1,11 +1,14 @@
 //! How many cards of a view are rendered: a new view's first frame holds only the cards the
 //! window can show, the first page follows once that frame is painted, and "Show more" adds a
-//! page at a time (the list is paged, never 10,000 cards).
+//! page at a time (the list is paged, never 10,000 cards). And how many of them the reader can
+//! reach soon ([`use_cards_in_reach`]): a sharded corpus fetches only their texts, the rest as
+//! the reader scrolls.
 
 use std::ops::Range;
 
 use corpus::view::results::{first_shown, page_around, PAGE_SIZE};
 use corpus::view::state::ViewState;
+use gloo_events::EventListener;
 use yew::{hook, use_callback, use_effect_with, use_state_eq, Callback};
 
 use crate::frames::after_next_paint;
@@ -97,4 +100,43 @@ pub fn use_shown_cards(state: &ViewState, open_position: Option<usize>) -> Shown
         show_more,
         show_earlier,
     }
+}
+
+/// How many cards from the top of the list are within reach: those in the window as scrolled,
+/// and those of the next one and a half windows below it (each at least [`CARD_MIN_HEIGHT_PX`]
+/// high, so this counts generously).
+pub fn cards_in_reach_now() -> usize {
+    let window = web_sys::window();
+    let height = window
+        .as_ref()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1080.0);
+    let scrolled = window.and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    // A whole number of cards, at least one page's first frame: the cast loses nothing.
+    ((scrolled + 2.5 * height) / CARD_MIN_HEIGHT_PX)
+        .ceil()
+        .max(first_paint_cards() as f64) as usize
+}
+
+/// [`cards_in_reach_now`], growing as the reader scrolls (never shrinking: texts fetched stay).
+#[hook]
+pub fn use_cards_in_reach() -> usize {
+    let reach = use_state_eq(cards_in_reach_now);
+    {
+        let reach = reach.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|window| {
+                // Passive (gloo's default): it never delays scrolling.
+                EventListener::new(&window, "scroll", move |_| {
+                    let now = cards_in_reach_now();
+                    if now > *reach {
+                        reach.set(now);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    *reach
 }

@@ -23,8 +23,8 @@ use crate::components::ui_switch::UiSwitch;
 use crate::data::Corpus;
 use crate::focus::focus_after_paint;
 use crate::hooks::{
-    use_dispatch, use_focus_article, use_fold_text_ahead, use_shown_cards, use_sidebar_counts,
-    use_texts, use_title,
+    use_cards_in_reach, use_dispatch, use_focus_article, use_fold_text_ahead, use_shown_cards,
+    use_sidebar_counts, use_texts, use_title,
 };
 use crate::intent::Intent;
 use crate::locale::{self, browser_ui};
@@ -69,16 +69,19 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         .as_ref()
         .and_then(|id| answer.results.position(corpus.catalog().position(id)?));
     let shown = use_shown_cards(&state, open_position);
-    // The keyword-in-context view reads the results' texts, up to its cap.
+    let reach = use_cards_in_reach();
+    // The keyword-in-context view reads the results' texts, up to its cap; the list, those of
+    // the cards within the reader's reach (and of the open one).
     let needed = if state.view == ResultsView::Kwic && state.has_query() {
         0..corpus::view::kwic::MAX_ARTICLES
     } else {
-        shown.range.clone()
+        cards_to_fetch(shown.range.clone(), reach, open_position)
     };
     let mut needed = fresh.texts_needed(&corpus, needed.clone());
     if fresh.searching {
         // The page on screen is the last answer's: its cards' texts too.
-        needed.extend(answer.texts_needed(&corpus, shown.range.clone()));
+        needed
+            .extend(answer.texts_needed(&corpus, cards_to_fetch(shown.range.clone(), reach, None)));
         needed.sort_unstable();
         needed.dedup();
     }
@@ -171,6 +174,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             <footer class="site-footer"><p class="muted">{ ui.text("about.data") }</p></footer>
         </ContextProvider<Ui>>
     }
+}
+
+/// The positions of the cards rendered (`shown`) whose texts a sharded corpus fetches: those
+/// within the reader's reach from the top of the list, and the open article's.
+pub(crate) fn cards_to_fetch(
+    shown: std::ops::Range<usize>,
+    reach: usize,
+    open: Option<usize>,
+) -> std::ops::Range<usize> {
+    let end = (shown.start + reach).max(open.map_or(0, |p| p + 1));
+    shown.start..end.min(shown.end)
 }
 
 /// Under the search box: what the search also looks for besides the words typed, each with how

@@ -89,6 +89,7 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
                         (entity.kind == kind).then(|| Chip {
                             code: entity.id.clone(),
                             name: entity.name.clone(),
+                            local: entity.local.clone(),
                             count,
                             selected: state.has_entity(kind, &entity.id),
                         })
@@ -116,6 +117,7 @@ fn chips(
         .map(|(code, count)| Chip {
             code: code.clone(),
             name: name(code),
+            local: None,
             count: *count,
             selected: selected(code),
         })
