@@ -80,6 +80,10 @@ pub struct EntityInfo {
     pub id: String,
     /// The English name where known (places, organizations), else the name as written.
     pub name: String,
+    /// The name in its own script where it differs from `name` (`ตาก` beside `Tak`): the
+    /// non-Latin form the articles use most, else a place's name in its country's script.
+    #[serde(default)]
+    pub local: Option<String>,
     /// ISO 3166-1 alpha-2 of a place or an organization, if any.
     pub country: Option<String>,
     /// A place's latitude and longitude (hundredths of a degree).

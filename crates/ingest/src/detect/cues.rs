@@ -201,14 +201,14 @@ pub(crate) fn cued_organizations(
 }
 
 /// One word of spaced text: its span and its text without trailing punctuation.
-struct Word<'t> {
-    start: usize,
-    text: &'t str,
+pub(crate) struct Word<'t> {
+    pub(crate) start: usize,
+    pub(crate) text: &'t str,
     /// The word ends a clause (a comma, a full stop… after it).
-    ends: bool,
+    pub(crate) ends: bool,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut out: Vec<Word<'_>> = Vec::new();
     let mut at = 0;
     for raw in text.split_inclusive(char::is_whitespace) {
@@ -238,7 +238,11 @@ fn words(text: &str) -> Vec<Word<'_>> {
 /// After each cue (one or more words) in Vietnamese `text`: the cue's span and the name's.
 /// Place cues (`places`) take the name right after; after a body's cue an administrative word
 /// may come first (`Công an xã Lai Hòa`).
-fn vietnamese_runs(text: &str, cues: &[&str], places: bool) -> Vec<(Range<usize>, Range<usize>)> {
+pub(crate) fn vietnamese_runs(
+    text: &str,
+    cues: &[&str],
+    places: bool,
+) -> Vec<(Range<usize>, Range<usize>)> {
     let words = words(text);
     let capitalised = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)

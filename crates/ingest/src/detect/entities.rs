@@ -13,7 +13,9 @@
 //!   since one string can name different bodies in different languages (`外交部` is China's in
 //!   Simplified Chinese news, Taiwan's in Traditional). Vietnamese local police, border posts
 //!   and missions are found by the words that open their names (`Công an xã Lai Hòa`), with an
-//!   `org:` id.
+//!   `org:` id; so are units, local offices and bare national names by the shape of their
+//!   names (`ฉก.12`, `四川省公安厅`, `the Interior Ministry` in an article about Cambodia:
+//!   [`super::bodies`]), where no table name took the text.
 //! - **People** by rules that can be explained and tested: a name after a title or honorific
 //!   (`Prime Minister`, `Gen.`, `ông`, `Thủ tướng`, `นาย`, `พล.ต.อ.`, `Datuk`, `លោក`, `ဦး`…),
 //!   as capitalised words in Latin scripts or the run after the title in Thai, Khmer and Burmese;
@@ -30,6 +32,7 @@ use std::sync::LazyLock;
 use corpus::Article;
 use icu_normalizer::ComposingNormalizerBorrowed;
 
+use super::bodies::rule_bodies;
 use super::countries::names_by_country;
 use super::cues::{cued_organizations, cued_places};
 use super::names::{fold_for_matching, is_word_char, NameFinder};
@@ -51,6 +54,8 @@ pub struct Place {
     pub lon: f32,
     /// The English name.
     pub name: String,
+    /// The first name the tables give in its country's script (`ตาก` for Tak), if any.
+    pub local: Option<String>,
 }
 
 /// An organization of the table.
@@ -89,6 +94,8 @@ struct Tables {
     places: Vec<Place>,
     place_names: NameFinder<usize>,
     organizations: Vec<Organization>,
+    /// Id → index in `organizations`.
+    org_index: HashMap<String, usize>,
     /// Language → the organization names read in it.
     org_names: HashMap<String, NameFinder<usize>>,
     /// Every organization name, for text in a language the table lacks.
@@ -133,9 +140,17 @@ impl Tables {
                     lat: lat.parse().unwrap_or(0.0),
                     lon: lon.parse().unwrap_or(0.0),
                     name: names_of(names).next().unwrap_or(id).to_owned(),
+                    local: None,
                 });
                 places.len() - 1
             });
+            if let Some(place) = places.get_mut(index) {
+                if place.local.is_none() {
+                    place.local = names_of(names)
+                        .find(|n| in_country_script(&place.country, n))
+                        .map(str::to_owned);
+                }
+            }
             for name in names_of(names) {
                 if !country_names.contains(&*fold_for_matching(name)) {
                     place_names.push((name.to_owned(), index));
@@ -195,6 +210,7 @@ impl Tables {
             places,
             place_names: NameFinder::new(place_names),
             organizations,
+            org_index,
             org_names,
             all_org_names,
             known,
@@ -208,6 +224,30 @@ impl Tables {
                 .collect(),
         }
     }
+}
+
+/// Whether `name` is written in the script of `country` (Thai for TH, Han for CN…; none for
+/// countries written in Latin script).
+fn in_country_script(country: &str, name: &str) -> bool {
+    let script: fn(u32) -> bool = match country {
+        "TH" => |c| (0x0E00..=0x0E7F).contains(&c),
+        "LA" => |c| (0x0E80..=0x0EFF).contains(&c),
+        "KH" => |c| (0x1780..=0x17FF).contains(&c),
+        "MM" => |c| (0x1000..=0x109F).contains(&c),
+        "CN" | "TW" | "HK" | "MO" => |c| (0x3400..=0x9FFF).contains(&c),
+        "JP" => |c| (0x3040..=0x30FF).contains(&c) || (0x4E00..=0x9FFF).contains(&c),
+        "KR" => |c| (0xAC00..=0xD7AF).contains(&c),
+        _ => return false,
+    };
+    name.chars().any(|c| script(c as u32))
+}
+
+/// Whether `form` is written in a script other than Latin (`ตาก`, `四川省公安厅`, not `Tak` or
+/// `Tịnh Biên`).
+pub fn is_non_latin(form: &str) -> bool {
+    form.chars().any(|c| {
+        c.is_alphabetic() && (c as u32) >= 0x0370 && !(0x1E00..=0x1EFF).contains(&(c as u32))
+    })
 }
 
 /// The places of the gazetteer (for the map and the facets' names).
@@ -276,6 +316,7 @@ pub fn detect_entities(article: &Article) -> Entities {
     // People are looked for where no place or organization was found.
     let mut masked = text.to_string();
     let mut places = Tally::default();
+    let mut place_spans = Vec::new();
     for (span, &index) in tables.place_names.find(&text) {
         let common_word = tables
             .not_places
@@ -287,6 +328,7 @@ pub fn detect_entities(article: &Article) -> Entities {
                 Some(&place.country),
                 &text[span.clone()],
             );
+            place_spans.push((span.clone(), place.country.clone()));
             mask(&mut masked, span);
         }
     }
@@ -311,6 +353,8 @@ pub fn detect_entities(article: &Article) -> Entities {
         .org_names
         .get(article.lang.as_str())
         .unwrap_or(&tables.all_org_names);
+    let mut taken: Vec<std::ops::Range<usize>> =
+        cued_bodies.iter().map(|(s, _)| s.clone()).collect();
     for (span, &index) in finder.find(&text) {
         let inside_cued = cued_bodies
             .iter()
@@ -322,13 +366,53 @@ pub fn detect_entities(article: &Article) -> Entities {
                 org.country.as_deref(),
                 &text[span.clone()],
             );
+            taken.push(span.clone());
             mask(&mut masked, span);
         }
+    }
+    // Bodies by the shape of their names (`the Interior Ministry`, `ฉก.12`, `四川省公安厅`),
+    // where no table name or earlier rule took the text.
+    for body in rule_bodies(&text, &article.lang, main_country(article), &place_spans) {
+        let span = body.span;
+        if taken
+            .iter()
+            .any(|t| t.start < span.end && span.start < t.end)
+        {
+            continue;
+        }
+        let form = &text[span.clone()];
+        let known = body
+            .ids
+            .iter()
+            .find_map(|id| tables.org_index.get(id))
+            .and_then(|&i| tables.organizations.get(i));
+        match known {
+            Some(org) => organizations.add(&org.id, &org.name, org.country.as_deref(), form),
+            None => {
+                let id = match (&body.country, body.ids.is_empty()) {
+                    // A bare national name is a different body in each country.
+                    (Some(country), false) => format!("org:{form} ({country})"),
+                    _ => format!("org:{form}"),
+                };
+                organizations.add(&id, form, body.country.as_deref(), form);
+            }
+        }
+        taken.push(span.clone());
+        mask(&mut masked, span);
     }
     Entities {
         places: places.finish(),
         people: people(&text, &masked, &article.lang, &tables.known),
         organizations: organizations.finish(),
+    }
+}
+
+/// The country `article` names most, strictly more often than any other.
+fn main_country(article: &Article) -> Option<&str> {
+    match article.countries.as_slice() {
+        [only] => Some(&only.code),
+        [first, second, ..] if first.mentions > second.mentions => Some(&first.code),
+        _ => None,
     }
 }
 

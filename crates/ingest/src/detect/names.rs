@@ -82,7 +82,7 @@ impl<T> NameFinder<T> {
 
 /// Whether a name found at `start..end` of `text` stands on its own there: it does not end inside
 /// a syllable or an accented letter, does not start inside a Thai or Lao syllable, and, for a
-/// name in a spaced script (`whole_word`), is not part of a longer word.
+/// name in a spaced script (`whole_word`), is not part of a longer word of a spaced script.
 pub(crate) fn stands_alone(text: &str, start: usize, end: usize, whole_word: bool) -> bool {
     let name = &text[start..end];
     let before = text[..start].chars().next_back();
@@ -96,10 +96,12 @@ pub(crate) fn stands_alone(text: &str, start: usize, end: usize, whole_word: boo
     if whole_word {
         let first_is_word = name.chars().next().is_some_and(char::is_alphanumeric);
         let last_is_word = name.chars().next_back().is_some_and(char::is_alphanumeric);
-        if first_is_word && before.is_some_and(is_word_char) {
+        // A Latin name in Chinese or Thai text may touch the letters around it (`据Antara于`).
+        let joins = |c: char| is_spaced_script(c) || matches!(c as u32, 0x0300..=0x036F);
+        if first_is_word && before.is_some_and(joins) {
             return false;
         }
-        if last_is_word && after.is_some_and(is_word_char) {
+        if last_is_word && after.is_some_and(joins) {
             return false;
         }
     }

@@ -428,7 +428,7 @@ fn shown_relative(dir: &Path, path: &Path) -> String {
 /// The places, people and organizations of `articles` (detected at build time): each once, in
 /// the order first named, and each article's, most mentioned first.
 fn entity_table(articles: &[Article]) -> (Vec<EntityInfo>, Vec<Vec<u32>>) {
-    use crate::detect::entities::{detect_entities, places};
+    use crate::detect::entities::{detect_entities, is_non_latin, places};
     let coordinates: std::collections::HashMap<&str, (i16, i32)> = places()
         .iter()
         .map(|p| {
@@ -442,8 +442,15 @@ fn entity_table(articles: &[Article]) -> (Vec<EntityInfo>, Vec<Vec<u32>>) {
             )
         })
         .collect();
+    let local_of_place: std::collections::HashMap<&str, &str> = places()
+        .iter()
+        .filter_map(|p| Some((p.id.as_str(), p.local.as_deref()?)))
+        .collect();
     let mut table: Vec<EntityInfo> = Vec::new();
     let mut number: std::collections::HashMap<(EntityKind, String), u32> =
+        std::collections::HashMap::new();
+    // Entity → its non-Latin forms, each with how many articles wrote it, in first-seen order.
+    let mut local_forms: std::collections::HashMap<u32, Vec<(String, u32)>> =
         std::collections::HashMap::new();
     let per_article = map_on_every_core(articles.iter().collect(), |article: &Article| {
         detect_entities(article)
@@ -464,10 +471,18 @@ fn entity_table(articles: &[Article]) -> (Vec<EntityInfo>, Vec<Vec<u32>>) {
                         at: coordinates.get(mention.id.as_str()).copied(),
                         id: mention.id,
                         name: mention.name,
+                        local: None,
                         country: mention.country,
                     });
                     u32::try_from(table.len() - 1).unwrap_or(u32::MAX)
                 });
+                let votes = local_forms.entry(n).or_default();
+                for form in mention.forms.iter().filter(|f| is_non_latin(f)) {
+                    match votes.iter_mut().find(|(f, _)| f == form) {
+                        Some((_, count)) => *count += 1,
+                        None => votes.push((form.clone(), 1)),
+                    }
+                }
                 mine.push((n, mention.mentions));
             }
         }
@@ -475,5 +490,27 @@ fn entity_table(articles: &[Article]) -> (Vec<EntityInfo>, Vec<Vec<u32>>) {
         mine.into_iter().map(|(n, _)| n).collect()
     })
     .collect();
+    // The name in its own script: the form most articles wrote (the first seen on a tie), else
+    // a place's name in its country's script; never the English name again.
+    for (n, entity) in table.iter_mut().enumerate() {
+        let votes = u32::try_from(n)
+            .ok()
+            .and_then(|n| local_forms.get(&n))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let most = votes
+            .iter()
+            .fold(None::<&(String, u32)>, |best, vote| match best {
+                Some(b) if b.1 >= vote.1 => Some(b),
+                _ => Some(vote),
+            })
+            .map(|(form, _)| form.as_str());
+        let local = most.or_else(|| {
+            (entity.kind == EntityKind::Place)
+                .then(|| local_of_place.get(entity.id.as_str()).copied())
+                .flatten()
+        });
+        entity.local = local.filter(|l| *l != entity.name).map(str::to_owned);
+    }
     (table, per_article)
 }

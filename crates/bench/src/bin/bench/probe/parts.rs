@@ -12,6 +12,9 @@ pub fn run(prepared: Prepared, args: &[String]) -> Outcome {
     fs::create_dir_all(&out)?;
     let catalog = postcard::to_allocvec(blob.catalog()).map_err(|e| format!("catalog: {e}"))?;
     write(&out.join("catalog.bin"), &catalog)?;
+    let expansions =
+        postcard::to_allocvec(blob.expansions()).map_err(|e| format!("expansions: {e}"))?;
+    write(&out.join("expansions.bin"), &expansions)?;
     let bytes = &prepared.bytes;
     let texts = bytes
         .len()
