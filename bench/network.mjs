@@ -3,6 +3,7 @@
 // serves them) under Chromium's network emulation, at N = 1,000 … 100,000 generated articles.
 //
 //   node bench/network.mjs [--n 1000,10000,50000,100000] [--profiles fast4g,slow3g] [--queries 200] [--reuse]
+//                          [--only borderlines] (skips Pagefind, and writes no results file: for iterating)
 //
 // For each N: the generated corpus (target/bench-corpus/N, as `make bench` writes it) is packed
 // into the release site sharded (scripts/postbuild.mjs over one Trunk build, target/network-site),
@@ -187,9 +188,14 @@ async function measureBorderlines(browser, origin, profile, queries) {
     if (profile === 'fast4g' && SESSION_QUERIES > 0) {
       const started = await received(page);
       const times = [];
-      for (const q of queries.slice(1, SESSION_QUERIES)) times.push(await typeAndWait(page, 'borderlines', q));
+      const costs = [];
+      for (const q of queries.slice(1, SESSION_QUERIES)) {
+        const before = await received(page);
+        times.push(await typeAndWait(page, 'borderlines', q));
+        costs.push([q, Math.round(times.at(-1)), (await received(page)) - before]);
+      }
       out.session = { queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
-        p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+        p50: percentile(times, 0.5), p95: percentile(times, 0.95), costliest: costs.sort((a, b) => b[2] - a[2]).slice(0, 8) };
       out.wasmMemorySession = await wasmMemory(page);
     }
     await context.close();
@@ -219,8 +225,13 @@ async function measurePagefind(browser, origin, profile, queries) {
   if (profile === 'fast4g' && SESSION_QUERIES > 0) {
     const started = await received(page);
     const times = [];
-    for (const q of queries.slice(1, SESSION_QUERIES)) times.push(await typeAndWait(page, 'pagefind', q));
-    out.session = { queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
+    const costs = [];
+    for (const q of queries.slice(1, SESSION_QUERIES)) {
+      const before = await received(page);
+      times.push(await typeAndWait(page, 'pagefind', q));
+      costs.push([q, Math.round(times.at(-1)), (await received(page)) - before]);
+    }
+    out.session = { costliest: costs.sort((a, b) => b[2] - a[2]).slice(0, 8), queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
       p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
   }
   await context.close();
@@ -298,11 +309,12 @@ async function main() {
         say(`N=${n}, ${profile}: Borderlines`);
         const borderlines = await measureBorderlines(browser, origin, profile, queries);
         say(`N=${n}, ${profile}: Pagefind`);
-        const pagefind = await measurePagefind(browser, origin, profile, queries);
+        const pagefind = args.only === 'borderlines' ? null : await measurePagefind(browser, origin, profile, queries);
         row.profiles[profile] = { borderlines, pagefind };
         console.log(JSON.stringify({ n, profile, borderlines, pagefind }));
       }
       server.close();
+      if (args.only) continue;
       results.push(row);
       const path = join(ROOT, 'bench/results/network.json');
       const previous = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { sizes: [] };

@@ -45,6 +45,7 @@ use catalog::Catalog;
 use chunks::{check_chunk_ends, Texts};
 use parts::ends_of;
 use searchable::FoldedDoc;
+pub use searchable::FOLDED_BUDGET_BYTES;
 
 /// Everything the app needs, ready to query: no raw seed text is re-parsed in the browser.
 #[derive(Debug)]
@@ -56,8 +57,11 @@ pub struct CorpusBlob {
     texts: Texts,
     /// Articles decoded so far (one slot per article, made on first use).
     decoded: OnceLock<Vec<OnceLock<Option<Article>>>>,
-    /// Each article's folded text, kept once a phrase or run query has needed it.
+    /// Each article's folded text, kept once a phrase or run query has needed it (within a
+    /// budget for a sharded corpus: `searchable.rs`).
     folded: OnceLock<Vec<OnceLock<FoldedDoc>>>,
+    /// Bytes of folded text kept in `folded`.
+    folded_bytes: std::sync::atomic::AtomicUsize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -93,6 +97,7 @@ impl CorpusBlob {
             texts,
             decoded: OnceLock::new(),
             folded: OnceLock::new(),
+            folded_bytes: Default::default(),
         }
     }
 
@@ -252,16 +257,23 @@ mod tests {
         articles[2].file = "renamed.txt".to_owned();
         let blob = CorpusBlob::new(&articles, Vec::new()).expect("packs");
         let cache: Vec<OnceLock<FoldedDoc>> = articles.iter().map(|_| OnceLock::new()).collect();
+        let kept = std::sync::atomic::AtomicUsize::new(0);
         let docs = CachedDocs {
             blob: &blob,
             cache: &cache,
+            kept: &kept,
+            budget: usize::MAX,
         };
         let mut scratch = String::new();
         for (i, a) in articles.iter().enumerate() {
             let want = DocText::from_article(a);
-            let got = docs.folded(i as u32, &mut scratch).expect("in range");
-            assert_eq!(&*got.title, fold(&want.title));
-            assert_eq!(&*got.body, fold(&want.body));
+            let (title, body) = docs
+                .with_folded(i as u32, &mut scratch, |got| {
+                    (got.title.to_string(), got.body.to_string())
+                })
+                .expect("in range");
+            assert_eq!(title, fold(&want.title));
+            assert_eq!(body, fold(&want.body));
         }
         // Nothing was decoded on the way.
         assert!(blob.decoded.get().is_none());
@@ -269,6 +281,37 @@ mod tests {
         for (i, a) in articles.iter().enumerate() {
             assert_eq!(blob.article(i as u32), Some(a));
         }
+    }
+
+    /// Past the budget of folded text kept, a search folds on the fly and finds the same.
+    #[test]
+    fn a_search_past_the_folded_budget_keeps_nothing_and_finds_the_same() {
+        let articles: Vec<Article> = (0..6)
+            .map(|i| {
+                let body = format!("Đoạn số {i}: cảnh sát biên giới và แก๊งคอลเซ็นเตอร์");
+                article(&format!("a{i}"), "Tiêu đề", &[body.as_str()], &[], None)
+            })
+            .collect();
+        let blob = CorpusBlob::new(&articles, Vec::new()).expect("packs");
+        let cache: Vec<OnceLock<FoldedDoc>> = articles.iter().map(|_| OnceLock::new()).collect();
+        let kept = std::sync::atomic::AtomicUsize::new(0);
+        for budget in [0, 60, usize::MAX] {
+            let docs = CachedDocs {
+                blob: &blob,
+                cache: &cache,
+                kept: &kept,
+                budget,
+            };
+            for q in ["\"canh sat bien\"", "คอลเซ็นเตอร์", "\"so 3\""] {
+                let query = crate::search::Query::parse(q);
+                assert_eq!(blob.index().search(&query, &docs), blob.search(&query), "{q}");
+            }
+            let held = kept.load(std::sync::atomic::Ordering::Relaxed);
+            assert!(held <= budget, "{held} > {budget}");
+            assert_eq!(cache.iter().filter(|c| c.get().is_some()).count() == 0, held == 0);
+        }
+        // The blob's own searches (a whole blob: no budget) kept what they folded.
+        assert!(blob.folded_bytes() > 0);
     }
 
     #[test]

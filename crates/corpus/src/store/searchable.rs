@@ -2,6 +2,7 @@
 //! the reader's queries, a step at a time) and kept, with its neighbour filter, for the index
 //! to confirm phrases and runs on.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use crate::search::fold::{fold_append, fold_to};
@@ -19,10 +20,19 @@ pub(super) struct FoldedDoc {
     neighbours: Neighbours,
 }
 
-/// The articles as [`Documents`] for the index, decoding and folding each once.
+/// How many bytes of folded text a sharded corpus keeps: past it, an article's text is folded
+/// each time a search reads it, so that a long session of phrase searches over a large corpus
+/// does not keep a folded copy of every text it fetched (a whole corpus keeps them all: it folds
+/// ahead, up to its own limit).
+pub const FOLDED_BUDGET_BYTES: usize = 32 << 20;
+
+/// The articles as [`Documents`] for the index, decoding and folding each once (within
+/// `budget` bytes kept, counted in `kept`).
 pub(super) struct CachedDocs<'a> {
     pub(super) blob: &'a CorpusBlob,
     pub(super) cache: &'a [OnceLock<FoldedDoc>],
+    pub(super) kept: &'a AtomicUsize,
+    pub(super) budget: usize,
 }
 
 impl Documents for CachedDocs<'_> {
@@ -33,42 +43,55 @@ impl Documents for CachedDocs<'_> {
     }
 
     fn visit_folded(&self, doc: u32, scratch: &mut String, f: &mut dyn FnMut(Field, &str)) {
-        if let Some(folded) = self.folded(doc, scratch) {
+        self.with_folded(doc, scratch, |folded| {
             f(Field::Title, &folded.title);
             f(Field::Body, &folded.body);
-        }
+        });
     }
 
     fn may_hold_neighbours(&self, doc: u32, hashes: &[u64], scratch: &mut String) -> bool {
-        self.folded(doc, scratch)
-            .is_none_or(|folded| hashes.iter().all(|&h| folded.neighbours.may_contain(h)))
+        self.with_folded(doc, scratch, |folded| {
+            hashes.iter().all(|&h| folded.neighbours.may_contain(h))
+        })
+        .unwrap_or(true)
     }
 }
 
 impl CachedDocs<'_> {
-    /// The article's folded text, folded on first use; `None` while its chunk has not arrived.
-    pub(super) fn folded(&self, doc: u32, scratch: &mut String) -> Option<&FoldedDoc> {
+    /// Calls `f` with the article's folded text, folded on first use and kept while the budget
+    /// allows; `None` while its chunk has not arrived.
+    pub(super) fn with_folded<R>(
+        &self,
+        doc: u32,
+        scratch: &mut String,
+        f: impl FnOnce(&FoldedDoc) -> R,
+    ) -> Option<R> {
         let cell = self.cache.get(doc as usize)?;
         if let Some(folded) = cell.get() {
-            return Some(folded);
+            return Some(f(folded));
         }
         let stored = self.blob.stored(doc)?;
-        Some(cell.get_or_init(|| {
-            // Read in place from the stored bytes: neither the article is decoded nor its body
-            // joined, and only the folded text is kept.
-            let stored = search_text(stored).ok();
-            let (title, body) = stored.map_or(("", Vec::new()), |t| (t.title, t.body));
-            fold_to(title, scratch);
-            let title: Box<str> = scratch.as_str().into();
-            scratch.clear();
-            join_body(body, scratch, fold_append);
-            let body: Box<str> = scratch.as_str().into();
-            FoldedDoc {
-                neighbours: Neighbours::of(&[&title, &body]),
-                title,
-                body,
-            }
-        }))
+        // Read in place from the stored bytes: neither the article is decoded nor its body
+        // joined, and only the folded text is kept.
+        let stored = search_text(stored).ok();
+        let (title, body) = stored.map_or(("", Vec::new()), |t| (t.title, t.body));
+        fold_to(title, scratch);
+        let title: Box<str> = scratch.as_str().into();
+        scratch.clear();
+        join_body(body, scratch, fold_append);
+        let body: Box<str> = scratch.as_str().into();
+        let folded = FoldedDoc {
+            neighbours: Neighbours::of(&[&title, &body]),
+            title,
+            body,
+        };
+        let size = folded.title.len() + folded.body.len();
+        let kept = self.kept.load(Ordering::Relaxed);
+        if kept.saturating_add(size) > self.budget {
+            return Some(f(&folded));
+        }
+        self.kept.fetch_add(size, Ordering::Relaxed);
+        Some(f(cell.get_or_init(|| folded)))
     }
 }
 
@@ -76,11 +99,7 @@ impl CorpusBlob {
     /// Article indices matching `query` with their relevance, in index order; every article
     /// (score 0) when the query is empty.
     pub fn search(&self, query: &Query) -> Vec<(u32, f32)> {
-        let docs = CachedDocs {
-            blob: self,
-            cache: self.folded_cache(),
-        };
-        self.head.index.search(query, &docs)
+        self.head.index.search(query, &self.cached_docs())
     }
 
     /// Folds the searchable text of articles `from..` ahead of any query, until about `budget`
@@ -89,19 +108,36 @@ impl CorpusBlob {
     /// folding what it reads for the first time (a phrase whose words most articles hold would
     /// otherwise fold most of the corpus on its first search).
     pub fn fold_ahead(&self, from: u32, budget: usize) -> u32 {
-        let docs = CachedDocs {
-            blob: self,
-            cache: self.folded_cache(),
-        };
+        let docs = self.cached_docs();
         let mut scratch = String::new();
         let mut read = 0;
         let mut next = from;
         while (next as usize) < self.len() && read < budget {
             read += self.stored(next).map_or(0, <[u8]>::len);
-            docs.folded(next, &mut scratch);
+            docs.with_folded(next, &mut scratch, |_| ());
             next += 1;
         }
         next
+    }
+
+    /// The articles as the index reads them, with the folded text kept so far.
+    pub(super) fn cached_docs(&self) -> CachedDocs<'_> {
+        CachedDocs {
+            blob: self,
+            cache: self.folded_cache(),
+            kept: &self.folded_bytes,
+            budget: if self.chunk_count() > 0 {
+                FOLDED_BUDGET_BYTES
+            } else {
+                usize::MAX
+            },
+        }
+    }
+
+    /// How many bytes of folded text are kept (at most [`FOLDED_BUDGET_BYTES`] for a sharded
+    /// corpus).
+    pub fn folded_bytes(&self) -> usize {
+        self.folded_bytes.load(Ordering::Relaxed)
     }
 
     fn folded_cache(&self) -> &[OnceLock<FoldedDoc>] {
