@@ -224,6 +224,9 @@ fn is_gzip(file: &Uint8Array) -> bool {
     file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b
 }
 
+/// Files fetched in one batch at most (about 2 MB of text chunks).
+const FILES_AT_ONCE: usize = 64;
+
 thread_local! {
     /// Text chunks asked for and not yet added (each is fetched once at a time).
     static CHUNKS_ON_THEIR_WAY: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
@@ -280,12 +283,19 @@ fn chunk_href(corpus: Corpus, core: &str, chunk: u32) -> String {
 /// already on their way, and adds them to the corpus (the requests run side by side). Returns
 /// once each has arrived, or with the first failure, worded for the reader.
 pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
+    // At most a batch at a time: the view then answers with what arrived (remembering what it
+    // confirmed on those texts) and asks for the rest, so memory follows the budget.
     let wanted: Vec<u32> = CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| {
-        chunks
-            .iter()
-            .copied()
-            .filter(|&c| (c as usize) < corpus.chunk_count() && on_their_way.insert(c))
-            .collect()
+        let mut wanted = Vec::new();
+        for &c in chunks {
+            if wanted.len() < FILES_AT_ONCE
+                && (c as usize) < corpus.chunk_count()
+                && on_their_way.insert(c)
+            {
+                wanted.push(c);
+            }
+        }
+        wanted
     });
     if wanted.is_empty() {
         return Ok(());

@@ -12,7 +12,7 @@ use corpus::view::across::{AlsoKind, AlsoSearched};
 use corpus::view::state::{summarize_notices, ResultsView, ViewState, SHOWN_NOTICES};
 use corpus::view::Answer;
 use yew::{
-    component, html, use_effect_with, use_memo, use_mut_ref, use_state_eq, Callback,
+    component, html, use_effect, use_effect_with, use_memo, use_mut_ref, use_state_eq, Callback,
     ContextProvider, Html, MouseEvent, Properties,
 };
 
@@ -86,6 +86,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         needed.dedup();
     }
     let texts = use_texts(corpus, needed);
+    // Past its budget a sharded corpus lets go of the texts that arrived first, once painted:
+    // the cards on screen are decoded, and what its searches confirmed on them is remembered.
+    use_effect(move || corpus.trim_texts(&[], corpus::store::TEXT_BUDGET_BYTES));
     use_focus_article(state.article.clone());
     use_title(page_title(corpus, &state, answer.results.len(), ui));
     use_fold_text_ahead(corpus);

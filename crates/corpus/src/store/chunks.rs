@@ -11,8 +11,10 @@
 //! dictionary and each text's length, so filters, counts and the timeline work before any file
 //! has arrived, and a query as soon as its terms' shards have.
 
+use std::collections::VecDeque;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use crate::store::parts::span;
 use crate::store::{BlobError, CorpusBlob};
@@ -22,9 +24,65 @@ use crate::store::{BlobError, CorpusBlob};
 pub(super) enum Texts {
     /// All of them, one after another, after the head.
     Whole(std::borrow::Cow<'static, [u8]>),
-    /// One slot per chunk (`Head::chunk_ends`), filled as the chunks arrive.
-    Chunked(Vec<OnceLock<Box<[u8]>>>),
+    /// One slot per chunk (`Head::chunk_ends`), filled as the chunks arrive and emptied again
+    /// past a budget ([`CorpusBlob::trim_texts`]).
+    Chunked(ChunkSlots),
 }
+
+/// The text chunks that have arrived, in the order they did, and how many bytes they hold.
+#[derive(Debug)]
+pub(super) struct ChunkSlots {
+    slots: Vec<Mutex<Option<Arc<[u8]>>>>,
+    arrived: Mutex<VecDeque<u32>>,
+    held: AtomicUsize,
+}
+
+impl ChunkSlots {
+    pub(super) fn new(chunks: usize) -> ChunkSlots {
+        ChunkSlots {
+            slots: (0..chunks).map(|_| Mutex::new(None)).collect(),
+            arrived: Mutex::new(VecDeque::new()),
+            held: AtomicUsize::new(0),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn get(&self, chunk: usize) -> Option<Arc<[u8]>> {
+        self.slots.get(chunk)?.lock().ok()?.clone()
+    }
+
+    fn here(&self) -> usize {
+        self.slots
+            .iter()
+            .filter(|s| s.lock().is_ok_and(|s| s.is_some()))
+            .count()
+    }
+}
+
+/// An article's stored bytes: in place in a whole blob, or a range of a chunk that arrived.
+pub(super) enum Stored<'a> {
+    In(&'a [u8]),
+    Chunk(Arc<[u8]>, Range<usize>),
+}
+
+impl std::ops::Deref for Stored<'_> {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Stored::In(bytes) => bytes,
+            Stored::Chunk(chunk, range) => chunk.get(range.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+/// How many bytes of text chunks a sharded corpus keeps once a view is answered: past it the
+/// chunks that arrived first, and that the cards on screen do not read, go (what searches
+/// confirmed on them is remembered, and a card's decoded article stays).
+pub const TEXT_BUDGET_BYTES: usize = 48 << 20;
 
 /// Where each chunk of about `target` bytes of stored text ends (an article index, exclusive),
 /// given where each article's text ends; every chunk holds at least one article.
@@ -129,20 +187,62 @@ impl CorpusBlob {
     pub fn chunks_here(&self) -> usize {
         let texts = match &self.texts {
             Texts::Whole(_) => 0,
-            Texts::Chunked(slots) => slots.iter().filter(|s| s.get().is_some()).count(),
+            Texts::Chunked(slots) => slots.here(),
         };
         texts + self.head.index.shards_here()
     }
 
-    /// Whether article `index`'s text is here (always, for a whole blob).
+    /// Whether article `index`'s text is here (always, for a whole blob), or its card's article
+    /// was decoded from it before it went.
     pub fn has_text(&self, index: u32) -> bool {
         match &self.texts {
             Texts::Whole(_) => (index as usize) < self.len(),
-            Texts::Chunked(slots) => self
-                .chunk_of(index)
-                .and_then(|c| slots.get(c as usize))
-                .is_some_and(|slot| slot.get().is_some()),
+            Texts::Chunked(slots) => {
+                self.is_decoded(index)
+                    || self
+                        .chunk_of(index)
+                        .and_then(|c| slots.slots.get(c as usize))
+                        .is_some_and(|slot| slot.lock().is_ok_and(|s| s.is_some()))
+            }
         }
+    }
+
+    /// How many bytes of text chunks are held (0 for a whole blob).
+    pub fn text_bytes_held(&self) -> usize {
+        match &self.texts {
+            Texts::Whole(_) => 0,
+            Texts::Chunked(slots) => slots.held.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Lets text chunks go, first arrived first, until at most `budget` bytes are held, keeping
+    /// those in `keep` (the chunks the cards on screen read). Call it once a view is answered:
+    /// what its searches confirmed on the texts is remembered, so they are not asked for again.
+    pub fn trim_texts(&self, keep: &[u32], budget: usize) {
+        let Texts::Chunked(slots) = &self.texts else {
+            return;
+        };
+        let Ok(mut arrived) = slots.arrived.lock() else {
+            return;
+        };
+        let mut kept = VecDeque::new();
+        while slots.held.load(Ordering::Relaxed) > budget {
+            let Some(chunk) = arrived.pop_front() else {
+                break;
+            };
+            if keep.contains(&chunk) {
+                kept.push_back(chunk);
+                continue;
+            }
+            let freed = slots
+                .slots
+                .get(chunk as usize)
+                .and_then(|slot| slot.lock().ok()?.take())
+                .map_or(0, |bytes| bytes.len());
+            slots.held.fetch_sub(freed, Ordering::Relaxed);
+        }
+        kept.extend(arrived.drain(..));
+        *arrived = kept;
     }
 
     /// Adds file `chunk`'s bytes, as the build wrote them: a text chunk or a postings shard. One
@@ -161,12 +261,22 @@ impl CorpusBlob {
                 .map_err(BlobError::Inconsistent);
         }
         let slot = slots
+            .slots
             .get(chunk as usize)
             .ok_or(BlobError::Inconsistent("text chunks"))?;
         if bytes.len() != self.chunk_len(chunk) {
             return Err(BlobError::Inconsistent("text chunk length"));
         }
-        let _ = slot.set(bytes.into_boxed_slice());
+        let mut slot = slot
+            .lock()
+            .map_err(|_| BlobError::Inconsistent("text chunks"))?;
+        if slot.is_none() {
+            slots.held.fetch_add(bytes.len(), Ordering::Relaxed);
+            if let Ok(mut arrived) = slots.arrived.lock() {
+                arrived.push_back(chunk);
+            }
+            *slot = Some(Arc::from(bytes));
+        }
         Ok(())
     }
 
@@ -194,15 +304,17 @@ impl CorpusBlob {
     }
 
     /// Article `index`'s stored bytes, if they are here.
-    pub(super) fn stored(&self, index: u32) -> Option<&[u8]> {
+    pub(super) fn stored(&self, index: u32) -> Option<Stored<'_>> {
         let article = span(&self.text_ends, index as usize);
         match &self.texts {
-            Texts::Whole(texts) => texts.get(article),
+            Texts::Whole(texts) => texts.get(article).map(Stored::In),
             Texts::Chunked(slots) => {
                 let chunk = self.chunk_of(index)?;
-                let bytes = slots.get(chunk as usize)?.get()?;
+                let bytes = slots.get(chunk as usize)?;
                 let start = self.chunk_span(chunk).start;
-                bytes.get(article.start.checked_sub(start)?..article.end.checked_sub(start)?)
+                let range = article.start.checked_sub(start)?..article.end.checked_sub(start)?;
+                bytes.get(range.clone())?;
+                Some(Stored::Chunk(bytes, range))
             }
         }
     }

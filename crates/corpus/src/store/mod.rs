@@ -42,6 +42,7 @@ use crate::article::Article;
 use crate::search::expand::Expansions;
 use crate::search::index::SearchIndex;
 use catalog::Catalog;
+pub use chunks::TEXT_BUDGET_BYTES;
 use chunks::{check_chunk_ends, Texts};
 use parts::ends_of;
 use searchable::FoldedDoc;
@@ -62,6 +63,8 @@ pub struct CorpusBlob {
     folded: OnceLock<Vec<OnceLock<FoldedDoc>>>,
     /// Bytes of folded text kept in `folded`.
     folded_bytes: std::sync::atomic::AtomicUsize,
+    /// What searches confirmed on texts a sharded corpus may have let go since.
+    confirmations: searchable::Confirmations,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -98,6 +101,7 @@ impl CorpusBlob {
             decoded: OnceLock::new(),
             folded: OnceLock::new(),
             folded_bytes: Default::default(),
+            confirmations: Default::default(),
         }
     }
 
@@ -132,7 +136,7 @@ impl CorpusBlob {
         }
         head.index.validate().map_err(BlobError::Inconsistent)?;
         let texts = if chunked {
-            Texts::Chunked(head.chunk_ends.iter().map(|_| OnceLock::new()).collect())
+            Texts::Chunked(chunks::ChunkSlots::new(head.chunk_ends.len()))
         } else {
             Texts::Whole(texts)
         };
@@ -165,8 +169,16 @@ impl CorpusBlob {
             return decoded.as_ref();
         }
         let bytes = self.stored(index)?;
-        slot.get_or_init(|| article_text::decode(bytes, index as usize, &self.head.catalog).ok())
+        slot.get_or_init(|| article_text::decode(&bytes, index as usize, &self.head.catalog).ok())
             .as_ref()
+    }
+
+    /// Whether article `index` has been decoded (its card can show without its text).
+    fn is_decoded(&self, index: u32) -> bool {
+        self.decoded
+            .get()
+            .and_then(|slots| slots.get(index as usize))
+            .is_some_and(|slot| slot.get().is_some_and(Option::is_some))
     }
 
     /// Every article, in order, decoding each (for tools and tests; the app asks for few).
@@ -263,6 +275,7 @@ mod tests {
             cache: &cache,
             kept: &kept,
             budget: usize::MAX,
+            confirmations: None,
         };
         let mut scratch = String::new();
         for (i, a) in articles.iter().enumerate() {
@@ -301,14 +314,22 @@ mod tests {
                 cache: &cache,
                 kept: &kept,
                 budget,
+                confirmations: None,
             };
             for q in ["\"canh sat bien\"", "คอลเซ็นเตอร์", "\"so 3\""] {
                 let query = crate::search::Query::parse(q);
-                assert_eq!(blob.index().search(&query, &docs), blob.search(&query), "{q}");
+                assert_eq!(
+                    blob.index().search(&query, &docs),
+                    blob.search(&query),
+                    "{q}"
+                );
             }
             let held = kept.load(std::sync::atomic::Ordering::Relaxed);
             assert!(held <= budget, "{held} > {budget}");
-            assert_eq!(cache.iter().filter(|c| c.get().is_some()).count() == 0, held == 0);
+            assert_eq!(
+                cache.iter().filter(|c| c.get().is_some()).count() == 0,
+                held == 0
+            );
         }
         // The blob's own searches (a whole blob: no budget) kept what they folded.
         assert!(blob.folded_bytes() > 0);
@@ -435,6 +456,42 @@ mod tests {
                 assert_eq!(chunked.article(i), whole.article(i));
             }
         }
+        // Texts let go once answered: the confirmations are remembered, so the same views
+        // answer alike and ask for no text again; a card decoded before keeps showing.
+        let chunked = CorpusBlob::from_bytes(&core).expect("the core decodes");
+        for (c, bytes) in chunks.iter().enumerate() {
+            chunked.add_chunk(c as u32, bytes.clone()).expect("adds");
+        }
+        assert_eq!(chunked.text_bytes_held(), whole.text_bytes());
+        let views = [
+            "q=%22call+centre%22",
+            "q=คอลเซ็นเตอร์",
+            "q=%22no+raid%22+police",
+        ];
+        let answers: Vec<_> = views
+            .iter()
+            .map(|v| answer(&chunked, &ViewState::parse(v).0))
+            .collect();
+        assert!(chunked.article(0).is_some());
+        chunked.trim_texts(&[1], 0);
+        assert_eq!(chunked.text_bytes_held(), chunked.chunk_len(1));
+        assert!(chunked.has_text(0), "decoded before");
+        for (view, before) in views.iter().zip(&answers) {
+            let again = answer(&chunked, &ViewState::parse(view).0);
+            assert!(
+                again.texts_missing.is_empty(),
+                "{view}: {:?}",
+                again.texts_missing
+            );
+            assert_eq!(again.results, before.results, "{view}");
+            assert_eq!(again.hits, before.hits, "{view}");
+        }
+        // A query not confirmed before asks for the texts again.
+        let new = answer(&chunked, &ViewState::parse("q=%22raid+a%22").0);
+        assert!(!new.texts_missing.is_empty());
+        chunked.trim_texts(&[], usize::MAX);
+        assert_eq!(chunked.text_bytes_held(), chunked.chunk_len(1));
+
         // Every shard checks against the dictionary; a damaged one does not.
         let chunked = CorpusBlob::from_bytes(&core).expect("the core decodes");
         for (c, bytes) in chunks.iter().enumerate().skip(texts) {

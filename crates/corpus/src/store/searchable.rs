@@ -2,11 +2,12 @@
 //! the reader's queries, a step at a time) and kept, with its neighbour filter, for the index
 //! to confirm phrases and runs on.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::search::fold::{fold_append, fold_to};
-use crate::search::index::{join_body, Documents, Field};
+use crate::search::index::{item_key, join_body, Documents, Field};
 use crate::search::neighbours::Neighbours;
 use crate::search::Query;
 use crate::store::article_text::search_text;
@@ -33,6 +34,8 @@ pub(super) struct CachedDocs<'a> {
     pub(super) cache: &'a [OnceLock<FoldedDoc>],
     pub(super) kept: &'a AtomicUsize,
     pub(super) budget: usize,
+    /// What earlier searches confirmed (a sharded corpus only).
+    pub(super) confirmations: Option<&'a Confirmations>,
 }
 
 impl Documents for CachedDocs<'_> {
@@ -55,6 +58,69 @@ impl Documents for CachedDocs<'_> {
         })
         .unwrap_or(true)
     }
+
+    fn remembered(&self, doc: u32, item: u64) -> Option<bool> {
+        self.confirmations?.get(doc, item)
+    }
+
+    fn remember(&self, doc: u32, item: u64, holds: bool) {
+        if let Some(confirmations) = self.confirmations {
+            confirmations.set(doc, item, holds);
+        }
+    }
+}
+
+/// What searches confirmed on the articles' texts, per query item (a phrase, a long run): a
+/// sharded corpus lets texts go once past its budget, and confirms each article once per item.
+/// Two bits per article per item, for the [`Confirmations::ITEMS`] latest items.
+#[derive(Debug, Default)]
+pub(super) struct Confirmations(Mutex<HashMap<u64, ItemConfirmations>>);
+
+#[derive(Debug)]
+struct ItemConfirmations {
+    holds: Vec<u64>,
+    lacks: Vec<u64>,
+}
+
+impl Confirmations {
+    /// Items remembered at most; past it the memory starts again.
+    const ITEMS: usize = 64;
+
+    fn get(&self, doc: u32, item: u64) -> Option<bool> {
+        let entries = self.0.lock().ok()?;
+        let entry = entries.get(&item)?;
+        let (word, bit) = (doc as usize / 64, 1u64 << (doc % 64));
+        if entry.holds.get(word).is_some_and(|w| w & bit != 0) {
+            Some(true)
+        } else if entry.lacks.get(word).is_some_and(|w| w & bit != 0) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    fn set(&self, doc: u32, item: u64, holds: bool) {
+        let Ok(mut entries) = self.0.lock() else {
+            return;
+        };
+        if entries.len() >= Self::ITEMS && !entries.contains_key(&item) {
+            entries.clear();
+        }
+        let entry = entries.entry(item).or_insert_with(|| ItemConfirmations {
+            holds: Vec::new(),
+            lacks: Vec::new(),
+        });
+        let bits = if holds {
+            &mut entry.holds
+        } else {
+            &mut entry.lacks
+        };
+        let word = doc as usize / 64;
+        if bits.len() <= word {
+            bits.resize(word + 1, 0);
+        }
+        bits[word] |= 1 << (doc % 64);
+    }
 }
 
 impl CachedDocs<'_> {
@@ -70,10 +136,10 @@ impl CachedDocs<'_> {
         if let Some(folded) = cell.get() {
             return Some(f(folded));
         }
-        let stored = self.blob.stored(doc)?;
+        let stored_bytes = self.blob.stored(doc)?;
         // Read in place from the stored bytes: neither the article is decoded nor its body
         // joined, and only the folded text is kept.
-        let stored = search_text(stored).ok();
+        let stored = search_text(&stored_bytes).ok();
         let (title, body) = stored.map_or(("", Vec::new()), |t| (t.title, t.body));
         fold_to(title, scratch);
         let title: Box<str> = scratch.as_str().into();
@@ -113,7 +179,7 @@ impl CorpusBlob {
         let mut read = 0;
         let mut next = from;
         while (next as usize) < self.len() && read < budget {
-            read += self.stored(next).map_or(0, <[u8]>::len);
+            read += self.stored(next).map_or(0, |bytes| bytes.len());
             docs.with_folded(next, &mut scratch, |_| ());
             next += 1;
         }
@@ -131,6 +197,7 @@ impl CorpusBlob {
             } else {
                 usize::MAX
             },
+            confirmations: (self.chunk_count() > 0).then_some(&self.confirmations),
         }
     }
 
@@ -156,7 +223,23 @@ impl CorpusBlob {
         if !shards.is_empty() {
             return shards;
         }
-        self.chunks_missing_for(self.head.index.text_candidates(query))
+        // Articles whose every phrase and long run earlier searches confirmed need no text.
+        let keys: Vec<u64> = query
+            .items()
+            .iter()
+            .filter(|item| item.needs_text())
+            .map(item_key)
+            .collect();
+        let docs = self.cached_docs();
+        let mut candidates = self.head.index.text_candidates(query);
+        candidates.retain(|&doc| {
+            let known: Vec<Option<bool>> =
+                keys.iter().map(|&key| docs.remembered(doc, key)).collect();
+            // Settled: it lacks one of them, or holds them all.
+            let settled = known.contains(&Some(false)) || known.iter().all(Option::is_some);
+            !settled
+        });
+        self.chunks_missing_for(candidates)
     }
 
     /// The text hits of a view's query, as the view filters them: `None` when the query

@@ -182,6 +182,27 @@ pub trait Documents {
         let _ = (doc, hashes, scratch);
         true
     }
+
+    /// Whether `doc` holds the item whose key ([`item_key`]) is `item`, if an earlier search
+    /// confirmed it on the text and a cache remembers: a corpus that lets texts go (a sharded
+    /// one past its budget) confirms each once. The default remembers nothing.
+    fn remembered(&self, doc: u32, item: u64) -> Option<bool> {
+        let _ = (doc, item);
+        None
+    }
+
+    /// Remembers what a search confirmed on `doc`'s text for item `item`.
+    fn remember(&self, doc: u32, item: u64, holds: bool) {
+        let _ = (doc, item, holds);
+    }
+}
+
+/// A query item's key for [`Documents::remembered`]: a hash of its folded parts.
+pub fn item_key(item: &crate::search::Item) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    item.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Documents for [DocText] {

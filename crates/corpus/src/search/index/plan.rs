@@ -2,7 +2,7 @@
 //! the candidates narrowed by their postings, phrases and long runs confirmed on the text, and
 //! the survivors scored.
 
-use super::{Documents, Entry, SearchIndex, HOT_MARK};
+use super::{item_key, Documents, Entry, SearchIndex, HOT_MARK};
 use crate::search::neighbours::item_hashes;
 use crate::search::tokenize::{cluster_count, segment_tokens, SegmentKind};
 use crate::search::{FieldScan, Item, Pattern, Query};
@@ -49,21 +49,50 @@ impl SearchIndex {
                 .collect();
             let mut scratch = String::new();
             let mut found = vec![false; plans.len()];
-            let neighbours: Vec<u64> = plans
+            // Per item to confirm, the neighbouring words or characters it needs.
+            let neighbours: Vec<Vec<u64>> = plans
                 .iter()
-                .filter(|p| p.item.needs_text())
-                .flat_map(|p| item_hashes(p.item))
+                .map(|p| {
+                    if p.item.needs_text() {
+                        item_hashes(p.item)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
+            let keys: Vec<Option<u64>> = plans
+                .iter()
+                .map(|p| p.item.needs_text().then(|| item_key(p.item)))
                 .collect();
             candidates.retain(|&doc| {
-                if !neighbours.is_empty()
-                    && !docs.may_hold_neighbours(doc, &neighbours, &mut scratch)
-                {
-                    return false;
+                // What earlier searches confirmed on this document's text.
+                let mut known = true;
+                for key in keys.iter().flatten() {
+                    match docs.remembered(doc, *key) {
+                        Some(false) => return false,
+                        Some(true) => {}
+                        None => known = false,
+                    }
+                }
+                if known {
+                    return true;
+                }
+                for (key, hashes) in keys.iter().zip(&neighbours) {
+                    let Some(key) = key else { continue };
+                    if !hashes.is_empty()
+                        && docs.remembered(doc, *key).is_none()
+                        && !docs.may_hold_neighbours(doc, hashes, &mut scratch)
+                    {
+                        docs.remember(doc, *key, false);
+                        return false;
+                    }
                 }
                 for (f, &needs) in found.iter_mut().zip(&needs_text) {
                     *f = !needs;
                 }
+                let mut visited = false;
                 docs.visit_folded(doc, &mut scratch, &mut |_, folded| {
+                    visited = true;
                     let mut scan = FieldScan::new(folded);
                     for (f, pattern) in found.iter_mut().zip(&patterns) {
                         if !*f {
@@ -71,6 +100,13 @@ impl SearchIndex {
                         }
                     }
                 });
+                if visited {
+                    for (key, &holds) in keys.iter().zip(&found) {
+                        if let Some(key) = key {
+                            docs.remember(doc, *key, holds);
+                        }
+                    }
+                }
                 found.iter().all(|f| *f)
             });
         }
