@@ -29,7 +29,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick bench-across bench-network bench-100k lighthouse screenshots report lint test test-native test-wasm test-e2e test-bench fuzz clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick bench-across bench-network bench-100k lighthouse screenshots report lint test test-native test-wasm test-e2e test-scale test-bench fuzz clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -171,6 +171,18 @@ test-e2e:
 	SEEDS_DIR=$(REAL_SEEDS) SHARDS=off node scripts/postbuild.mjs target/e2e-whole-dist
 	node scripts/offline.mjs target/e2e-shards-dist target/e2e-offline-shards/index.html
 	node --test --test-reporter=spec e2e/
+
+# The browser tests of e2e/scale.test.mjs on a hosted build of SCALE_N generated articles (50,000 by
+# default; not part of `make test`: about 15 minutes, most of it generating and packing): it opens,
+# the bench's queries count what brute force counts, a deep link, the map and keyword in context
+# work, every request on its own origin, no CSP violation.
+SCALE_N ?= 50000
+test-scale: setup-test
+	cargo build --release -q -p bench --bin bench
+	test -f target/bench-corpus/$(SCALE_N)/gen-000000.txt || target/release/bench generate --articles $(SCALE_N) --seed $(SEED) --out target/bench-corpus/$(SCALE_N)
+	test -f target/bench/$(SCALE_N)/queries.json || target/release/bench prep target/bench-corpus/$(SCALE_N) target/bench/$(SCALE_N)
+	SEEDS_DIR=target/bench-corpus/$(SCALE_N) trunk build --release --public-url /borderlines/ --dist target/scale-site
+	SCALE_SITE=target/scale-site SCALE_QUERIES=target/bench/$(SCALE_N)/queries.json node --test --test-reporter=spec e2e/scale.test.mjs
 
 # The bench harness on N = 100 (no timings asserted): it runs, and Borderlines' recall is 1.0 and
 # its facet and timeline counts equal brute force.

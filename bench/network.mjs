@@ -3,7 +3,7 @@
 // serves them) under Chromium's network emulation, at N = 1,000 … 100,000 generated articles.
 //
 //   node bench/network.mjs [--n 1000,10000,50000,100000] [--profiles fast4g,slow3g] [--queries 200] [--reuse]
-//                          [--only borderlines] (skips Pagefind, and writes no results file: for iterating)
+//                          [--only borderlines] (skips Pagefind, keeping its last figures for the same N)
 //
 // For each N: the generated corpus (target/bench-corpus/N, as `make bench` writes it) is packed
 // into the release site sharded (scripts/postbuild.mjs over one Trunk build, target/network-site),
@@ -314,10 +314,15 @@ async function main() {
         console.log(JSON.stringify({ n, profile, borderlines, pagefind }));
       }
       server.close();
-      if (args.only) continue;
       results.push(row);
       const path = join(ROOT, 'bench/results/network.json');
       const previous = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { sizes: [] };
+      // --only borderlines keeps the last Pagefind figures of the same N and profile.
+      const last = previous.sizes.find((r) => r.n === n);
+      if (args.only) {
+        for (const [profile, figures] of Object.entries(row.profiles)) figures.pagefind = last?.profiles?.[profile]?.pagefind ?? null;
+        row.pagefindFrom = last?.pagefindFrom ?? last?.commit;
+      }
       const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
       const sizes = [...previous.sizes.filter((r) => r.n !== n), { ...row, commit, date: new Date().toISOString().slice(0, 10) }].sort((a, b) => a.n - b.n);
       await writeFile(path, `${JSON.stringify({ profiles: PROFILES, sizes }, null, 2)}\n`);

@@ -576,6 +576,65 @@ function lighthouseSection(dir) {
   ].join('\n');
 }
 
+/** Borderlines against Pagefind under network emulation (`make bench-network`), when it has run. */
+function networkSection(dir) {
+  const path = join(dir, 'network.json');
+  if (!existsSync(path)) return null;
+  const run = JSON.parse(readFileSync(path, 'utf8'));
+  const s = (ms) => (ms == null ? '' : ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`);
+  const kb = (b) => (b == null ? '' : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${Math.round(b / 1e3)} kB`);
+  const mb = (b) => (b == null ? '' : `${(b / 2 ** 20).toFixed(0)} MiB`);
+  const r = (a, b) => (a == null || b == null || !b ? '' : `${(a / b).toFixed(2)}×`);
+  const sizes = run.sizes.map((x) => `| ${x.n.toLocaleString('en-US')} | ${kb(x.files.core)} | ${x.files.shards} (${kb(x.files.shardBytes)}) | ` +
+    `${x.files.chunks} (${kb(x.files.chunkBytes)}) | ${x.files.files.toLocaleString('en-US')}, largest ${kb(x.files.largest)} | ${kb(x.pagefindBytes)} | ${x.commit} |`);
+  const rows = [];
+  for (const x of run.sizes) {
+    for (const [profile, { borderlines: b, pagefind: p }] of Object.entries(x.profiles)) {
+      rows.push(`| ${x.n.toLocaleString('en-US')} | ${profile} | ${s(b.firstCardMs)} (${kb(b.bytesFirstCard)}) | ${s(b.readyMs)} (${kb(b.bytesReady)}) | ` +
+        `${s(b.searchLinkMs)} (${kb(b.searchLinkBytes)}) | ${s(b.firstQueryMs)} (${kb(b.firstQueryBytes)}) | ${s(p?.firstQueryMs)} (${kb(p?.firstQueryBytes)}) | ${r(b.firstQueryMs, p?.firstQueryMs)} |`);
+    }
+  }
+  const sessions = run.sizes.filter((x) => x.profiles.fast4g?.borderlines?.session).map((x) => {
+    const b = x.profiles.fast4g.borderlines; const p = x.profiles.fast4g.pagefind;
+    return `| ${x.n.toLocaleString('en-US')} | ${b.session.queries} | ${kb(b.session.bytes)} | ${kb(p?.session?.bytes)} | ${r(b.session.bytes, p?.session?.bytes)} | ` +
+      `${Math.round(b.session.p50)} / ${Math.round(b.session.p95)} ms | ${p?.session ? `${Math.round(p.session.p50)} / ${Math.round(p.session.p95)} ms` : ''} | ${mb(b.wasmMemoryStart)} / ${mb(b.wasmMemorySession)} |`;
+  });
+  const costly = run.sizes.filter((x) => x.profiles.fast4g?.borderlines?.session?.costliest).map((x) =>
+    `- ${x.n.toLocaleString('en-US')}: ${x.profiles.fast4g.borderlines.session.costliest.slice(0, 4).map(([q, , bytes]) => `\`${q}\` ${kb(bytes)}`).join(', ')}`);
+  return [
+    '## Over the network, against Pagefind',
+    '`make bench-network` (`bench/network.mjs`) serves the sharded release site and a Pagefind page over the same generated articles ' +
+      'gzip-only, as GitHub Pages does, and loads them in Chromium under network emulation: Fast 4G (9 Mbps down, 1.5 up, 170 ms round trip) ' +
+      'and Slow 3G (0.4 Mbps, 2 s round trip), at 412 px. Pagefind 1.6 (pagefind_extended) indexes one page per article; its page imports ' +
+      "pagefind.js and paints the first five results' titles (its UI's default); Borderlines' query is painted when its count and first " +
+      'card are (the texts of the cards in reach, `hooks/use_cards_in_reach`). Both search as typed (`xlang=off&typo=off`). Bytes are what crossed the ' +
+      'network, headers included (Pagefind fetches in a worker: counted too). One run per row.',
+    '',
+    '**Files.** The core is what a link fetches before any search; the shards hold the posting lists, the chunks the texts (gzip).',
+    '',
+    '| articles | core | postings shards | text chunks | files | Pagefind bundle | commit |',
+    '|---:|---:|---:|---:|---:|---:|---|',
+    ...sizes,
+    '',
+    '**Start and first query.** First card: a link without a view (the shell\'s static cards). Explorer: the app working. Search link: ' +
+      '`?q=` of the first query, its first card painted by the app. Cold first query: typed into the box once the page is ready.',
+    '',
+    '| articles | network | first card | explorer ready | search link | cold first query | Pagefind\'s | ÷ Pagefind |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    '**Session** (Fast 4G): the query set typed one query after another into the same page, each until painted; wasm memory after start and after the session.',
+    '',
+    '| articles | queries | Borderlines bytes | Pagefind bytes | ÷ Pagefind | Borderlines p50 / p95 | Pagefind p50 / p95 | wasm memory start / session |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...sessions,
+    '',
+    'The costliest queries of each session (bytes): phrases of common words and runs of common Thai syllables, which are confirmed on the texts of every candidate:',
+    '',
+    ...costly,
+  ].join('\n');
+}
+
 /** What search across languages and near spellings cost per view (`make bench-across`). */
 function acrossSection(dir) {
   const runs = [1000, 10000]
@@ -605,6 +664,7 @@ function report(results, engines, resultsDir) {
     environment(results),
     targetsSection(results, engines),
     lighthouseSection(resultsDir),
+    networkSection(resultsDir),
     acrossSection(resultsDir),
     readingGuide(),
     ...results.map((r) => sizeSection(r, engines)),
