@@ -7,8 +7,8 @@
 //!   table lists for the language (or for English, which every language's text is read with);
 //! - **people** are invented names written after a title the extractor's rules know (`Gen.`,
 //!   `ông`, `Đại tá`, `นาย`, `พล.ต.อ.`, `Datuk`, `Bapak`…); their id is `person:` and the name
-//!   without the title. Chinese is written as Chinese news writes it (`警官张志明`), though the
-//!   extractor has no rule for people in Chinese yet.
+//!   without the title. Chinese is written as Chinese news writes it (`警官张志明`): a family
+//!   name and one or two characters after a title.
 //!
 //! No form names a country, and none contains a country's name (tested in `super::tests`). Each
 //! kind's list is ordered most often written first (the generator draws from it Zipf-like).

@@ -14,14 +14,20 @@
 //!   `ต.`, `จังหวัด`, `จ.`, `บ้าน`, `บ.`, `ถนน`, `ถ.`, `ย่าน`, `จุดผ่านแดน`; Khmer `ខេត្ត`, `ស្រុក`,
 //!   `ឃុំ`, `សង្កាត់`, `ខណ្ឌ`, `ភូមិ`; Lao `ແຂວງ`, `ເມືອງ`, `ບ້ານ`), the run of letters up to the next
 //!   space or punctuation is a place when it is a short run (2 to 14 characters: a longer one is
-//!   a clause written without spaces) that is not itself an administrative word or a common word
-//!   the cue also forms (`บ้านเกิด`, "home town").
+//!   a clause written without spaces) of at least two grapheme clusters (`ปี`, "year", has one)
+//!   that is not itself an administrative word and does not start with a title, a function word
+//!   or a common word the cue also forms (`บ้านนายสมชาย`, "Mr Somchai's house"; `จังหวัดให้`;
+//!   `บ้านเกิด`, "home town": `data/cue_not_names.tsv`).
+//! - Names already found (gazetteer places, the table's organizations) are blanked out before
+//!   the cues are read: `tỉnh Bộ Công an` names no province `Bộ Công`.
 //!
 //! Abbreviated cues (`อ.`, `ต.`…) and `บ้าน` must start a word (`พ.ต.อ.` is a rank).
 
 use std::ops::Range;
 
-use super::names::is_word_char;
+use std::sync::LazyLock;
+
+use super::names::{is_combining_mark, is_word_char};
 
 /// Vietnamese administrative words a place name follows (the last word of a multi-word cue is
 /// matched together with the words before it).
@@ -93,40 +99,49 @@ const UNSPACED_PLACE_CUES: [(&str, &str, bool); 24] = [
     ("lo", "ນະຄອນ", false),
 ];
 
-/// Runs that follow a cue but are common words, not names: Thai `บ้านเกิด` (home town), `บ้านพัก`
-/// (residence), `บ้านเช่า` (rented house), `บ้านเมือง` (the country), `อำเภอเมือง`'s bare `เมือง`
-/// (the capital district, named by its province); Khmer `ភូមិភាគ` (region), `ភូមិសាស្ត្រ`
-/// (geography), `ស្រុកកំណើត` (home town); Lao `ບ້ານເກີດ` (home town), `ເມືອງນອກ` (abroad); and
-/// runs that open with a function word (Thai and Lao "go", "come", "and", "that": `ปิดเมืองไป…`,
-/// `ປິດເມືອງໄປຕື່ມ`, "extend the lockdown").
-const NOT_NAMES: [&str; 26] = [
-    "ไป",
-    "มา",
-    "และ",
-    "ที่",
-    "ใน",
-    "ໄປ",
-    "ມາ",
-    "ແລະ",
-    "ທີ່",
-    "ໃນ",
-    "เกิด",
-    "พัก",
-    "เช่า",
-    "เมือง",
-    "เรือน",
-    "ของ",
-    "ภาค",
-    "ភាគ",
-    "សាស្ត្រ",
-    "សាស្រ្ត",
-    "កំណើត",
-    "ខ្មែរ",
-    "ເກີດ",
-    "ນອກ",
-    "ເຮືອນ",
-    "ຂອງ",
-];
+/// Words a run after a cue may start with though it names no place (`data/cue_not_names.tsv`):
+/// titles (`บ้านนายสมชาย`, "Mr Somchai's house"), function words, common nouns and offices.
+const CUE_NOT_NAMES: &str = include_str!("../../data/cue_not_names.tsv");
+
+static NOT_NAMES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    CUE_NOT_NAMES
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (lang, word) = l.split_once('\t')?;
+            Some((lang.to_owned(), word.trim().to_owned()))
+        })
+        .collect()
+});
+
+/// Whether `run` (in `lang`) starts with a word of [`NOT_NAMES`] that ends where a syllable may
+/// end: the letter after it is no vowel sign or tone mark (`ศาล`, "court", starts `ศาลเจ้า`
+/// but not `ศาลายา`).
+fn starts_with_not_name(run: &str, lang: &str) -> bool {
+    NOT_NAMES.iter().any(|(l, word)| {
+        l == lang
+            && run.strip_prefix(word.as_str()).is_some_and(|rest| {
+                !rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| is_combining_mark(c) || is_following_vowel(c))
+            })
+    })
+}
+
+/// Thai and Lao vowels written after their consonant that do not combine with it (`ะ`, `า`,
+/// `ำ`, `ๅ`, `ະ`, `າ`, `ຳ`), and Khmer dependent vowels (combining marks already).
+fn is_following_vowel(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0E30 | 0x0E32 | 0x0E33 | 0x0E45 | 0x0EB0 | 0x0EB2 | 0x0EB3
+    )
+}
+
+/// The letters of `run` that start a grapheme cluster (not a combining mark): `ปี` has one.
+fn clusters(run: &str) -> usize {
+    run.chars().filter(|&c| !is_combining_mark(c)).count()
+}
 
 /// Places named after a cue in `text` (folded for matching; already-found names blanked out with
 /// `#`), as the spans of their names.
@@ -349,12 +364,10 @@ fn unspaced_runs(text: &str, lang: &str) -> Vec<Range<usize>> {
             let is_cue = UNSPACED_PLACE_CUES
                 .iter()
                 .any(|&(l, other, _)| l == lang && run.starts_with(other));
-            let common = NOT_NAMES.iter().any(|w| run.starts_with(w));
-            let inside_syllable = run
-                .chars()
-                .next()
-                .is_none_or(super::names::is_combining_mark);
-            if !(2..=14).contains(&chars) || is_cue || common || inside_syllable {
+            let common = starts_with_not_name(run, lang);
+            let inside_syllable = run.chars().next().is_none_or(is_combining_mark);
+            let short = clusters(run) < 2;
+            if !(2..=14).contains(&chars) || short || is_cue || common || inside_syllable {
                 continue;
             }
             let span = start..start + run.len();
@@ -420,6 +433,18 @@ mod tests {
             "th"
         )
         .is_empty());
+        // A title after `บ้าน` is an owner ("Mr Kittiphong's house"); a function word, an
+        // office or a one-letter run after a cue is no name.
+        assert!(places(
+            "ตำรวจค้นบ้านนายกิตติพงษ์ ใจดี และบ้านนางสาวสุนิสา ที่จังหวัดให้ความร่วมมือ อำเภอรัฐมนตรี ต.ปี",
+            "th"
+        )
+        .is_empty());
+        // Names that start like such words still are (`นายาง`, `ศาลายา`, `มาบตาพุด`).
+        assert_eq!(
+            places("บ้านนายาง ต.ศาลายา ต.มาบตาพุด", "th"),
+            ["นายาง", "ศาลายา", "มาบตาพุด"]
+        );
         assert_eq!(places("នៅក្នុងខេត្ត កំពង់ឆ្នាំង កាលពី", "km"), ["កំពង់ឆ្នាំង"]);
         assert_eq!(places("ເມືອງວັງວຽງ ແຂວງ", "lo"), ["ວັງວຽງ"]);
     }

@@ -18,7 +18,9 @@
 //!   [`super::bodies`]), where no table name took the text.
 //! - **People** by rules that can be explained and tested: a name after a title or honorific
 //!   (`Prime Minister`, `Gen.`, `ông`, `Thủ tướng`, `นาย`, `พล.ต.อ.`, `Datuk`, `លោក`, `ဦး`…),
-//!   as capitalised words in Latin scripts or the run after the title in Thai, Khmer and Burmese;
+//!   as capitalised words in Latin scripts, the run after the title in Thai, Khmer and Burmese,
+//!   or a common family name (`data/chinese_surnames.tsv`) and one or two characters after a
+//!   Chinese title or before `先生`/`女士`; a name never runs across a line break;
 //!   then, within the article, a lone word that is the first or last word of a name found so
 //!   (`Liu` after `Liu Zhongyi`) counts as that person. A person is never a known country, place
 //!   or organization.
@@ -102,8 +104,9 @@ struct Tables {
     all_org_names: NameFinder<usize>,
     /// Every known name of a country, place or organization (folded): never a person.
     known: HashSet<String>,
-    /// (language, name): gazetteer names that are common words in that language.
-    not_places: HashSet<(String, String)>,
+    /// Language → words of that language that are not places though they are or contain a
+    /// gazetteer name (Indonesian `Negara`, Thai `น่านน้ำ`).
+    not_places: HashMap<String, NameFinder<()>>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(Tables::build);
@@ -214,14 +217,21 @@ impl Tables {
             org_names,
             all_org_names,
             known,
-            not_places: data_lines(NOT_PLACES)
-                .filter_map(|f| match f.as_slice() {
-                    [lang, name] => {
-                        Some(((*lang).to_owned(), fold_for_matching(name).into_owned()))
+            not_places: {
+                let mut by_lang: HashMap<String, Vec<(String, ())>> = HashMap::new();
+                for fields in data_lines(NOT_PLACES) {
+                    if let [lang, word] = fields.as_slice() {
+                        by_lang
+                            .entry((*lang).to_owned())
+                            .or_default()
+                            .push(((*word).to_owned(), ()));
                     }
-                    _ => None,
-                })
-                .collect(),
+                }
+                by_lang
+                    .into_iter()
+                    .map(|(lang, words)| (lang, NameFinder::new(words)))
+                    .collect()
+            },
         }
     }
 }
@@ -315,13 +325,28 @@ pub fn detect_entities(article: &Article) -> Entities {
 
     // People are looked for where no place or organization was found.
     let mut masked = text.to_string();
+    let lang = article.lang.as_str();
+    let finder = tables.org_names.get(lang).unwrap_or(&tables.all_org_names);
+    let table_orgs = finder.find(&text);
+    // A place's name inside a word that is no place (Thai `น่านน้ำ`, "waters", holds `น่าน`,
+    // Nan) or inside a news outlet's name (`กรุงเทพธุรกิจ` holds `กรุงเทพ`, Bangkok) is not read.
+    let mut not_place_spans: Vec<std::ops::Range<usize>> = tables
+        .not_places
+        .get(lang)
+        .map(|f| f.find(&text).into_iter().map(|(s, _)| s).collect())
+        .unwrap_or_default();
+    not_place_spans.extend(table_orgs.iter().filter_map(|(span, &index)| {
+        let org = tables.organizations.get(index)?;
+        org.id.starts_with("media-").then(|| span.clone())
+    }));
     let mut places = Tally::default();
     let mut place_spans = Vec::new();
     for (span, &index) in tables.place_names.find(&text) {
-        let common_word = tables
-            .not_places
-            .contains(&(article.lang.clone(), text[span.clone()].to_owned()));
-        if let (Some(place), false) = (tables.places.get(index), common_word) {
+        let inside_word = not_place_spans
+            .iter()
+            .any(|w| w.start <= span.start && span.end <= w.end && !w.is_empty());
+        let given_name = lang == "vi" && after_vietnamese_middle_name(&text, span.clone());
+        if let (Some(place), false) = (tables.places.get(index), inside_word || given_name) {
             places.add(
                 &place.id,
                 &place.name,
@@ -332,30 +357,16 @@ pub fn detect_entities(article: &Article) -> Entities {
             mask(&mut masked, span);
         }
     }
-    // Small places no table lists, by the word that introduces them (`xã Tam Ngãi`).
-    for span in cued_places(&masked, &article.lang) {
-        let name = masked[span.clone()].to_owned();
-        if tables.known.contains(&name) {
-            continue;
-        }
-        places.add(&format!("place:{name}"), &name, None, &name);
-        mask(&mut masked, span);
-    }
     // Bodies by the words that open their names (`Công an xã Lai Hòa`).
     let mut organizations = Tally::default();
-    let cued_bodies = cued_organizations(&text, &article.lang);
+    let cued_bodies = cued_organizations(&text, lang);
     for (span, country) in &cued_bodies {
         let name = &text[span.clone()];
         organizations.add(&format!("org:{name}"), name, *country, name);
-        mask(&mut masked, span.clone());
     }
-    let finder = tables
-        .org_names
-        .get(article.lang.as_str())
-        .unwrap_or(&tables.all_org_names);
     let mut taken: Vec<std::ops::Range<usize>> =
         cued_bodies.iter().map(|(s, _)| s.clone()).collect();
-    for (span, &index) in finder.find(&text) {
+    for (span, &index) in table_orgs {
         let inside_cued = cued_bodies
             .iter()
             .any(|(c, _)| c.start <= span.start && span.end <= c.end);
@@ -369,6 +380,20 @@ pub fn detect_entities(article: &Article) -> Entities {
             taken.push(span.clone());
             mask(&mut masked, span);
         }
+    }
+    // Small places no table lists, by the word that introduces them (`xã Tam Ngãi`), outside
+    // the names of places and the table's bodies (`Bộ Công an` is no place `Bộ Công`); a body
+    // found by its cue keeps its place (`Công an xã Lai Hòa` is in `xã Lai Hòa`).
+    for span in cued_places(&masked, lang) {
+        let name = masked[span.clone()].to_owned();
+        if tables.known.contains(&name) {
+            continue;
+        }
+        places.add(&format!("place:{name}"), &name, None, &name);
+        mask(&mut masked, span);
+    }
+    for (span, _) in &cued_bodies {
+        mask(&mut masked, span.clone());
     }
     // Bodies by the shape of their names (`the Interior Ministry`, `ฉก.12`, `四川省公安厅`),
     // where no table name or earlier rule took the text.
@@ -405,6 +430,30 @@ pub fn detect_entities(article: &Article) -> Entities {
         people: people(&text, &masked, &article.lang, &tables.known),
         organizations: organizations.finish(),
     }
+}
+
+/// Vietnamese middle names (`Văn`, `Thị`…): a one-word place name right after one, with a
+/// word before it, is a person's given name (`Võ Văn Vinh` names no city of Vinh). `Quốc` and
+/// `Đức` are left out: they also end country names (`Trung Quốc`, `Đức`).
+const VIETNAMESE_MIDDLE_NAMES: [&str; 12] = [
+    "Văn", "Thị", "Hữu", "Minh", "Ngọc", "Thanh", "Xuân", "Đình", "Thu", "Kim", "Bá", "Quang",
+];
+
+/// Whether the name at `span` of `text` is one word right after a Vietnamese middle name that
+/// itself follows a word on the same line (`Võ Văn Vinh`, `ông Văn Vinh`).
+fn after_vietnamese_middle_name(text: &str, span: std::ops::Range<usize>) -> bool {
+    if text[span.clone()].contains(' ') {
+        return false;
+    }
+    let Some(before) = text[..span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let mut words = before.rsplit(' ');
+    let middle = words.next().unwrap_or("");
+    let previous = words.next().unwrap_or("");
+    VIETNAMESE_MIDDLE_NAMES.contains(&middle)
+        && !previous.is_empty()
+        && previous.chars().all(is_word_char)
 }
 
 /// The country `article` names most, strictly more often than any other.
@@ -642,7 +691,14 @@ fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<
             continue;
         }
         let mut name: Vec<&str> = Vec::new();
-        for &(_, next) in words.iter().skip(i + 1).take(4) {
+        let mut end = words[i].0 + words[i].1.len();
+        for &(at, next) in words.iter().skip(i + 1).take(4) {
+            // A name never runs across a line or paragraph break (a headline ending in a title
+            // and a name, then a paragraph opening with another name).
+            if breaks_line(&masked[end..at]) {
+                break;
+            }
+            end = at + next.len();
             let clean = next.trim_end_matches(['.', ',', ';', ':', ')', '”', '"', '’', '\'']);
             let clean = clean
                 .strip_suffix("'s")
@@ -650,7 +706,14 @@ fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<
                 .unwrap_or(clean);
             let capitalised = clean.chars().next().is_some_and(char::is_uppercase)
                 && clean.chars().all(|c| is_word_char(c) || c == '-');
-            if !capitalised || NOT_NAME_WORDS.contains(&clean) || LATIN_TITLES.contains(&clean) {
+            // After a Vietnamese family name, `An` is a given name, not the English article.
+            let vietnamese = name
+                .first()
+                .is_some_and(|first| VIETNAMESE_SURNAMES.contains(first));
+            if !capitalised
+                || (NOT_NAME_WORDS.contains(&clean) && !vietnamese)
+                || LATIN_TITLES.contains(&clean)
+            {
                 break;
             }
             name.push(clean);
@@ -713,7 +776,9 @@ fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<
             {
                 continue;
             }
-            let mut parts = rest.split([' ', '\n']).filter(|p| !p.is_empty());
+            // The name and its surname stand on the title's line.
+            let line = rest.split(['\n', '\r']).next().unwrap_or("");
+            let mut parts = line.split(' ').filter(|p| !p.is_empty());
             let Some(first) = parts.next() else { continue };
             let first: String = first
                 .chars()
@@ -737,11 +802,21 @@ fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<
             });
         }
     }
+    // Chinese: a family name and one or two characters after a title, or before `先生`, `女士`.
+    if lang.starts_with("zh") {
+        full.extend(chinese_names(masked, known));
+    }
     // Names, longest first, never a known country, place or organization.
     full.retain(|n| {
         !known.contains(n.as_str())
             && n.chars().count() >= 2
-            && !n.split(['-', ' ']).any(|part| known.contains(part))
+            && !n
+                .split(['-', ' '])
+                .zip(std::iter::once("").chain(n.split(['-', ' '])))
+                // A given name after a Vietnamese middle name is no place (`Võ Văn Vinh`).
+                .any(|(part, before)| {
+                    known.contains(part) && !VIETNAMESE_MIDDLE_NAMES.contains(&before)
+                })
     });
     full.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     full.dedup();
@@ -775,6 +850,130 @@ fn people(text: &str, masked: &str, lang: &str, known: &HashSet<String>) -> Vec<
         tally.add(&format!("person:{person}"), person, None, &text[span]);
     }
     tally.finish()
+}
+
+const CHINESE_SURNAMES: &str = include_str!("../../data/chinese_surnames.tsv");
+
+static CHINESE_FAMILY_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    CHINESE_SURNAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Titles and roles a Chinese name follows (`发言人郭嘉昆`, `演员王星`), in simplified and
+/// traditional forms. Not `记者` (reporter): a byline's reporter is not someone the article
+/// names.
+const CHINESE_TITLES: [&str; 38] = [
+    "发言人",
+    "發言人",
+    "警官",
+    "部长",
+    "部長",
+    "总理",
+    "總理",
+    "主席",
+    "大使",
+    "总统",
+    "總統",
+    "局长",
+    "局長",
+    "主任",
+    "创办人",
+    "創辦人",
+    "董事长",
+    "董事長",
+    "演员",
+    "演員",
+    "总监",
+    "總監",
+    "市长",
+    "市長",
+    "省长",
+    "省長",
+    "外长",
+    "外長",
+    "首相",
+    "司令",
+    "院长",
+    "院長",
+    "厅长",
+    "廳長",
+    "秘书长",
+    "秘書長",
+    "检察官",
+    "檢察官",
+];
+
+/// Titles a Chinese name comes before (`张志明先生`).
+const CHINESE_TITLES_AFTER: [&str; 2] = ["先生", "女士"];
+
+/// Characters that end a Chinese name after a title: function words and the verbs that follow a
+/// name (`王毅表示`, `陳志自柬埔寨`, `王興在`).
+const CHINESE_NOT_GIVEN: &str = "表说說称稱在是和与與等对對于於向也已将將指介强強透自从從的了被获獲到回返曾还還则則就都又再因为為以及或并並但所其会會要能可应應亦今昨前后後日月年上";
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// People named in Chinese `text`: a common family name (`data/chinese_surnames.tsv`) and one or
+/// two more characters, right after a title (`发言人郭嘉昆`; the name stops before a function
+/// word or verb: `王毅表示` is `王毅`; never the start of a `known` name) or right before `先生` or
+/// `女士`.
+fn chinese_names(text: &str, known: &HashSet<String>) -> Vec<String> {
+    let given_char = |c: char| is_han(c) && !CHINESE_NOT_GIVEN.contains(c);
+    let surname_at = |rest: &str| -> Option<usize> {
+        CHINESE_FAMILY_NAMES
+            .iter()
+            .find(|s| rest.starts_with(**s))
+            .map(|s| s.len())
+    };
+    let mut out = Vec::new();
+    for title in CHINESE_TITLES {
+        for (at, _) in text.match_indices(title) {
+            let rest = &text[at + title.len()..];
+            let Some(family) = surname_at(rest) else {
+                continue;
+            };
+            // Nor the start of a known name (`马来西亚`, Malaysia, starts with `马`).
+            let starts_known = rest
+                .char_indices()
+                .skip(1)
+                .take(8)
+                .any(|(i, _)| known.contains(&rest[..i]))
+                || known.contains(rest);
+            if starts_known {
+                continue;
+            }
+            let given: String = rest[family..]
+                .chars()
+                .take_while(|&c| given_char(c))
+                .take(2)
+                .collect();
+            if !given.is_empty() {
+                out.push(format!("{}{given}", &rest[..family]));
+            }
+        }
+    }
+    for title in CHINESE_TITLES_AFTER {
+        for (at, _) in text.match_indices(title) {
+            let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(3).collect();
+            // The longest reading: family name and two characters, then one.
+            for len in [3, 2] {
+                let Some(&(start, _)) = before.get(len - 1) else {
+                    continue;
+                };
+                let name = &text[start..at];
+                let family = surname_at(name).unwrap_or(0);
+                if family > 0 && family < name.len() && name[family..].chars().all(given_char) {
+                    out.push(name.to_owned());
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Words around a name that say a person is speaking (`Tawee said`, `According to Tawee`,
@@ -832,8 +1031,17 @@ fn recurring_names(
         let ends = |w: &str| w.ends_with([',', '.', ';', ':', ')', '”', '"']);
         if !ends(words[i].1) {
             while j < words.len() && run.len() < 4 {
+                let gap = words[j - 1].0 + words[j - 1].1.len()..words[j].0;
+                if breaks_line(masked.get(gap).unwrap_or("\n")) {
+                    break;
+                }
                 let next = clean(words[j].1);
-                if !capitalised(&next) {
+                // After a Vietnamese family name, `An` is a given name (`Nguyễn Văn An`).
+                let given = VIETNAMESE_SURNAMES.contains(&run[0].as_str())
+                    && NOT_NAME_WORDS.contains(&next.as_str())
+                    && next.chars().next().is_some_and(char::is_uppercase)
+                    && next.chars().all(char::is_alphabetic);
+                if !capitalised(&next) && !given {
                     break;
                 }
                 run.push(next);
@@ -894,6 +1102,12 @@ fn recurring_names(
     names
 }
 
+/// Whether the text between two words breaks the line (or is not plain space: a word left out
+/// between them).
+fn breaks_line(gap: &str) -> bool {
+    gap.contains(['\n', '\r', '\u{2028}', '\u{2029}'])
+}
+
 /// The text's words (split at white space), with their byte offsets.
 fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -911,4 +1125,133 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
         out.push((s, &text[s..]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(lang: &str, title: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            id: "test".to_owned(),
+            file: "test.txt".to_owned(),
+            date: None,
+            title: title.to_owned(),
+            title_derived: false,
+            lang: lang.to_owned(),
+            countries: Vec::new(),
+            source: None,
+            captions: Vec::new(),
+            paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn names(list: &[EntityMention]) -> Vec<&str> {
+        list.iter().map(|e| e.name.as_str()).collect()
+    }
+
+    fn ids(list: &[EntityMention]) -> Vec<&str> {
+        list.iter().map(|e| e.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_name_never_runs_across_a_line_break() {
+        let found = detect_entities(&article(
+            "en",
+            "Deportation flights resume, says Ambassador Kenji Morita",
+            &["Minh Rahman, an embassy official, said 40 workers would fly home on Friday."],
+        ));
+        let people = names(&found.people);
+        assert!(people.contains(&"Kenji Morita"), "{people:?}");
+        assert!(
+            !people.iter().any(|p| p.contains("Morita Minh")),
+            "{people:?}"
+        );
+        // Nor in Thai: the surname after the title stands on the title's line.
+        let found = detect_entities(&article(
+            "th",
+            "ตำรวจจับกุมผู้ต้องหา นายสมชาย",
+            &["ใจดี เป็นชื่อร้านค้าในตลาด"],
+        ));
+        assert_eq!(names(&found.people), ["สมชาย"]);
+    }
+
+    #[test]
+    fn a_place_inside_a_longer_word_or_an_outlets_name_is_not_read() {
+        let found = detect_entities(&article(
+            "th",
+            "เรือประมงต่างชาติรุกล้ำน่านน้ำไทย",
+            &["ข้อมูลจากกรุงเทพธุรกิจระบุว่าเรือถูกยึดที่ท่าเรือ"],
+        ));
+        assert!(found.places.is_empty(), "{:?}", ids(&found.places));
+        assert!(ids(&found.organizations).contains(&"media-krungthep-turakij"));
+        // The places themselves are still read.
+        let found = detect_entities(&article(
+            "th",
+            "ตำรวจจังหวัดน่านประสานกรุงเทพฯ",
+            &["เจ้าหน้าที่เดินทางจากกรุงเทพฯ ไปน่าน"],
+        ));
+        let places = names(&found.places);
+        assert!(
+            places.contains(&"Nan Province") && places.contains(&"Bangkok"),
+            "{places:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_name_is_not_a_place() {
+        let found = detect_entities(&article(
+            "vi",
+            "Bắt đối tượng lừa đảo qua mạng",
+            &["Ông Võ Văn Vinh và bà Trần Thị Vinh cho biết đã chuyển tiền cho Nguyễn Văn An."],
+        ));
+        assert!(found.places.is_empty(), "{:?}", ids(&found.places));
+        let people = names(&found.people);
+        for person in ["Võ Văn Vinh", "Trần Thị Vinh", "Nguyễn Văn An"] {
+            assert!(people.contains(&person), "{person} in {people:?}");
+        }
+        // The city of Vinh is still read.
+        let found = detect_entities(&article(
+            "vi",
+            "Tin tức",
+            &["Công an thành phố Vinh, tỉnh Nghệ An đã bắt giữ đối tượng tại Vinh."],
+        ));
+        assert!(names(&found.places).contains(&"Vinh"));
+        let found = detect_entities(&article(
+            "id",
+            "WNI dipulangkan",
+            &["Bambang Santoso mengatakan 20 WNI telah dipulangkan dari Phnom Penh."],
+        ));
+        assert_eq!(names(&found.places), ["Phnom Penh"]);
+    }
+
+    #[test]
+    fn chinese_names_follow_a_title_or_precede_xiansheng() {
+        let found = detect_entities(&article(
+            "zh-Hans",
+            "外交部回应",
+            &["外交部发言人郭嘉昆表示，警官张志明和李伟先生已抵达。记者王芳报道。发言人表示欢迎。"],
+        ));
+        let mut people = names(&found.people);
+        people.sort_unstable();
+        assert_eq!(people, ["张志明", "李伟", "郭嘉昆"]);
+        let mut names = chinese_names(
+            "中國演員王興在返回後；創辦人陳志自柬埔寨引渡；主席高度評價；大使马来西亚",
+            &HashSet::from(["马来西亚".to_owned()]),
+        );
+        names.sort_unstable();
+        assert_eq!(names, ["王興", "陳志"]);
+    }
+
+    #[test]
+    fn a_bodys_name_is_no_cued_place() {
+        let found = detect_entities(&article(
+            "vi",
+            "Tin tức",
+            &["Đoàn công tác của tỉnh Bộ Công an đã làm việc tại xã Lai Hòa."],
+        ));
+        assert_eq!(ids(&found.places), ["place:Lai Hòa"]);
+        assert!(ids(&found.organizations).contains(&"vn-ministry-of-public-security"));
+    }
 }
