@@ -14,6 +14,7 @@ use corpus::Date;
 use yew::{classes, component, html, Callback, Html, KeyboardEvent, MouseEvent, Properties};
 
 use crate::components::copy_link::CopyLink;
+use crate::components::facet_chips::{local_if_on_page, local_name};
 use crate::components::marked_text::marked_text;
 use crate::data::Corpus;
 use crate::intent::Intent;
@@ -60,6 +61,8 @@ fn entity_chips(
     if entities.is_empty() {
         return Html::default();
     }
+    // A name in its own script shows on a card whose article is written in it.
+    let article_lang = catalog.lang(index as usize);
     let shown = if expanded {
         entities.len()
     } else {
@@ -79,7 +82,7 @@ fn entity_chips(
                 html! {
                     <li>
                         <button type="button" {class} data-card-entity={entity.id.clone()} aria-pressed={pressed.to_string()} {onclick}>
-                            { &entity.name }{ crate::components::facet_chips::local_name(entity.local.as_deref()) }
+                            { &entity.name }{ local_name(local_if_on_page(entity.local.as_deref(), |lang| lang == article_lang)) }
                         </button>
                     </li>
                 }

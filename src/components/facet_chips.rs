@@ -139,9 +139,53 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
 }
 
 /// The name in its own script after the English one (`Tak · ตาก`), or nothing.
+/// The language whose web font `text` needs, when it is written in one of the scripts the site
+/// serves a font for (Thai, Lao, Khmer, Burmese; `static/style.css`); `None` for any other script,
+/// which the system draws.
+fn font_language(text: &str) -> Option<&'static str> {
+    text.chars().find_map(|c| match u32::from(c) {
+        0x0E00..=0x0E7F => Some("th"),
+        0x0E80..=0x0EFF => Some("lo"),
+        0x1780..=0x17FF | 0x19E0..=0x19FF => Some("km"),
+        0x1000..=0x109F => Some("my"),
+        _ => None,
+    })
+}
+
+/// An entity's name in its own script, kept only where it costs no font the page would not fetch
+/// anyway: when it needs none, or its script's language is one `on_page` says the page shows
+/// (a Latin-script page stays free of script fonts).
+pub fn local_if_on_page(local: Option<&str>, on_page: impl Fn(&str) -> bool) -> Option<&str> {
+    local.filter(|text| font_language(text).is_none_or(&on_page))
+}
+
 pub fn local_name(local: Option<&str>) -> Html {
     match local {
         Some(local) => html! { <span class="local-name">{ " · " }{ local }</span> },
         None => Html::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_if_on_page;
+
+    #[test]
+    fn a_name_in_a_font_script_shows_only_where_its_language_is_on_the_page() {
+        let thai_on_page = |lang: &str| lang == "th";
+        assert_eq!(local_if_on_page(Some("ตาก"), thai_on_page), Some("ตาก"));
+        assert_eq!(local_if_on_page(Some("ភ្នំពេញ"), thai_on_page), None);
+        assert_eq!(local_if_on_page(Some("ရန်ကုန်"), thai_on_page), None);
+        assert_eq!(
+            local_if_on_page(Some("ວຽງຈັນ"), |l| l == "lo"),
+            Some("ວຽງຈັນ")
+        );
+        // Scripts the system draws (Chinese, Vietnamese) cost no font: always shown.
+        assert_eq!(local_if_on_page(Some("金边"), |_| false), Some("金边"));
+        assert_eq!(
+            local_if_on_page(Some("Phnôm Pênh"), |_| false),
+            Some("Phnôm Pênh")
+        );
+        assert_eq!(local_if_on_page(None, |_| true), None);
     }
 }

@@ -9,7 +9,7 @@ use corpus::store::catalog::EntityKind;
 use corpus::view::state::CountryMatch;
 use yew::{html, Callback, Html, KeyboardEvent, MouseEvent};
 
-use crate::components::facet_chips::{Chip, ChipKind, FacetChips};
+use crate::components::facet_chips::{local_if_on_page, Chip, ChipKind, FacetChips};
 use crate::components::timeline::Timeline;
 use crate::data::Corpus;
 use crate::hooks::SidebarCounts;
@@ -89,7 +89,17 @@ pub(super) fn sidebar(props: &SidebarProps) -> Html {
                         (entity.kind == kind).then(|| Chip {
                             code: entity.id.clone(),
                             name: entity.name.clone(),
-                            local: entity.local.clone(),
+                            // In its own script when the view has articles written in it (the
+                            // languages chosen, or those with articles: their counts leave the
+                            // language filter out).
+                            local: local_if_on_page(entity.local.as_deref(), |lang| {
+                                if state.langs.is_empty() {
+                                    counts.facets.langs.iter().any(|(l, n)| *n > 0 && l == lang)
+                                } else {
+                                    state.langs.iter().any(|l| l == lang)
+                                }
+                            })
+                            .map(str::to_owned),
                             count,
                             selected: state.has_entity(kind, &entity.id),
                         })
