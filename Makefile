@@ -175,14 +175,23 @@ test-e2e:
 # The browser tests of e2e/scale.test.mjs on a hosted build of SCALE_N generated articles (50,000 by
 # default; not part of `make test`: about 15 minutes, most of it generating and packing): it opens,
 # the bench's queries count what brute force counts, a deep link, the map and keyword in context
-# work, every request on its own origin, no CSP violation.
+# work, every request on its own origin, no CSP violation; and the offline file of SCALE_OFFLINE_N
+# (10,000) articles answers from file:// as brute force does. A corpus and its query set are
+# reused once made (delete target/bench/N after changing the generator).
 SCALE_N ?= 50000
+SCALE_OFFLINE_N ?= 10000
 test-scale: setup-test
 	cargo build --release -q -p bench --bin bench
 	test -f target/bench-corpus/$(SCALE_N)/gen-000000.txt || target/release/bench generate --articles $(SCALE_N) --seed $(SEED) --out target/bench-corpus/$(SCALE_N)
 	test -f target/bench/$(SCALE_N)/queries.json || target/release/bench prep target/bench-corpus/$(SCALE_N) target/bench/$(SCALE_N)
 	SEEDS_DIR=target/bench-corpus/$(SCALE_N) trunk build --release --public-url /borderlines/ --dist target/scale-site
-	SCALE_SITE=target/scale-site SCALE_QUERIES=target/bench/$(SCALE_N)/queries.json node --test --test-reporter=spec e2e/scale.test.mjs
+	test -f target/bench-corpus/$(SCALE_OFFLINE_N)/gen-000000.txt || target/release/bench generate --articles $(SCALE_OFFLINE_N) --seed $(SEED) --out target/bench-corpus/$(SCALE_OFFLINE_N)
+	test -f target/bench/$(SCALE_OFFLINE_N)/queries.json || target/release/bench prep target/bench-corpus/$(SCALE_OFFLINE_N) target/bench/$(SCALE_OFFLINE_N)
+	SEEDS_DIR=target/bench-corpus/$(SCALE_OFFLINE_N) trunk build --release --public-url ./ --dist target/scale-offline-build
+	node scripts/offline.mjs target/scale-offline-build target/scale-offline/index.html
+	SCALE_SITE=target/scale-site SCALE_QUERIES=target/bench/$(SCALE_N)/queries.json \
+	  SCALE_OFFLINE=target/scale-offline/index.html SCALE_OFFLINE_QUERIES=target/bench/$(SCALE_OFFLINE_N)/queries.json \
+	  node --test --test-reporter=spec e2e/scale.test.mjs
 
 # The bench harness on N = 100 (no timings asserted): it runs, and Borderlines' recall is 1.0 and
 # its facet and timeline counts equal brute force.

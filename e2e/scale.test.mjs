@@ -93,3 +93,30 @@ test('a deep link, the map and keyword in context work at this size', async (t) 
   await assertClean(kwic, 'kwic');
   await kwic.context.close();
 });
+
+// The offline edition of a large corpus (SCALE_OFFLINE: its one file; SCALE_OFFLINE_QUERIES: the
+// query set of the same corpus): from file://, with no request, it answers as brute force does.
+const OFFLINE = process.env.SCALE_OFFLINE ? resolve(process.env.SCALE_OFFLINE) : null;
+const OFFLINE_QUERIES = process.env.SCALE_OFFLINE_QUERIES ? resolve(process.env.SCALE_OFFLINE_QUERIES) : null;
+
+test('the offline file of a large corpus answers from file:// as brute force does, with no request', async (t) => {
+  if (!OFFLINE || !OFFLINE_QUERIES || !existsSync(OFFLINE) || !existsSync(OFFLINE_QUERIES)) return t.skip('SCALE_OFFLINE and SCALE_OFFLINE_QUERIES are not set');
+  const { pathToFileURL } = await import('node:url');
+  browser ??= await launch();
+  const all = JSON.parse(readFileSync(OFFLINE_QUERIES, 'utf8'));
+  const chosen = ['rare', 'phrase', 'thai', 'zh', 'and2'].map((kind) => all.find((q) => q.kind === kind && !q.params)).filter(Boolean);
+  assert.ok(chosen.length >= 4);
+  for (const q of chosen) {
+    const watched = await watchedPage(browser, 'file://');
+    watched.csp = await watchCsp(watched.page);
+    const requests = [];
+    watched.page.on('request', (req) => requests.push(req.url()));
+    const params = new URLSearchParams({ q: q.q, xlang: 'off', typo: 'off' });
+    await watched.page.goto(`${pathToFileURL(OFFLINE).href}?${params}`);
+    assert.equal(await settledCount(watched.page), q.counts.total, `${q.kind} ${JSON.stringify(q.q)}`);
+    assert.deepEqual(requests.filter((url) => !url.startsWith('file:') && !/^(data|blob):/.test(url)), [], q.q);
+    assert.deepEqual(watched.problems.consoleErrors, [], q.q);
+    assert.deepEqual(await watched.csp(), [], q.q);
+    await watched.context.close();
+  }
+});
