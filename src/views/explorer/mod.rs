@@ -156,6 +156,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                             }>{ ui.text("notice.show-alone") }</button>
                         </div>
                     }
+                    if answer.unconfirmed {
+                        <p class="notice" data-unconfirmed="" role="status">{ ui.text("notice.unconfirmed") }</p>
+                    }
                     if nothing_to_search {
                         <p class="notice" data-query-ignored="" role="status">
                             { ui.fill("notice.nothing-to-search", &[("q", &shortened(state.q.trim()))]) }

@@ -296,6 +296,65 @@ mod tests {
         }
     }
 
+    /// A phrase whose confirmation would read more than CONFIRM_CHUNKS_AT_MOST text chunks is
+    /// answered from the index alone: no article holding it is missed, articles holding its
+    /// words apart may be in, and the answer says so; a rarer phrase is confirmed as before.
+    #[test]
+    fn a_phrase_too_common_to_confirm_is_answered_from_the_index_and_says_so() {
+        use crate::view::answer;
+        use crate::view::state::ViewState;
+        let n = searchable::CONFIRM_CHUNKS_AT_MOST + 40;
+        let articles: Vec<Article> = (0..n)
+            .map(|i| {
+                let body = if i % 2 == 0 {
+                    "the call centre was raided"
+                } else {
+                    "a centre to call for help"
+                };
+                let body = if i == 7 { "a rare scam compound" } else { body };
+                article(&format!("a{i}"), &format!("Title {i}"), &[body], &[], None)
+            })
+            .collect();
+        let whole = CorpusBlob::new(&articles, Vec::new()).expect("packs");
+        // One article a chunk.
+        let (core, chunks) = whole.to_chunked_bytes(1, 1 << 20).expect("splits");
+        let chunked = CorpusBlob::from_bytes(&core).expect("decodes");
+        let settle = |view: &str| loop {
+            let got = answer(&chunked, &ViewState::parse(view).0);
+            if got.texts_missing.is_empty() {
+                break got;
+            }
+            for &c in &got.texts_missing {
+                chunked
+                    .add_chunk(c, chunks[c as usize].clone())
+                    .expect("adds");
+            }
+        };
+        let common = settle("q=%22call+centre%22");
+        assert!(common.unconfirmed);
+        let want = answer(&whole, &ViewState::parse("q=%22call+centre%22").0);
+        assert!(!want.unconfirmed);
+        let hits = |a: &crate::view::Answer| -> Vec<u32> {
+            a.hits
+                .as_ref()
+                .map_or_else(Vec::new, |h| h.iter().map(|&(d, _)| d).collect())
+        };
+        // Every true match is in; so are the articles with both words apart, and no other.
+        assert!(hits(&want).iter().all(|d| hits(&common).contains(d)));
+        assert_eq!(hits(&common).len(), n - 1);
+        assert!(
+            chunked.text_bytes_held() < whole.text_bytes() / 4,
+            "it read few texts"
+        );
+        // A rare phrase is confirmed on the text as before.
+        let rare = settle("q=%22scam+compound%22");
+        assert!(!rare.unconfirmed);
+        assert_eq!(
+            rare.hits,
+            answer(&whole, &ViewState::parse("q=%22scam+compound%22").0).hits
+        );
+    }
+
     /// Past the budget of folded text kept, a search folds on the fly and finds the same.
     #[test]
     fn a_search_past_the_folded_budget_keeps_nothing_and_finds_the_same() {

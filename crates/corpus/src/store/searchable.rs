@@ -223,13 +223,27 @@ impl CorpusBlob {
         if !shards.is_empty() {
             return shards;
         }
-        // Articles whose every phrase and long run earlier searches confirmed need no text.
+        // Articles whose every phrase and long run earlier searches settled need no text.
+        let missing = self.chunks_to_confirm(query);
+        if missing.len() > CONFIRM_CHUNKS_AT_MOST {
+            // Too many to read for one search: it is answered from the index alone.
+            return Vec::new();
+        }
+        missing
+    }
+
+    /// The text chunks confirming `query`'s phrases and long runs would read: those of the
+    /// candidates the postings give that no earlier search settled.
+    fn chunks_to_confirm(&self, query: &Query) -> Vec<u32> {
         let keys: Vec<u64> = query
             .items()
             .iter()
             .filter(|item| item.needs_text())
             .map(item_key)
             .collect();
+        if keys.is_empty() {
+            return Vec::new();
+        }
         let docs = self.cached_docs();
         let mut candidates = self.head.index.text_candidates(query);
         candidates.retain(|&doc| {
@@ -242,9 +256,45 @@ impl CorpusBlob {
         self.chunks_missing_for(candidates)
     }
 
+    /// Whether a sharded corpus answers `query` from its index alone, without confirming its
+    /// phrases and long runs on the text: when that would read more than
+    /// [`CONFIRM_CHUNKS_AT_MOST`] text chunks (a phrase of common words, a common Thai syllable
+    /// run over a large corpus). Its hits then hold every article that has all of an item's
+    /// parts (none is missed; some may have them apart), and the explorer says so.
+    pub fn answers_unconfirmed(&self, query: &Query) -> bool {
+        self.chunk_count() > 0
+            && self.shards_missing_for(query).is_empty()
+            && self.chunks_to_confirm(query).len() > CONFIRM_CHUNKS_AT_MOST
+    }
+
     /// The text hits of a view's query, as the view filters them: `None` when the query
     /// searches for nothing (every article stays in the view), otherwise [`CorpusBlob::search`].
     pub fn text_hits(&self, query: &Query) -> Option<Vec<(u32, f32)>> {
-        (!query.is_empty()).then(|| self.search(query))
+        if query.is_empty() {
+            return None;
+        }
+        if self.answers_unconfirmed(query) {
+            let docs = Unconfirmed(self.cached_docs());
+            return Some(self.head.index.search(query, &docs));
+        }
+        Some(self.search(query))
+    }
+}
+
+/// At most this many text chunks are read to confirm one search's phrases and long runs (about
+/// 3 MB of gzip at 32 KiB a chunk): past it the search is answered from the index alone.
+pub const CONFIRM_CHUNKS_AT_MOST: usize = 256;
+
+/// The articles as a search reads them when it does not confirm on the text: every candidate
+/// no earlier search settled counts as holding every item.
+struct Unconfirmed<'a>(CachedDocs<'a>);
+
+impl Documents for Unconfirmed<'_> {
+    fn visit(&self, doc: u32, f: &mut dyn FnMut(Field, &str)) {
+        self.0.visit(doc, f);
+    }
+
+    fn remembered(&self, doc: u32, item: u64) -> Option<bool> {
+        Some(self.0.remembered(doc, item).unwrap_or(true))
     }
 }

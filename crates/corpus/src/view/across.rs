@@ -201,6 +201,12 @@ impl TextSearch {
             .chain(self.groups.iter().flatten().map(|(q, _)| q))
     }
 
+    /// Whether a sharded corpus answers some of its queries from the index alone, their phrases
+    /// or long runs too common to confirm on the text ([`CorpusBlob::answers_unconfirmed`]).
+    pub fn unconfirmed(&self, corpus: &CorpusBlob) -> bool {
+        self.queries().any(|q| corpus.answers_unconfirmed(q))
+    }
+
     /// The text chunks a chunked corpus lacks to confirm its phrases and long runs.
     pub fn chunks_missing(&self, corpus: &CorpusBlob) -> Vec<u32> {
         let mut missing: Vec<u32> = self

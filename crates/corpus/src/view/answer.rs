@@ -50,6 +50,10 @@ pub struct Answer {
     /// yet, so its results are not even provisional (the explorer keeps the last complete
     /// answer on screen meanwhile).
     pub searching: bool,
+    /// A sharded corpus answered a phrase or long run from its index alone, too common to
+    /// confirm on the text: every article holding it is in the results, and some holding only
+    /// its parts apart may be too (the explorer says so).
+    pub unconfirmed: bool,
 }
 
 /// What the view shows beside its cards: chip counts and the timeline.
@@ -64,6 +68,7 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
     let mut search = TextSearch::of(corpus, state);
     let texts_missing = search.chunks_missing(corpus);
     let searching = texts_missing.iter().any(|&c| corpus.is_postings_shard(c));
+    let unconfirmed = !searching && search.unconfirmed(corpus);
     let hits = search.hits(corpus);
     let catalog = corpus.catalog();
     let opened = state.article.as_ref().map(|id| catalog.position(id));
@@ -83,6 +88,7 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
         hidden_article,
         texts_missing,
         searching,
+        unconfirmed,
     }
 }
 
