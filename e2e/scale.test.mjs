@@ -65,7 +65,10 @@ test('the bench\'s queries count what a brute-force scan counts', async (t) => {
     params.set('typo', 'off');
     const watched = await open(`?${params}`);
     const count = await settledCount(watched.page);
-    assert.equal(count, q.counts.total, `${q.kind} ${JSON.stringify(q.q)} ${q.params}`);
+    // A phrase or run too common to confirm on the text is answered from the index, and says
+    // so: every true match is in.
+    if (await watched.page.locator('[data-unconfirmed]').count()) assert.ok(count >= q.counts.total, `${q.kind} ${JSON.stringify(q.q)}: ${count} < ${q.counts.total}`);
+    else assert.equal(count, q.counts.total, `${q.kind} ${JSON.stringify(q.q)} ${q.params}`);
     await assertClean(watched, q.q);
     await watched.context.close();
   }
@@ -113,7 +116,9 @@ test('the offline file of a large corpus answers from file:// as brute force doe
     watched.page.on('request', (req) => requests.push(req.url()));
     const params = new URLSearchParams({ q: q.q, xlang: 'off', typo: 'off' });
     await watched.page.goto(`${pathToFileURL(OFFLINE).href}?${params}`);
-    assert.equal(await settledCount(watched.page), q.counts.total, `${q.kind} ${JSON.stringify(q.q)}`);
+    const count = await settledCount(watched.page);
+    if (await watched.page.locator('[data-unconfirmed]').count()) assert.ok(count >= q.counts.total, q.q);
+    else assert.equal(count, q.counts.total, `${q.kind} ${JSON.stringify(q.q)}`);
     assert.deepEqual(requests.filter((url) => !url.startsWith('file:') && !/^(data|blob):/.test(url)), [], q.q);
     assert.deepEqual(watched.problems.consoleErrors, [], q.q);
     assert.deepEqual(await watched.csp(), [], q.q);
