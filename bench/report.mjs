@@ -629,9 +629,11 @@ function networkSection(dir) {
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...sessions,
     '',
-    'The costliest queries of each session (bytes): phrases of common words and runs of common Thai syllables, which are confirmed on the texts of every candidate:',
+    'The costliest queries of each session (bytes): phrases and runs of three or more Thai or Chinese clusters, confirmed on the texts of their candidates ' +
+      '(at most 256 text chunks a search; past that a search is answered from the index alone and says so):',
     '',
     ...costly,
+    ...run.sizes.filter((x) => x.note).map((x) => `\nNote on ${x.n.toLocaleString('en-US')}: ${x.note}`),
   ].join('\n');
 }
 
