@@ -130,17 +130,15 @@ impl SearchIndex {
             }
         }
         let block = lo.saturating_sub(1);
-        let (dict_pos, post_pos, posting) =
-            match self.heads.get(HEAD_LEN * block..HEAD_LEN * (block + 1)) {
-                Some(&[d, p, i]) => (d as usize, p as usize, i as usize),
-                _ => (self.dict.0.len(), 0, 0),
-            };
-        Cursor {
-            dict: &self.dict.0,
-            pos: dict_pos,
-            post: post_pos,
-            posting,
-            term: Vec::new(),
+        self.block_cursor(block)
+            .unwrap_or_else(|| Cursor::at(&self.dict.0, self.dict.0.len(), 0, 0))
+    }
+
+    /// A cursor at the first entry of block `block`, from its head; `None` past the last block.
+    pub(super) fn block_cursor(&self, block: usize) -> Option<Cursor<'_>> {
+        match self.heads.get(HEAD_LEN * block..HEAD_LEN * (block + 1))? {
+            &[d, p, i] => Some(Cursor::at(&self.dict.0, d as usize, p as usize, i as usize)),
+            _ => None,
         }
     }
 

@@ -16,7 +16,6 @@
 
 use std::ops::Range;
 
-use super::dictionary::Cursor;
 use super::validate::count_docs;
 use super::{Entry, SearchIndex, BLOCK, HEAD_LEN};
 use crate::search::Query;
@@ -156,15 +155,8 @@ impl SearchIndex {
         if bytes.len() != span.len() {
             return Err("postings shard length");
         }
-        let (dict, post, posting) = match self
-            .heads
-            .get(HEAD_LEN * span.blocks.0..HEAD_LEN * (span.blocks.0 + 1))
-        {
-            Some(&[d, p, i]) => (d as usize, p as usize, i as usize),
-            _ => return Err("postings shard"),
-        };
+        let mut cursor = self.block_cursor(span.blocks.0).ok_or("postings shard")?;
         let gaps = bytes.get(..span.gaps().len()).ok_or("postings shard")?;
-        let mut cursor = Cursor::at(&self.dict.0, dict, post, posting);
         let terms = (span.blocks.1 - span.blocks.0) * BLOCK;
         for _ in 0..terms {
             let Some((_, e)) = cursor.next_entry() else {
@@ -279,11 +271,9 @@ impl SearchIndex {
         let Some(last) = blocks.checked_sub(1) else {
             return 0;
         };
-        let (dict, post, posting) = match self.heads.get(HEAD_LEN * last..HEAD_LEN * blocks) {
-            Some(&[d, p, i]) => (d as usize, p as usize, i as usize),
-            _ => return 0,
+        let Some(mut cursor) = self.block_cursor(last) else {
+            return 0;
         };
-        let mut cursor = Cursor::at(&self.dict.0, dict, post, posting);
         while cursor.next_entry().is_some() {}
         cursor.position().2
     }
