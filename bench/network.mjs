@@ -182,22 +182,8 @@ async function measureBorderlines(browser, origin, profile, queries) {
     out.readyMs = await page.evaluate(() => performance.now());
     out.bytesReady = await received(page);
     out.wasmMemoryStart = await wasmMemory(page);
-    const before = await received(page);
-    out.firstQueryMs = await typeAndWait(page, 'borderlines', queries[0]);
-    out.firstQueryBytes = (await received(page)) - before;
-    if (profile === 'fast4g' && SESSION_QUERIES > 0) {
-      const started = await received(page);
-      const times = [];
-      const costs = [];
-      for (const q of queries.slice(1, SESSION_QUERIES)) {
-        const before = await received(page);
-        times.push(await typeAndWait(page, 'borderlines', q));
-        costs.push([q, Math.round(times.at(-1)), (await received(page)) - before]);
-      }
-      out.session = { queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
-        p50: percentile(times, 0.5), p95: percentile(times, 0.95), costliest: costs.sort((a, b) => b[2] - a[2]).slice(0, 8) };
-      out.wasmMemorySession = await wasmMemory(page);
-    }
+    Object.assign(out, await firstQueryAndSession(page, 'borderlines', profile, queries));
+    if (out.session) out.wasmMemorySession = await wasmMemory(page);
     await context.close();
   }
   // A link with a search: the app's first card.
@@ -219,8 +205,17 @@ async function measurePagefind(browser, origin, profile, queries) {
   await page.waitForFunction(() => window.__ready === true, null, { timeout: 600_000 });
   out.readyMs = await page.evaluate(() => performance.now());
   out.bytesReady = await received(page);
+  Object.assign(out, await firstQueryAndSession(page, 'pagefind', profile, queries));
+  await context.close();
+  return out;
+}
+
+/** On a ready page of `engine`: the cold first query, then (Fast 4G only) the session of the
+ *  rest of the query set, each typed and waited for until painted, with the bytes each read. */
+async function firstQueryAndSession(page, engine, profile, queries) {
+  const out = {};
   const before = await received(page);
-  out.firstQueryMs = await typeAndWait(page, 'pagefind', queries[0]);
+  out.firstQueryMs = await typeAndWait(page, engine, queries[0]);
   out.firstQueryBytes = (await received(page)) - before;
   if (profile === 'fast4g' && SESSION_QUERIES > 0) {
     const started = await received(page);
@@ -228,13 +223,12 @@ async function measurePagefind(browser, origin, profile, queries) {
     const costs = [];
     for (const q of queries.slice(1, SESSION_QUERIES)) {
       const before = await received(page);
-      times.push(await typeAndWait(page, 'pagefind', q));
+      times.push(await typeAndWait(page, engine, q));
       costs.push([q, Math.round(times.at(-1)), (await received(page)) - before]);
     }
-    out.session = { costliest: costs.sort((a, b) => b[2] - a[2]).slice(0, 8), queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
-      p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+    out.session = { queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
+      p50: percentile(times, 0.5), p95: percentile(times, 0.95), costliest: costs.sort((a, b) => b[2] - a[2]).slice(0, 8) };
   }
-  await context.close();
   return out;
 }
 
