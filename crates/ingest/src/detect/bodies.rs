@@ -25,6 +25,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::cues::{vietnamese_runs, words, Word};
+use super::entities::data_lines;
 use super::names::{is_word_char, NameFinder};
 
 const BARE_BODIES: &str = include_str!("../../data/bare_bodies.tsv");
@@ -45,10 +46,11 @@ pub(crate) type PlaceSpan = (Range<usize>, String);
 /// The bare English names, each with its id suffixes.
 static BARE: LazyLock<NameFinder<Vec<String>>> = LazyLock::new(|| {
     NameFinder::new(
-        BARE_BODIES
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
+        data_lines(BARE_BODIES)
+            .filter_map(|fields| match fields.as_slice() {
+                &[names, ids, ..] => Some((names, ids)),
+                _ => None,
+            })
             .flat_map(|(names, ids)| {
                 let ids: Vec<String> = ids
                     .split(" | ")

@@ -27,6 +27,7 @@ use std::ops::Range;
 
 use std::sync::LazyLock;
 
+use super::entities::data_lines;
 use super::names::{is_combining_mark, is_word_char};
 
 /// Vietnamese administrative words a place name follows (the last word of a multi-word cue is
@@ -104,11 +105,11 @@ const UNSPACED_PLACE_CUES: [(&str, &str, bool); 24] = [
 const CUE_NOT_NAMES: &str = include_str!("../../data/cue_not_names.tsv");
 
 static NOT_NAMES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    CUE_NOT_NAMES
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (lang, word) = l.split_once('\t')?;
+    data_lines(CUE_NOT_NAMES)
+        .filter_map(|fields| {
+            let &[lang, word, ..] = fields.as_slice() else {
+                return None;
+            };
             Some((lang.to_owned(), word.trim().to_owned()))
         })
         .collect()

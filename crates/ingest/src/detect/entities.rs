@@ -111,7 +111,9 @@ struct Tables {
 
 static TABLES: LazyLock<Tables> = LazyLock::new(Tables::build);
 
-fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+/// The rows of a data table (`data/*.tsv`): each non-blank line not starting with `#`, split at
+/// its tabs.
+pub(super) fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect())
