@@ -167,7 +167,7 @@ test-e2e:
 	$(real-seeds)
 	rm -rf target/e2e-shards-dist target/e2e-whole-dist
 	cp -r $(E2E_DIST) target/e2e-shards-dist && cp -r $(E2E_DIST) target/e2e-whole-dist
-	SEEDS_DIR=$(REAL_SEEDS) SHARDS=on CORPUS_CHUNK_BYTES=8192 CORPUS_SHARD_BYTES=1024 node scripts/postbuild.mjs target/e2e-shards-dist
+	SEEDS_DIR=$(REAL_SEEDS) SHARDS=on CORPUS_PACK_BYTES=2048 CORPUS_SHARD_BYTES=1024 node scripts/postbuild.mjs target/e2e-shards-dist
 	SEEDS_DIR=$(REAL_SEEDS) SHARDS=off node scripts/postbuild.mjs target/e2e-whole-dist
 	node scripts/offline.mjs target/e2e-shards-dist target/e2e-offline-shards/index.html
 	node --test --test-reporter=spec e2e/

@@ -12,43 +12,15 @@
 // target/lighthouse-tool, outside package.json (a measuring tool, not part of the site or of
 // `make test`); LIGHTHOUSE_MODULE and CHROME_LAUNCHER_MODULE point this script at it.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveGzipOnly } from './gzip-server.mjs';
 
 const lighthouse = (await import(process.env.LIGHTHOUSE_MODULE ?? 'lighthouse')).default;
 const chromeLauncher = await import(process.env.CHROME_LAUNCHER_MODULE ?? 'chrome-launcher');
 
 const BASE = '/borderlines/';
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.bin': 'application/octet-stream' };
-const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json']);
-
-function serve(dir) {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (!url.pathname.startsWith(BASE)) { res.writeHead(404).end(); return; }
-    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(BASE.length))));
-    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
-    try {
-      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const ext = extname(path);
-      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'max-age=600' };
-      let body = await readFile(path);
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        if (!cache.has(path)) cache.set(path, gzipSync(body, { level: 6 }));
-        body = cache.get(path);
-        headers['content-encoding'] = 'gzip';
-      }
-      res.writeHead(200, headers).end(body);
-    } catch { res.writeHead(404).end('not found'); }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 const sites = process.argv.slice(2).map((arg) => arg.split('='));
 if (!sites.length || sites.some((s) => s.length !== 2)) {
   console.error('usage: node bench/lighthouse.mjs NAME=DIST_DIR …');
@@ -88,7 +60,7 @@ console.log('| site | performance | FCP | LCP | TBT | speed index | bytes (KiB) 
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 try {
   for (const [name, dist] of sites) {
-    const server = await serve(resolve(dist));
+    const server = await serveGzipOnly({ [BASE]: resolve(dist) }, { cacheControl: 'max-age=600' });
     const url = `http://127.0.0.1:${server.address().port}${BASE}`;
     const result = await lighthouse(url, { port: chrome.port, output: 'json', onlyCategories: ['performance'] });
     const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',

@@ -24,12 +24,11 @@
 // crossed the emulated network (CDP's encodedDataLength). Results go to
 // bench/results/network.json, which bench/report.mjs turns into a table.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
 import { launch } from '../e2e/support.mjs';
+import { serveGzipOnly } from './gzip-server.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const args = Object.fromEntries(process.argv.slice(2).reduce((out, a, i, all) => {
@@ -48,39 +47,6 @@ const BENCH_BIN = join(ROOT, 'target/release/bench');
 const PAGEFIND = join(ROOT, 'node_modules/@pagefind/linux-x64/bin/pagefind_extended');
 const BASE_SITE = join(ROOT, 'target/network-site/base');
 const say = (line) => console.log(`[network ${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json',
-  '.woff2': 'font/woff2', '.bin': 'application/octet-stream' };
-/** What GitHub Pages gzips; everything else (the corpus files, Pagefind's own .pf_* files, already
- *  gzip) is sent as it is. */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json']);
-
-/** Serves `mounts` ({ '/borderlines/': dir, … }) gzip-only, with no cache between contexts. */
-function serve(mounts) {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
-    if (!mount) { res.writeHead(404).end(); return; }
-    const dir = mounts[mount];
-    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(mount.length))));
-    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
-    try {
-      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const ext = extname(path);
-      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-      let body = await readFile(path);
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        if (!cache.has(path)) cache.set(path, gzipSync(body, { level: 6 }));
-        body = cache.get(path);
-        headers['content-encoding'] = 'gzip';
-      }
-      res.writeHead(200, headers).end(body);
-    } catch { res.writeHead(404).end('not found'); }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 /** Pagefind's search page: a box, and the first five results' titles once their fragments are in. */
 const PAGEFIND_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8">
@@ -120,12 +86,27 @@ async function newPage(browser, profile) {
   });
   // Every response's bytes as they crossed the network (encoded body and headers), the page's
   // and its workers' (Pagefind searches in a worker).
-  const net = { bytes: 0, pending: [] };
+  const net = { bytes: 0, pending: [], byKind: {} };
   page.on('requestfinished', (request) => {
-    net.pending.push(request.sizes().then((s) => { net.bytes += s.responseBodySize + s.responseHeadersSize; }, () => {}));
+    const kind = fileKind(request.url());
+    net.pending.push(request.sizes().then((s) => {
+      const bytes = s.responseBodySize + s.responseHeadersSize;
+      net.bytes += bytes;
+      net.byKind[kind] = (net.byKind[kind] ?? 0) + bytes;
+    }, () => {}));
   });
   page.__net = net;
   return { context, page };
+}
+
+/** What a response is, for the session's split of bytes: Borderlines' postings shards, text chunks
+ *  and core, or anything else (code, fonts, Pagefind's files). */
+function fileKind(url) {
+  const name = new URL(url).pathname.split('/').pop();
+  if (/^corpus-[0-9a-f]+-i\d+\.bin$/.test(name)) return 'shards';
+  if (/^corpus-[0-9a-f]+-\d+\.bin$/.test(name)) return 'chunks';
+  if (/^corpus-[0-9a-f]+\.bin$/.test(name)) return 'core';
+  return 'other';
 }
 
 /** Bytes the page and its workers have received so far; with `until` (ms since navigation), only
@@ -219,15 +200,19 @@ async function firstQueryAndSession(page, engine, profile, queries) {
   out.firstQueryBytes = (await received(page)) - before;
   if (profile === 'fast4g' && SESSION_QUERIES > 0) {
     const started = await received(page);
+    const kindsBefore = { ...page.__net.byKind };
     const times = [];
     const costs = [];
     for (const q of queries.slice(1, SESSION_QUERIES)) {
       const before = await received(page);
+      const chunksBefore = page.__net.byKind.chunks ?? 0;
       times.push(await typeAndWait(page, engine, q));
-      costs.push([q, Math.round(times.at(-1)), (await received(page)) - before]);
+      costs.push([q, Math.round(times.at(-1)), (await received(page)) - before, (page.__net.byKind.chunks ?? 0) - chunksBefore]);
     }
     out.session = { queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
-      p50: percentile(times, 0.5), p95: percentile(times, 0.95), costliest: costs.sort((a, b) => b[2] - a[2]).slice(0, 8) };
+      p50: percentile(times, 0.5), p95: percentile(times, 0.95), costliest: [...costs].sort((a, b) => b[2] - a[2]).slice(0, 8),
+      byKind: Object.fromEntries(Object.entries(page.__net.byKind).map(([k, v]) => [k, v - (kindsBefore[k] ?? 0)])) };
+    if (process.env.NETWORK_TRACE) await writeFile(process.env.NETWORK_TRACE, JSON.stringify(costs));
   }
   return out;
 }
@@ -296,7 +281,7 @@ async function main() {
       const pagefindBytes = Number(execFileSync('du', ['-sbL', join(dataDir, 'pagefind')]).toString().split('\t')[0]);
       const queries = JSON.parse(await readFile(join(dataDir, 'queries.json'), 'utf8'))
         .filter((q) => !q.params && q.q.trim()).map((q) => q.q);
-      const server = await serve({ '/borderlines/': site, '/pagefind-site/': pfDir });
+      const server = await serveGzipOnly({ '/borderlines/': site, '/pagefind-site/': pfDir });
       const origin = `http://127.0.0.1:${server.address().port}`;
       const row = { n, files, pagefindBytes, queries: Math.min(queries.length, SESSION_QUERIES), firstQuery: queries[0], profiles: {} };
       for (const profile of PROFILE_NAMES) {

@@ -1,6 +1,7 @@
 // A sharded site: the seeds plus the real-text set (81 articles in ten languages), its texts in
-// chunks and its posting lists in shards of about 8 KB beside the core (SHARDS=on, built by
-// `make test-e2e`), against the same corpus shipped whole. The core alone opens the explorer; a
+// chunks of about an article laid in packs of about 2 KB, and its posting lists in shards of
+// about 1 KB beside the core (SHARDS=on, built by `make test-e2e`), against the same corpus
+// shipped whole. Texts are asked for by range, a request per run of chunks in a pack. The core alone opens the explorer; a
 // view fetches only the shards its terms and the chunks its cards and phrase checks need; every
 // answer equals the whole corpus's; a file that fails is a notice with "Try again" while the
 // rest of the view works.
@@ -15,16 +16,16 @@ const SHARDED = resolve('target/e2e-shards-dist');
 const WHOLE = resolve('target/e2e-whole-dist');
 /** The offline edition of the sharded build (`make test-e2e` folds it into one file). */
 const OFFLINE_SHARDED = resolve('target/e2e-offline-shards/index.html');
-const CHUNK = /corpus-[0-9a-f]{16}-\d+\.bin$/;
+const PACK = /corpus-[0-9a-f]{16}-p\d+\.bin$/;
 const SHARD = /corpus-[0-9a-f]{16}-i\d+\.bin$/;
 
 let sharded, whole, browser;
 before(async () => { sharded = await serve(SHARDED); whole = await serve(WHOLE); browser = await launch(); });
 after(async () => { await browser?.close(); await sharded?.close(); await whole?.close(); });
 
-/** How many text chunks (or postings shards: `data-shards`) the sharded build wrote
- *  (index.html says so on the corpus link). */
-function chunkCount(attribute = 'data-chunks') {
+/** How many packs of texts (or postings shards: `data-shards`; text chunks: `data-chunks`) the
+ *  sharded build wrote (index.html says so on the corpus link). */
+function fileCount(attribute = 'data-packs') {
   const html = readFileSync(resolve(SHARDED, 'index.html'), 'utf8');
   return Number(new RegExp(`${attribute}="(\\d+)"`).exec(html)?.[1]);
 }
@@ -52,7 +53,7 @@ async function view(server, query) {
   const chunks = [];
   const shards = [];
   page.on('request', (req) => {
-    if (CHUNK.test(req.url())) chunks.push(req.url());
+    if (PACK.test(req.url())) chunks.push(`${req.url()} ${req.headers().range}`);
     if (SHARD.test(req.url())) shards.push(req.url());
   });
   await page.goto(server.url(query));
@@ -78,10 +79,11 @@ const VIEWS = [
   '?q=campuchia&country=TH,KH&match=all',
 ];
 
-test('every view answers as the whole corpus does, reading only the chunks and shards it needs', async () => {
-  const total = chunkCount();
-  assert.ok(total > 10, `${total} chunks`);
-  const shards = chunkCount('data-shards');
+test('every view answers as the whole corpus does, reading only the texts and shards it needs', async () => {
+  const total = fileCount();
+  assert.ok(total > 10, `${total} packs`);
+  assert.ok(fileCount('data-chunks') > total, 'several text chunks a pack');
+  const shards = fileCount('data-shards');
   assert.ok(shards > 10, `${shards} postings shards`);
   let someFound = 0;
   for (const query of VIEWS) {
@@ -98,9 +100,13 @@ test('every view answers as the whole corpus does, reading only the chunks and s
     else assert.ok(got.shards.length > 0 && got.shards.length < shards, `${query}: ${got.shards.length} of ${shards} shards`);
     assert.equal(new Set(got.shards).size, got.shards.length, `${query}: a shard fetched twice`);
     if (Number(want.count) > 0) someFound += 1;
+    // Texts come by range, each range once.
+    assert.ok(got.chunks.every((r) => /bytes=\d+-\d+$/.test(r)), `${query}: ${got.chunks}`);
+    assert.equal(new Set(got.chunks).size, got.chunks.length, `${query}: a range fetched twice`);
     if (query === '') {
-      // The newest first page lies in the first chunks: a few files, not the whole corpus.
-      assert.ok(got.chunks.length > 0 && got.chunks.length < total / 2, `${got.chunks.length} of ${total} chunks`);
+      // The newest first page lies in the first packs: a few requests, not the whole corpus.
+      const packs = new Set(got.chunks.map((r) => r.split(' ')[0]));
+      assert.ok(packs.size > 0 && packs.size < total / 2, `${packs.size} of ${total} packs`);
     }
   }
   assert.ok(someFound >= VIEWS.length - 1, `${someFound} views found articles`);
@@ -125,10 +131,10 @@ test('a phrase typed in the sharded explorer is checked on the text it fetches, 
   await context.close();
 });
 
-test('a text chunk that fails is a notice with "Try again"; the view keeps working and recovers', async () => {
+test('a pack of texts that fails is a notice with "Try again"; the view keeps working and recovers', async () => {
   const { page, context } = await watchedPage(browser, sharded.origin);
   let fail = true;
-  await page.route(CHUNK, (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.route(PACK, (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
   // Words as typed: across languages, `scam` also searches Thai and Chinese runs, whose checks
   // need the texts that fail here, and the count would wait for them.
   await page.goto(sharded.url('?q=scam&xlang=off'));
@@ -193,8 +199,9 @@ test('typing on a sharded site keeps the last results on screen until the new se
 test('the offline edition of a sharded corpus is one file that decodes its chunks and shards on demand, with no request', async (t) => {
   if (!existsSync(OFFLINE_SHARDED)) return t.skip(`${OFFLINE_SHARDED} does not exist: \`make test-e2e\` builds it`);
   const html = readFileSync(OFFLINE_SHARDED, 'utf8');
-  assert.equal((html.match(/id="borderlines-chunk-\d+"/g) ?? []).length, chunkCount());
-  assert.equal((html.match(/id="borderlines-shard-\d+"/g) ?? []).length, chunkCount('data-shards'));
+  assert.equal((html.match(/id="borderlines-pack-\d+"/g) ?? []).length, fileCount());
+  assert.equal((html.match(/id="borderlines-texts"/g) ?? []).length, 1);
+  assert.equal((html.match(/id="borderlines-shard-\d+"/g) ?? []).length, fileCount('data-shards'));
   for (const query of ['?q=%22online+scam%22', '?q=trafficking&xlang=off', '?q=คอลเซ็นเตอร์&sort=oldest', '?country=KH']) {
     const want = await view(whole, query);
     const { page, context, problems } = await watchedPage(browser, 'file://');
@@ -217,7 +224,7 @@ test('a sharded list fetches the texts of the cards within reach, the rest as th
   const { page, context } = await watchedPage(browser, sharded.origin);
   await page.setViewportSize({ width: 412, height: 823 });
   const chunks = new Set();
-  page.on('request', (req) => { if (CHUNK.test(req.url())) chunks.add(req.url()); });
+  page.on('request', (req) => { if (PACK.test(req.url())) chunks.add(`${req.url()} ${req.headers().range}`); });
   await page.goto(sharded.url('?sort=oldest'));
   await page.waitForSelector('[data-result-count]');
   await page.waitForFunction(() => document.querySelectorAll('article[data-article-id]').length === 20);
@@ -227,6 +234,30 @@ test('a sharded list fetches the texts of the cards within reach, the rest as th
   const before = chunks.size;
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.waitForFunction(() => !document.querySelector('article.card.loading'));
-  assert.ok(chunks.size > before, `${before} → ${chunks.size} chunks`);
+  assert.ok(chunks.size > before, `${before} → ${chunks.size} ranges`);
   await context.close();
+});
+
+test('a host that ignores range requests sends whole packs, and every view still answers as the whole corpus does', async () => {
+  for (const query of ['?q=%22online+scam%22', '?sort=oldest', '?q=คอลเซ็นเตอร์']) {
+    const want = await view(whole, query);
+    const { page, context, problems } = await watchedPage(browser, sharded.origin);
+    let whole200 = 0;
+    await page.route(PACK, async (route) => {
+      const headers = { ...route.request().headers() };
+      delete headers.range;
+      const response = await route.fetch({ headers });
+      assert.equal(response.status(), 200);
+      whole200 += 1;
+      await route.fulfill({ response });
+    });
+    await page.goto(sharded.url(query));
+    await settled(page);
+    assert.equal(await page.getAttribute('[data-result-count]', 'data-result-count'), want.count, query);
+    const cards = await page.$$eval('article[data-article-id]', (all) => all.map((c) => `${c.dataset.articleId} ${c.querySelector('.card-title')?.textContent}`));
+    assert.deepEqual(cards, want.cards, query);
+    assert.ok(whole200 > 0, `${query}: whole packs sent`);
+    assert.deepEqual(problems.consoleErrors, [], query);
+    await context.close();
+  }
 });

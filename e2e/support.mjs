@@ -14,6 +14,19 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon', '.png': 'image/png',
 };
 
+/** Answers `req` with `body`: whole, or the byte range it asks for (`Range: bytes=a-b` or
+ *  `bytes=a-`, as static hosts such as GitHub Pages serve it; a sharded corpus asks for its texts
+ *  so), or 416 for a range past the end. */
+export function sendFile(req, res, headers, body) {
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  if (!range) { res.writeHead(200, { ...headers, 'accept-ranges': 'bytes' }).end(body); return; }
+  const start = Number(range[1]);
+  const end = Math.min(range[2] ? Number(range[2]) + 1 : body.length, body.length);
+  if (start >= end) { res.writeHead(416, { 'content-range': `bytes */${body.length}` }).end(); return; }
+  res.writeHead(206, { ...headers, 'accept-ranges': 'bytes', 'content-range': `bytes ${start}-${end - 1}/${body.length}` })
+    .end(body.subarray(start, end));
+}
+
 /** Serves `dir` at `base` on 127.0.0.1 (a random port); unknown paths under `base` get 404.html. */
 export async function serve(dir = DIST, base = BASE) {
   const server = createServer(async (req, res) => {
@@ -24,7 +37,7 @@ export async function serve(dir = DIST, base = BASE) {
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+      sendFile(req, res, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }, body);
     } catch {
       try {
         const notFound = await readFile(join(dir, '404.html'));

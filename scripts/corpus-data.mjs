@@ -15,11 +15,14 @@
 //
 // A large corpus is shipped in shards (SHARDS=on|off|auto, default auto: on from SHARDS_FROM_BYTES
 // of seed text): corpus-<hash>.bin is then the core (catalog and the index's dictionary; the explorer
-// opens with it alone), and the article texts follow in chunks of about CORPUS_CHUNK_BYTES,
-// corpus-<hash>-<n>.bin, which the app fetches when a card or a phrase needs them, and the
-// index's posting lists in shards of about CORPUS_SHARD_BYTES, corpus-<hash>-i<n>.bin, which it
-// fetches when a search reads their terms. One hash names the whole set, so a page never mixes
-// two versions of the corpus.
+// opens with it alone); the article texts follow in chunks of about CORPUS_CHUNK_BYTES (an
+// article or a few short ones), each gzip-compressed on its own and laid end to end in packs of
+// about CORPUS_PACK_BYTES, corpus-<hash>-p<n>.bin, of which the app asks for the bytes of the
+// chunks a card or a phrase needs (HTTP range requests; a table, corpus-<hash>-texts.bin, says
+// where each chunk lies, crates/corpus/src/store/packs.rs); and the index's posting lists come
+// in shards of about CORPUS_SHARD_BYTES, corpus-<hash>-i<n>.bin, which it fetches when a search
+// reads their terms. One hash names the whole set, so a page never mixes two versions of the
+// corpus.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,10 +42,14 @@ const WORKER_FROM_BYTES = 4 * 1024 * 1024;
  *  second on a Fast 4G phone, past which one file keeps the explorer waiting for text it does not
  *  show yet. */
 const SHARDS_FROM_BYTES = 3 * 1000 * 1000;
-/** Stored text per chunk: about 11 kB of gzip, a few articles, so that a card costs little more
- *  than its own text; raised for a large corpus so that there are at most MAX_CHUNKS chunks. */
-const CHUNK_BYTES = 32 * 1024;
-const MAX_CHUNKS = 4000;
+/** Stored text per chunk: one article, or a few short ones, so that a card costs its own text
+ *  and little more (CORPUS_CHUNK_BYTES overrides it; a whole corpus is one file anyway). */
+const CHUNK_BYTES = 2 * 1024;
+/** Compressed chunks per pack: about 64 kB, raised for a large corpus so that there are at most
+ *  MAX_PACKS packs (a host serves a few thousand files well; CORPUS_PACK_BYTES overrides it). A
+ *  host without range requests would send a whole pack for one chunk: it still works. */
+const PACK_BYTES = 64 * 1000;
+const MAX_PACKS = 4000;
 /** Posting lists per shard: about 35 kB of gzip, so that a word's first search costs one small
  *  file (CORPUS_SHARD_BYTES overrides it). */
 const SHARD_BYTES = 64 * 1024;
@@ -73,6 +80,33 @@ function sharded(seeds) {
 
 const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
 
+/** The text chunks, each gzip-compressed on its own, laid end to end in packs of about
+ *  CORPUS_PACK_BYTES (at most MAX_PACKS of them), and the table saying where each chunk lies
+ *  (gzip; its layout is crates/corpus/src/store/packs.rs's). */
+function packed(chunks) {
+  const members = chunks.map(gzip);
+  const bytes = members.reduce((sum, m) => sum + m.length, 0);
+  const target = Math.max(numberFromEnv('CORPUS_PACK_BYTES', PACK_BYTES) || PACK_BYTES, Math.ceil(bytes / MAX_PACKS));
+  const packs = [];
+  const perPack = [];
+  let open = [];
+  let openBytes = 0;
+  const close = () => { packs.push(Buffer.concat(open)); perPack.push(open.length); open = []; openBytes = 0; };
+  for (const member of members) {
+    open.push(member);
+    openBytes += member.length;
+    if (openBytes >= target) close();
+  }
+  if (open.length) close();
+  const numbers = [members.length, packs.length, ...members.map((m) => m.length), ...perPack];
+  const table = [...Buffer.from('BLTP'), 1];
+  for (let n of numbers) {
+    while (n >= 0x80) { table.push((n & 0x7f) | 0x80); n = Math.floor(n / 0x80); }
+    table.push(n);
+  }
+  return { packs, table: gzip(Buffer.from(table)) };
+}
+
 /** "240 kB", "2.8 MB". */
 function size(bytes) {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
@@ -83,8 +117,7 @@ function size(bytes) {
 export function packCorpus(dir) {
   const seeds = resolve(ROOT, process.env.SEEDS_DIR || 'seeds');
   const chunked = sharded(seeds);
-  const chunkBytes = numberFromEnv('CORPUS_CHUNK_BYTES', 0)
-    || (chunked ? Math.max(CHUNK_BYTES, Math.ceil(seedBytes(seeds, Infinity) / MAX_CHUNKS)) : CHUNK_BYTES);
+  const chunkBytes = numberFromEnv('CORPUS_CHUNK_BYTES', CHUNK_BYTES) || CHUNK_BYTES;
   const shardBytes = numberFromEnv('CORPUS_SHARD_BYTES', SHARD_BYTES) || SHARD_BYTES;
   const work = mkdtempSync(join(tmpdir(), 'borderlines-pack-'));
   const blobPath = join(work, 'corpus.bin');
@@ -102,7 +135,7 @@ export function packCorpus(dir) {
       for (let i = 0; chunked; i++) {
         let file;
         try { file = readFileSync(`${blobPath}.${prefix}${i}`); } catch { break; }
-        files.push(gzip(file));
+        files.push(prefix === 'i' ? gzip(file) : file);
       }
     }
   } catch {
@@ -111,13 +144,15 @@ export function packCorpus(dir) {
     rmSync(work, { recursive: true, force: true });
   }
   const core = gzip(blob);
+  const { packs, table } = chunked ? packed(chunks) : { packs: [], table: Buffer.alloc(0) };
   const hash = createHash('sha256').update(core);
-  for (const file of [...chunks, ...shards]) hash.update(file);
+  for (const file of [table, ...packs, ...shards]) hash.update(file);
   const stem = `corpus-${hash.digest('hex').slice(0, 16)}`;
   const name = `${stem}.bin`;
-  for (const old of readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}(-i?\d+)?\.bin$/.test(f))) rmSync(join(dir, old));
+  for (const old of readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}(-(i|p)?\d+|-texts)?\.bin$/.test(f))) rmSync(join(dir, old));
   writeFileSync(join(dir, name), core);
-  chunks.forEach((chunk, i) => writeFileSync(join(dir, `${stem}-${i}.bin`), chunk));
+  if (chunked) writeFileSync(join(dir, `${stem}-texts.bin`), table);
+  packs.forEach((pack, i) => writeFileSync(join(dir, `${stem}-p${i}.bin`), pack));
   shards.forEach((shard, i) => writeFileSync(join(dir, `${stem}-i${i}.bin`), shard));
 
   const indexPath = join(dir, 'index.html');
@@ -131,12 +166,14 @@ export function packCorpus(dir) {
   if (count) html = html.replace(/(<p class="tagline">)(?:News|\d+ articles) on /, (_, open) => `${open}${count} articles on `);
   const workerFrom = numberFromEnv('CORPUS_WORKER_MIN_BYTES', WORKER_FROM_BYTES);
   const total = (files) => files.reduce((sum, f) => sum + f.length, 0);
-  const chunkAttrs = chunked ? ` data-chunks="${chunks.length}" data-chunk-bytes="${total(chunks)}" data-shards="${shards.length}" data-shard-bytes="${total(shards)}"` : '';
-  const link = `<link rel="preload" href="${name}" as="fetch" type="application/octet-stream" crossorigin data-borderlines-corpus data-bytes="${core.length}" data-worker-from="${workerFrom}"${chunkAttrs} />\n  `;
+  const chunkAttrs = chunked ? ` data-chunks="${chunks.length}" data-packs="${packs.length}" data-pack-bytes="${total(packs)}" data-texts="${stem}-texts.bin" data-texts-bytes="${table.length}" data-shards="${shards.length}" data-shard-bytes="${total(shards)}"` : '';
+  // The table of the texts is needed as soon as a card is: it is fetched beside the core.
+  const tableLink = chunked ? `<link rel="preload" href="${stem}-texts.bin" as="fetch" type="application/octet-stream" crossorigin data-borderlines-texts />\n  ` : '';
+  const link = `<link rel="preload" href="${name}" as="fetch" type="application/octet-stream" crossorigin data-borderlines-corpus data-bytes="${core.length}" data-worker-from="${workerFrom}"${chunkAttrs} />\n  ${tableLink}`;
   const at = html.search(/<\/head>/i);
   if (at < 0) throw new Error(`${indexPath} has no </head>`);
   writeFileSync(indexPath, html.slice(0, at) + link + html.slice(at));
-  const inChunks = chunked ? `; texts in ${chunks.length} chunks, ${total(chunks)} gzip; postings in ${shards.length} shards, ${total(shards)} gzip` : '';
+  const inChunks = chunked ? `; texts in ${chunks.length} chunks, ${packs.length} packs, ${total(packs)} gzip (table ${table.length}); postings in ${shards.length} shards, ${total(shards)} gzip` : '';
   console.log(`[corpus-data] ${dir}: ${name}, ${blob.length} bytes, ${core.length} gzip${inChunks}`);
   return name;
 }

@@ -9,7 +9,8 @@
 // wasm base64 in a non-executing <script type="application/octet-stream"> that the module decodes
 // and hands to the async init; the corpus file, gzip as built, base64 in another such element that
 // the app reads (src/data.rs) instead of fetching it; a corpus built in shards keeps them, one
-// such element per text chunk and postings shard, decoded when a view needs it. Trunk's loader, preload links and <base> go. The CSP allows exactly
+// such element per pack of texts and postings shard (and one for the texts' table), decoded
+// when a view needs it. Trunk's loader, preload links and <base> go. The CSP allows exactly
 // these inline elements by sha256.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -66,13 +67,15 @@ const corpusLinks = [...html.matchAll(/<link\b([^>]*\bdata-borderlines-corpus\b[
 if (corpusLinks.length !== 1) fail(`expected one corpus link (data-borderlines-corpus) in index.html, found ${corpusLinks.length}`);
 const corpusFile = local(attr(corpusLinks[0][1], 'href'));
 used.add(basename(corpusFile));
-// A corpus built in shards (scripts/corpus-data.mjs): its text chunks and postings shards are
+// A corpus built in shards (scripts/corpus-data.mjs): its texts' table, packs and postings shards are
 // embedded one element each, which the app decodes only when a view needs them, as the hosted
 // site fetches them.
 const stem = corpusFile.replace(/\.bin$/, '');
 const count = (name) => Number(attr(corpusLinks[0][1], name) ?? 0);
+const table = attr(corpusLinks[0][1], 'data-texts');
 const corpusParts = [
-  ...Array.from({ length: count('data-chunks') }, (_, i) => [`borderlines-chunk-${i}`, `${stem}-${i}.bin`]),
+  ...(table ? [['borderlines-texts', local(table)]] : []),
+  ...Array.from({ length: count('data-packs') }, (_, i) => [`borderlines-pack-${i}`, `${stem}-p${i}.bin`]),
   ...Array.from({ length: count('data-shards') }, (_, i) => [`borderlines-shard-${i}`, `${stem}-i${i}.bin`]),
 ];
 for (const [, file] of corpusParts) {
@@ -81,7 +84,7 @@ for (const [, file] of corpusParts) {
 }
 // The scripts the articles are written in: the file carries only their fonts (the hosted site
 // fetches each when its text is on screen; a file has to hold them all up front).
-const corpusText = [corpusFile, ...corpusParts.filter(([id]) => id.includes('chunk')).map(([, f]) => f)]
+const corpusText = [corpusFile, ...corpusParts.filter(([id]) => id.includes('pack')).map(([, f]) => f)]
   .map((f) => gunzipSync(readFileSync(f)).toString('utf8')).join('\n');
 const FONT_SCRIPTS = { thai: /[\u0E01-\u0E5B]/u, khmer: /[\u1780-\u17FF\u19E0-\u19FF]/u, lao: /[\u0E81-\u0EDF]/u, myanmar: /[\u1000-\u109F]/u };
 const scriptsUsed = new Set(Object.entries(FONT_SCRIPTS).filter(([, re]) => re.test(corpusText)).map(([name]) => name));

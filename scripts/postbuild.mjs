@@ -225,13 +225,14 @@ function check(dir) {
   if (corpusLink.length !== 1 || !corpusLink[0] || !existsSync(join(dir, corpusLink[0]))) {
     errors.push(`index.html must link exactly one corpus file that exists (found ${JSON.stringify(corpusLink)})`);
   } else {
-    // A sharded corpus: every text chunk and postings shard beside its core.
-    const chunks = Number(attr(corpusLinks[0], 'data-chunks') ?? 0);
+    // A sharded corpus: its texts' table, every pack of texts and postings shard beside its core.
+    const packs = Number(attr(corpusLinks[0], 'data-packs') ?? 0);
     const shards = Number(attr(corpusLinks[0], 'data-shards') ?? 0);
+    const table = attr(corpusLinks[0], 'data-texts');
     const stem = corpusLink[0].replace(/\.bin$/, '');
-    const files = [...Array.from({ length: chunks }, (_, i) => `${stem}-${i}.bin`), ...Array.from({ length: shards }, (_, i) => `${stem}-i${i}.bin`)];
+    const files = [...(table ? [table] : []), ...Array.from({ length: packs }, (_, i) => `${stem}-p${i}.bin`), ...Array.from({ length: shards }, (_, i) => `${stem}-i${i}.bin`)];
     const missing = files.filter((f) => !existsSync(join(dir, f)));
-    if (missing.length) errors.push(`${missing.length} text chunk(s) or postings shard(s) missing, such as ${missing[0]}`);
+    if (missing.length) errors.push(`${missing.length} pack(s) of texts or postings shard(s) missing, such as ${missing[0]}`);
   }
   const base = publicUrl(html);
   if ((base.startsWith('/') || /^https?:\/\//i.test(base)) && !existsSync(join(dir, '404.html'))) errors.push('404.html is missing');

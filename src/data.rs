@@ -12,9 +12,12 @@
 //! worker can start (the offline file), and decoded once.
 //!
 //! A large corpus is sharded (`scripts/corpus-data.mjs`): the linked file is then its core
-//! (catalog and the index's dictionary), and the files beside it, the articles' texts in chunks
-//! and the index's posting lists in shards, are fetched when a view shows their cards, searches
-//! their terms or checks a phrase on them ([`fetch_texts`]) and added to the corpus.
+//! (catalog and the index's dictionary), and beside it are the index's posting lists in shards
+//! and the articles' texts in chunks, each chunk compressed on its own and laid in packs with a
+//! table of where each lies ([`corpus::store::TextPacks`], loaded with the core). A view's
+//! shards, and the bytes of the chunks its cards and phrase checks read (HTTP range requests,
+//! one per run of them in a pack), are fetched when it needs them ([`fetch_texts`]) and added
+//! to the corpus.
 //!
 //! A failure (offline, a 404 after a redeploy, damaged bytes) is an error the app shows with a
 //! way to try again; the decoded corpus lives for the app's lifetime.
@@ -25,6 +28,7 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use corpus::store::{PackRequest, TextPacks};
 use corpus::view::results::first_shown;
 use corpus::view::state::ViewState;
 use corpus::CorpusBlob;
@@ -39,6 +43,10 @@ const LINK_SELECTOR: &str = "link[data-borderlines-corpus]";
 const EMBEDDED_ID: &str = "borderlines-corpus";
 
 static CORPUS: OnceLock<&'static CorpusBlob> = OnceLock::new();
+/// Where a sharded corpus's text chunks lie in its packs (set with the corpus, when it has any).
+static TEXT_PACKS: OnceLock<TextPacks> = OnceLock::new();
+/// The offline edition's element holding the texts' table.
+const EMBEDDED_TABLE_ID: &str = "borderlines-texts";
 /// Set when the corpus came embedded in the page (the offline edition): its chunks and shards
 /// are embedded too, one element each ([`embedded_part`]).
 static OFFLINE: OnceLock<bool> = OnceLock::new();
@@ -76,12 +84,14 @@ pub fn provide(bytes: &'static [u8]) {
     let _ = PROVIDED.set(bytes);
 }
 
-/// The corpus, if it is already loaded (the app then renders it at once).
+/// The corpus, if it is already loaded (the app then renders it at once): decoded, and with its
+/// texts' table when it has text chunks.
 pub fn loaded() -> Option<Corpus> {
-    CORPUS.get().copied().map(Corpus).or_else(|| {
+    let corpus = CORPUS.get().copied().map(Corpus).or_else(|| {
         let bytes = PROVIDED.get()?;
         decode_static(bytes).ok()
-    })
+    })?;
+    (corpus.text_chunk_count() == 0 || TEXT_PACKS.get().is_some()).then_some(corpus)
 }
 
 /// Loads and decodes the corpus, or says why it could not (shown to the reader with a way to try
@@ -90,6 +100,47 @@ pub async fn load() -> Result<Corpus, String> {
     if let Some(corpus) = loaded() {
         return Ok(corpus);
     }
+    // The texts' table is fetched beside the core (the page preloads both).
+    let table = match (OFFLINE.get(), linked_attribute("data-texts")) {
+        (None, Some(href)) if TEXT_PACKS.get().is_none() => {
+            Some(start_fetch(&href).map(|request| (href, request)))
+        }
+        _ => None,
+    };
+    let corpus = match CORPUS.get() {
+        Some(&corpus) => Corpus(corpus),
+        None => load_core().await?,
+    };
+    if corpus.text_chunk_count() > 0 && TEXT_PACKS.get().is_none() {
+        let gzip = match (embedded_part_by_id(EMBEDDED_TABLE_ID), table) {
+            (Some(gzip), _) => Uint8Array::from(gzip.as_slice()),
+            (None, Some(started)) => {
+                let (href, request) = started?;
+                read_response(request, &href, "The articles").await?
+            }
+            (None, None) => {
+                let href = linked_attribute("data-texts")
+                    .ok_or("This page does not say where its articles' texts are.")?;
+                fetch_bytes(&href).await?
+            }
+        };
+        let bytes = if is_gzip(&gzip) {
+            gunzip(&gzip)
+                .await
+                .map_err(|e| format!("The articles could not be decompressed ({e})."))?
+        } else {
+            gzip
+        };
+        let packs = TextPacks::parse(&bytes.to_vec(), corpus.text_chunk_count()).map_err(|e| {
+            format!("The articles' data does not belong to this version of the site ({e}). Reload the page.")
+        })?;
+        let _ = TEXT_PACKS.set(packs);
+    }
+    Ok(corpus)
+}
+
+/// Fetches (or reads from the page) the core and decodes it.
+async fn load_core() -> Result<Corpus, String> {
     // The file stays in JavaScript memory until it is decompressed: only the blob is copied into
     // the wasm, once.
     let file = match embedded()? {
@@ -194,6 +245,15 @@ async fn read_response(
     href: &str,
     what: &str,
 ) -> Result<Uint8Array, String> {
+    Ok(read_response_with_status(request, href, what).await?.1)
+}
+
+/// [`read_response`], with the response's status (200, or 206 for part of a file).
+async fn read_response_with_status(
+    request: js_sys::Promise,
+    href: &str,
+    what: &str,
+) -> Result<(u16, Uint8Array), String> {
     let failed = |e: JsValue| {
         format!(
             "{what} could not be loaded ({}). Check the connection and try again.",
@@ -215,7 +275,7 @@ async fn read_response(
     let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
         .await
         .map_err(failed)?;
-    Ok(Uint8Array::new(&buffer))
+    Ok((response.status(), Uint8Array::new(&buffer)))
 }
 
 /// Whether `file` starts as gzip does (a server that sent it with `Content-Encoding: gzip` has
@@ -224,11 +284,9 @@ fn is_gzip(file: &Uint8Array) -> bool {
     file.length() >= 2 && file.get_index(0) == 0x1f && file.get_index(1) == 0x8b
 }
 
-/// Files fetched in one batch at most (about 2 MB of text chunks).
-const FILES_AT_ONCE: usize = 64;
-
 thread_local! {
-    /// Text chunks asked for and not yet added (each is fetched once at a time).
+    /// Text chunks and postings shards asked for and not yet added (each is fetched once at a
+    /// time).
     static CHUNKS_ON_THEIR_WAY: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
 }
 
@@ -265,111 +323,219 @@ pub async fn fetch_first_texts(corpus: Corpus) {
     }
 }
 
-/// A fetch started for a file (`href`), or why it could not start.
-type StartedFetch = Result<(String, js_sys::Promise), String>;
-
-/// Where file `chunk` of a sharded corpus is: beside the core `corpus-<hash>.bin`, a text chunk
-/// is `corpus-<hash>-<chunk>.bin` and a postings shard `corpus-<hash>-i<shard>.bin` (one hash
-/// names the whole set, so the files are always the core's).
-fn chunk_href(corpus: Corpus, core: &str, chunk: u32) -> String {
-    let stem = core.strip_suffix(".bin").unwrap_or(core);
-    match corpus.postings_shard_of(chunk) {
-        Some(shard) => format!("{stem}-i{shard}.bin"),
-        None => format!("{stem}-{chunk}.bin"),
-    }
+/// What one request fetches: a postings shard (file number), or a run of text chunks in a pack.
+enum Part {
+    Shard(u32),
+    Texts(PackRequest),
 }
 
-/// Fetches the text chunks of a sharded corpus that `chunks` names and that are neither here nor
-/// already on their way, and adds them to the corpus (the requests run side by side). Returns
-/// once each has arrived, or with the first failure, worded for the reader.
+/// Requests in one batch at most.
+const REQUESTS_AT_ONCE: usize = 64;
+/// Text chunks in one batch at most (about 2 MB of stored text at 4 KiB a chunk).
+const TEXT_CHUNKS_AT_ONCE: usize = 512;
+/// A request for a run of text chunks in a pack goes on across at most this many bytes of
+/// chunks not asked for (a request costs a round trip and its headers).
+const MAX_GAP_BYTES: u32 = 2048;
+
+/// The stem of the sharded corpus's files: `corpus-<hash>` of the core `corpus-<hash>.bin`
+/// (one hash names the whole set, so the files are always the core's).
+fn stem(core: &str) -> &str {
+    core.strip_suffix(".bin").unwrap_or(core)
+}
+
+/// Fetches the files of a sharded corpus that `chunks` names (postings shards, and text chunks,
+/// by file number) and that are neither here nor already on their way, and adds them to the
+/// corpus (the requests run side by side). Returns once each has arrived, or with the first
+/// failure, worded for the reader.
 pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
+    let packs = TEXT_PACKS.get();
     // At most a batch at a time: the view then answers with what arrived (remembering what it
     // confirmed on those texts) and asks for the rest, so memory follows the budget.
-    let wanted: Vec<u32> = CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| {
-        let mut wanted = Vec::new();
-        for &c in chunks {
-            if wanted.len() < FILES_AT_ONCE
-                && (c as usize) < corpus.chunk_count()
-                && on_their_way.insert(c)
-            {
-                wanted.push(c);
+    let (parts, taken) = CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| {
+        let (shards, texts): (Vec<u32>, Vec<u32>) = chunks
+            .iter()
+            .copied()
+            .filter(|&c| (c as usize) < corpus.chunk_count() && !on_their_way.contains(&c))
+            .partition(|&c| corpus.is_postings_shard(c));
+        let mut parts: Vec<Part> = shards
+            .iter()
+            .take(REQUESTS_AT_ONCE)
+            .map(|&shard| Part::Shard(shard))
+            .collect();
+        let mut taken: Vec<u32> = shards.into_iter().take(REQUESTS_AT_ONCE).collect();
+        if let Some(packs) = packs {
+            let texts: Vec<u32> = texts.into_iter().take(TEXT_CHUNKS_AT_ONCE).collect();
+            for request in packs.requests(&texts, MAX_GAP_BYTES) {
+                if parts.len() >= REQUESTS_AT_ONCE {
+                    break;
+                }
+                taken.extend(texts.iter().filter(|c| request.members.contains(c)));
+                parts.push(Part::Texts(request));
             }
         }
-        wanted
+        on_their_way.extend(taken.iter().copied());
+        (parts, taken)
     });
-    if wanted.is_empty() {
-        return Ok(());
-    }
-    if OFFLINE.get().copied().unwrap_or(false) {
-        return add_embedded(corpus, &wanted).await;
-    }
-    let core = linked_href();
+    let outcome = fetch_parts(corpus, packs, parts).await;
+    CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| {
+        for chunk in &taken {
+            on_their_way.remove(chunk);
+        }
+    });
+    outcome
+}
+
+/// Fetches `parts` (or reads them from the offline edition's page) and adds them.
+async fn fetch_parts(
+    corpus: Corpus,
+    packs: Option<&TextPacks>,
+    parts: Vec<Part>,
+) -> Result<(), String> {
+    let offline = OFFLINE.get().copied().unwrap_or(false);
+    let core = if offline {
+        String::new()
+    } else {
+        linked_href()?
+    };
+    let href = |part: &Part| match part {
+        Part::Shard(chunk) => format!(
+            "{}-i{}.bin",
+            stem(&core),
+            corpus.postings_shard_of(*chunk).unwrap_or(u32::MAX)
+        ),
+        Part::Texts(request) => format!("{}-p{}.bin", stem(&core), request.pack),
+    };
     // Every request starts now; each is then awaited in turn.
-    let requests: Vec<(u32, StartedFetch)> = wanted
-        .iter()
-        .map(|&chunk| {
-            let request = core.clone().and_then(|core| {
-                let href = chunk_href(corpus, &core, chunk);
-                let request = start_fetch(&href)?;
-                Ok((href, request))
-            });
-            (chunk, request)
+    let started: Vec<(Part, Result<js_sys::Promise, String>)> = parts
+        .into_iter()
+        .map(|part| {
+            let request = if offline {
+                Ok(js_sys::Promise::resolve(&JsValue::NULL))
+            } else {
+                match &part {
+                    Part::Shard(_) => start_fetch(&href(&part)),
+                    Part::Texts(request) => start_range_fetch(&href(&part), &request.bytes),
+                }
+            };
+            (part, request)
         })
         .collect();
     let mut outcome = Ok(());
-    for (chunk, request) in requests {
+    for (part, request) in started {
         let added = match request {
-            Ok((href, request)) => add_chunk(corpus, chunk, &href, request).await,
             Err(e) => Err(e),
+            Ok(_) if offline => add_embedded(corpus, packs, &part).await,
+            Ok(request) => {
+                let what = "Part of the articles' data";
+                match &part {
+                    Part::Shard(chunk) => match read_response(request, &href(&part), what).await {
+                        Ok(file) => gunzip_and_add(corpus, *chunk, &file).await,
+                        Err(e) => Err(e),
+                    },
+                    Part::Texts(pack_request) => {
+                        match read_range(request, &href(&part), &pack_request.bytes).await {
+                            Ok(bytes) => add_members(corpus, packs, pack_request, &bytes).await,
+                            Err(e) => Err(e),
+                        }
+                    }
+                }
+            }
         };
-        CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| on_their_way.remove(&chunk));
         if outcome.is_ok() {
             outcome = added;
         }
     }
     outcome
+}
+
+/// Starts fetching bytes `range` of `href` (a range request: a host that ignores it sends the
+/// whole file, which [`read_range`] cuts).
+fn start_range_fetch(href: &str, range: &std::ops::Range<u32>) -> Result<js_sys::Promise, String> {
+    let window = web_sys::window().ok_or("No window to load the articles in.")?;
+    let headers = web_sys::Headers::new().map_err(|e| describe(&e))?;
+    let last = range.end.saturating_sub(1);
+    headers
+        .append("Range", &format!("bytes={}-{last}", range.start))
+        .map_err(|e| describe(&e))?;
+    let init = web_sys::RequestInit::new();
+    init.set_headers(&headers);
+    Ok(window.fetch_with_str_and_init(href, &init))
+}
+
+/// The bytes `range` of `href` from the response to a range request: the body of a partial
+/// response, or that part of a whole one.
+async fn read_range(
+    request: js_sys::Promise,
+    href: &str,
+    range: &std::ops::Range<u32>,
+) -> Result<Uint8Array, String> {
+    let (status, body) =
+        read_response_with_status(request, href, "Part of the articles' data").await?;
+    let wrong = || {
+        format!("Part of the articles' data does not belong to this version of the site ({href} has other bytes). Reload the page.")
+    };
+    if status == 206 {
+        (body.length() == range.end - range.start)
+            .then_some(body)
+            .ok_or_else(wrong)
+    } else {
+        (body.length() >= range.end)
+            .then(|| body.subarray(range.start, range.end))
+            .ok_or_else(wrong)
+    }
+}
+
+/// Gunzips and adds each text chunk a pack request fetched (`bytes`, the request's range).
+async fn add_members(
+    corpus: Corpus,
+    packs: Option<&TextPacks>,
+    request: &PackRequest,
+    bytes: &Uint8Array,
+) -> Result<(), String> {
+    let packs = packs.ok_or("The articles' texts cannot be found. Reload the page.")?;
+    for member in request.members.clone() {
+        let range = request
+            .member_in_response(packs, member)
+            .and_then(|r| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?))
+            .ok_or("Part of the articles' data is damaged. Reload the page.")?;
+        gunzip_and_add(corpus, member, &bytes.subarray(range.start, range.end)).await?;
+    }
+    Ok(())
 }
 
 /// The offline edition's files: each is decoded from its element (base64 of the gzip bytes) only
 /// when a view needs it, so the corpus stays outside wasm memory until then.
-async fn add_embedded(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
-    let mut outcome = Ok(());
-    for &chunk in chunks {
-        let added = match embedded_part(corpus, chunk) {
-            Some(gzip) => gunzip_and_add(corpus, chunk, &Uint8Array::from(gzip.as_slice())).await,
-            None => Err(
-                "Part of the articles' data embedded in this file is missing or damaged."
-                    .to_owned(),
-            ),
-        };
-        CHUNKS_ON_THEIR_WAY.with_borrow_mut(|on_their_way| on_their_way.remove(&chunk));
-        if outcome.is_ok() {
-            outcome = added;
+async fn add_embedded(
+    corpus: Corpus,
+    packs: Option<&TextPacks>,
+    part: &Part,
+) -> Result<(), String> {
+    let missing =
+        || "Part of the articles' data embedded in this file is missing or damaged.".to_owned();
+    match part {
+        Part::Shard(chunk) => {
+            let shard = corpus.postings_shard_of(*chunk).ok_or_else(missing)?;
+            let gzip =
+                embedded_part_by_id(&format!("borderlines-shard-{shard}")).ok_or_else(missing)?;
+            gunzip_and_add(corpus, *chunk, &Uint8Array::from(gzip.as_slice())).await
+        }
+        Part::Texts(request) => {
+            let pack = embedded_part_by_id(&format!("borderlines-pack-{}", request.pack))
+                .ok_or_else(missing)?;
+            let bytes = pack
+                .get(request.bytes.start as usize..request.bytes.end as usize)
+                .ok_or_else(missing)?;
+            add_members(corpus, packs, request, &Uint8Array::from(bytes)).await
         }
     }
-    outcome
 }
 
-/// The bytes of file `chunk` embedded in the offline edition: `borderlines-chunk-<n>` for a text
-/// chunk, `borderlines-shard-<n>` for a postings shard (`scripts/offline.mjs`).
-fn embedded_part(corpus: Corpus, chunk: u32) -> Option<Vec<u8>> {
-    let id = match corpus.postings_shard_of(chunk) {
-        Some(shard) => format!("borderlines-shard-{shard}"),
-        None => format!("borderlines-chunk-{chunk}"),
-    };
-    let element = document()?.get_element_by_id(&id)?;
+/// The bytes embedded in the offline edition's element `id` (`scripts/offline.mjs`):
+/// `borderlines-shard-<n>` for a postings shard, `borderlines-pack-<n>` for a pack of texts,
+/// `borderlines-texts` for their table.
+fn embedded_part_by_id(id: &str) -> Option<Vec<u8>> {
+    let element = document()?.get_element_by_id(id)?;
     base64_decode(element.text_content()?.trim())
-}
-
-/// Reads a text chunk's response (a fetch of `href`), gunzips it and adds it to the corpus.
-async fn add_chunk(
-    corpus: Corpus,
-    chunk: u32,
-    href: &str,
-    request: js_sys::Promise,
-) -> Result<(), String> {
-    let file = read_response(request, href, "Part of the articles' data").await?;
-    gunzip_and_add(corpus, chunk, &file).await
 }
 
 /// Gunzips file `chunk` (unless a server has already) and adds it to the corpus.

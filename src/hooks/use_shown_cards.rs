@@ -9,6 +9,7 @@ use std::ops::Range;
 use corpus::view::results::{first_shown, page_around, PAGE_SIZE};
 use corpus::view::state::ViewState;
 use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::{hook, use_callback, use_effect_with, use_state_eq, Callback};
 
 use crate::frames::after_next_paint;
@@ -103,8 +104,9 @@ pub fn use_shown_cards(state: &ViewState, open_position: Option<usize>) -> Shown
 }
 
 /// How many cards from the top of the list are within reach: those in the window as scrolled,
-/// and those of the next one and a half windows below it (each at least [`CARD_MIN_HEIGHT_PX`]
-/// high, so this counts generously).
+/// and those of the next one and a half windows below it. Counted on the cards as laid out
+/// (a card waiting for its text is shorter than one with it), and at least as many as cards of
+/// [`CARD_MIN_HEIGHT_PX`] would fill (before the list is laid out).
 pub fn cards_in_reach_now() -> usize {
     let window = web_sys::window();
     let height = window
@@ -112,11 +114,34 @@ pub fn cards_in_reach_now() -> usize {
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(1080.0);
-    let scrolled = window.and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    let scrolled = window
+        .as_ref()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0);
     // A whole number of cards, at least one page's first frame: the cast loses nothing.
-    ((scrolled + 2.5 * height) / CARD_MIN_HEIGHT_PX)
+    let estimate = ((scrolled + 2.5 * height) / CARD_MIN_HEIGHT_PX)
         .ceil()
-        .max(first_paint_cards() as f64) as usize
+        .max(first_paint_cards() as f64) as usize;
+    estimate.max(cards_laid_out_above(2.5 * height).unwrap_or(0))
+}
+
+/// How many cards of the list on screen start above `bottom` pixels from the window's top.
+fn cards_laid_out_above(bottom: f64) -> Option<usize> {
+    let items = web_sys::window()?
+        .document()?
+        .query_selector_all("ol.cards > li")
+        .ok()?;
+    let mut count = 0;
+    for i in 0..items.length() {
+        let item: web_sys::Element = items.item(i)?.dyn_into().ok()?;
+        let rect = item.get_bounding_client_rect();
+        // A hidden list (the page's static first cards, under a link with a view) is not laid out.
+        if rect.height() == 0.0 || rect.top() >= bottom {
+            break;
+        }
+        count += 1;
+    }
+    Some(count)
 }
 
 /// [`cards_in_reach_now`], growing as the reader scrolls (never shrinking: texts fetched stay).

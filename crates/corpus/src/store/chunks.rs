@@ -35,6 +35,8 @@ pub(super) struct ChunkSlots {
     slots: Vec<Mutex<Option<Arc<[u8]>>>>,
     arrived: Mutex<VecDeque<u32>>,
     held: AtomicUsize,
+    /// How many slots are filled (a count kept, not a walk over one slot per article).
+    here: AtomicUsize,
 }
 
 impl ChunkSlots {
@@ -43,6 +45,7 @@ impl ChunkSlots {
             slots: (0..chunks).map(|_| Mutex::new(None)).collect(),
             arrived: Mutex::new(VecDeque::new()),
             held: AtomicUsize::new(0),
+            here: AtomicUsize::new(0),
         }
     }
 
@@ -55,10 +58,7 @@ impl ChunkSlots {
     }
 
     fn here(&self) -> usize {
-        self.slots
-            .iter()
-            .filter(|s| s.lock().is_ok_and(|s| s.is_some()))
-            .count()
+        self.here.load(Ordering::Relaxed)
     }
 }
 
@@ -133,8 +133,9 @@ impl CorpusBlob {
         self.text_chunk_count() + self.head.index.shard_count()
     }
 
-    /// How many chunks the texts are in: 0 when they came with the head.
-    fn text_chunk_count(&self) -> usize {
+    /// How many chunks the texts are in: 0 when they came with the head. Files `0..` this are
+    /// text chunks, the postings shards follow.
+    pub fn text_chunk_count(&self) -> usize {
         match &self.texts {
             Texts::Whole(_) => 0,
             Texts::Chunked(slots) => slots.len(),
@@ -237,9 +238,11 @@ impl CorpusBlob {
             let freed = slots
                 .slots
                 .get(chunk as usize)
-                .and_then(|slot| slot.lock().ok()?.take())
-                .map_or(0, |bytes| bytes.len());
-            slots.held.fetch_sub(freed, Ordering::Relaxed);
+                .and_then(|slot| slot.lock().ok()?.take());
+            if let Some(bytes) = freed {
+                slots.held.fetch_sub(bytes.len(), Ordering::Relaxed);
+                slots.here.fetch_sub(1, Ordering::Relaxed);
+            }
         }
         kept.extend(arrived.drain(..));
         *arrived = kept;
@@ -272,6 +275,7 @@ impl CorpusBlob {
             .map_err(|_| BlobError::Inconsistent("text chunks"))?;
         if slot.is_none() {
             slots.held.fetch_add(bytes.len(), Ordering::Relaxed);
+            slots.here.fetch_add(1, Ordering::Relaxed);
             if let Ok(mut arrived) = slots.arrived.lock() {
                 arrived.push_back(chunk);
             }

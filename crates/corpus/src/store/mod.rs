@@ -27,6 +27,7 @@ pub mod catalog;
 mod chunks;
 #[cfg(test)]
 mod damaged;
+mod packs;
 mod parts;
 mod searchable;
 mod write;
@@ -44,6 +45,7 @@ use crate::search::index::SearchIndex;
 use catalog::Catalog;
 pub use chunks::TEXT_BUDGET_BYTES;
 use chunks::{check_chunk_ends, Texts};
+pub use packs::{encode_table, PackRequest, TextPacks};
 use parts::ends_of;
 use searchable::FoldedDoc;
 pub use searchable::FOLDED_BUDGET_BYTES;
@@ -296,14 +298,15 @@ mod tests {
         }
     }
 
-    /// A phrase whose confirmation would read more than CONFIRM_CHUNKS_AT_MOST text chunks is
+    /// A phrase whose confirmation would read more than CONFIRM_TEXT_BYTES_AT_MOST of text is
     /// answered from the index alone: no article holding it is missed, articles holding its
     /// words apart may be in, and the answer says so; a rarer phrase is confirmed as before.
     #[test]
     fn a_phrase_too_common_to_confirm_is_answered_from_the_index_and_says_so() {
         use crate::view::answer;
         use crate::view::state::ViewState;
-        let n = searchable::CONFIRM_CHUNKS_AT_MOST + 40;
+        // Articles of about 60 bytes of stored text: more of them than the bound holds.
+        let n = searchable::CONFIRM_TEXT_BYTES_AT_MOST / 40;
         let articles: Vec<Article> = (0..n)
             .map(|i| {
                 let body = if i % 2 == 0 {

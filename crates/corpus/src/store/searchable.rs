@@ -225,7 +225,7 @@ impl CorpusBlob {
         }
         // Articles whose every phrase and long run earlier searches settled need no text.
         let missing = self.chunks_to_confirm(query);
-        if missing.len() > CONFIRM_CHUNKS_AT_MOST {
+        if self.text_bytes_of(&missing) > CONFIRM_TEXT_BYTES_AT_MOST {
             // Too many to read for one search: it is answered from the index alone.
             return Vec::new();
         }
@@ -258,13 +258,18 @@ impl CorpusBlob {
 
     /// Whether a sharded corpus answers `query` from its index alone, without confirming its
     /// phrases and long runs on the text: when that would read more than
-    /// [`CONFIRM_CHUNKS_AT_MOST`] text chunks (a phrase of common words, a common Thai syllable
+    /// [`CONFIRM_TEXT_BYTES_AT_MOST`] of stored text (a phrase of common words, a common Thai syllable
     /// run over a large corpus). Its hits then hold every article that has all of an item's
     /// parts (none is missed; some may have them apart), and the explorer says so.
     pub fn answers_unconfirmed(&self, query: &Query) -> bool {
         self.chunk_count() > 0
             && self.shards_missing_for(query).is_empty()
-            && self.chunks_to_confirm(query).len() > CONFIRM_CHUNKS_AT_MOST
+            && self.text_bytes_of(&self.chunks_to_confirm(query)) > CONFIRM_TEXT_BYTES_AT_MOST
+    }
+
+    /// How many bytes of stored text these text chunks hold.
+    fn text_bytes_of(&self, chunks: &[u32]) -> usize {
+        chunks.iter().map(|&c| self.chunk_len(c)).sum()
     }
 
     /// The text hits of a view's query, as the view filters them: `None` when the query
@@ -281,9 +286,10 @@ impl CorpusBlob {
     }
 }
 
-/// At most this many text chunks are read to confirm one search's phrases and long runs (about
-/// 3 MB of gzip at 32 KiB a chunk): past it the search is answered from the index alone.
-pub const CONFIRM_CHUNKS_AT_MOST: usize = 256;
+/// At most this much stored text is read to confirm one search's phrases and long runs (8 MiB,
+/// about 3 MB of gzip; a few kB in the crate's tests): past it the search is answered from the
+/// index alone. A bound in bytes, not files, holds whatever the size of a text chunk.
+pub const CONFIRM_TEXT_BYTES_AT_MOST: usize = if cfg!(test) { 16 << 10 } else { 8 << 20 };
 
 /// The articles as a search reads them when it does not confirm on the text: every candidate
 /// no earlier search settled counts as holding every item.

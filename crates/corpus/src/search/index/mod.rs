@@ -77,6 +77,9 @@ mod shards;
 mod tests;
 mod validate;
 
+pub(crate) use build::write_varint;
+pub(crate) use postings::read_varint;
+
 use std::fmt;
 use std::sync::OnceLock;
 

@@ -169,7 +169,7 @@ pub(super) fn flag_at(bytes: &[u8], i: usize) -> u8 {
 
 /// The LEB128 number at `*pos`, moving `*pos` past it; `None` when it runs past the end or
 /// does not fit in 64 bits.
-pub(super) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
+pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *bytes.get(*pos)?;
