@@ -104,7 +104,7 @@ async function newPage(browser, profile) {
 function fileKind(url) {
   const name = new URL(url).pathname.split('/').pop();
   if (/^corpus-[0-9a-f]+-i\d+\.bin$/.test(name)) return 'shards';
-  if (/^corpus-[0-9a-f]+-\d+\.bin$/.test(name)) return 'chunks';
+  if (/^corpus-[0-9a-f]+-(p?\d+|texts)\.bin$/.test(name)) return 'chunks';
   if (/^corpus-[0-9a-f]+\.bin$/.test(name)) return 'core';
   return 'other';
 }
@@ -212,7 +212,7 @@ async function firstQueryAndSession(page, engine, profile, queries) {
     out.session = { queries: times.length + 1, bytes: (await received(page)) - started + out.firstQueryBytes, ms: times.reduce((a, b) => a + b, out.firstQueryMs),
       p50: percentile(times, 0.5), p95: percentile(times, 0.95), costliest: [...costs].sort((a, b) => b[2] - a[2]).slice(0, 8),
       byKind: Object.fromEntries(Object.entries(page.__net.byKind).map(([k, v]) => [k, v - (kindsBefore[k] ?? 0)])) };
-    if (process.env.NETWORK_TRACE) await writeFile(process.env.NETWORK_TRACE, JSON.stringify(costs));
+    if (process.env.NETWORK_TRACE) await writeFile(`${process.env.NETWORK_TRACE}.${engine}.json`, JSON.stringify(costs));
   }
   return out;
 }
@@ -231,7 +231,8 @@ async function siteFiles(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const link = /<link\b[^>]*data-borderlines-corpus[^>]*>/.exec(html)?.[0] ?? '';
   const attr = (name) => Number(new RegExp(`${name}="(\\d+)"`).exec(link)?.[1] ?? 0);
-  return { files: names.length, bytes: total, largest, core: attr('data-bytes'), chunks: attr('data-chunks'), chunkBytes: attr('data-chunk-bytes'), shards: attr('data-shards'), shardBytes: attr('data-shard-bytes') };
+  return { files: names.length, bytes: total, largest, core: attr('data-bytes'), chunks: attr('data-chunks'), packs: attr('data-packs'), packBytes: attr('data-pack-bytes'),
+    table: attr('data-texts-bytes'), shards: attr('data-shards'), shardBytes: attr('data-shard-bytes') };
 }
 
 async function main() {

@@ -586,7 +586,8 @@ function networkSection(dir) {
   const mb = (b) => (b == null ? '' : `${(b / 2 ** 20).toFixed(0)} MiB`);
   const r = (a, b) => (a == null || b == null || !b ? '' : `${(a / b).toFixed(2)}×`);
   const sizes = run.sizes.map((x) => `| ${x.n.toLocaleString('en-US')} | ${kb(x.files.core)} | ${x.files.shards} (${kb(x.files.shardBytes)}) | ` +
-    `${x.files.chunks} (${kb(x.files.chunkBytes)}) | ${x.files.files.toLocaleString('en-US')}, largest ${kb(x.files.largest)} | ${kb(x.pagefindBytes)} | ${x.commit} |`);
+    `${x.files.packs != null ? `${x.files.chunks} in ${x.files.packs} packs (${kb(x.files.packBytes)}; table ${kb(x.files.table)})` : `${x.files.chunks} files (${kb(x.files.chunkBytes)})`} | ` +
+    `${x.files.files.toLocaleString('en-US')}, largest ${kb(x.files.largest)} | ${kb(x.pagefindBytes)} | ${x.commit} |`);
   const rows = [];
   for (const x of run.sizes) {
     for (const [profile, { borderlines: b, pagefind: p }] of Object.entries(x.profiles)) {
@@ -596,7 +597,8 @@ function networkSection(dir) {
   }
   const sessions = run.sizes.filter((x) => x.profiles.fast4g?.borderlines?.session).map((x) => {
     const b = x.profiles.fast4g.borderlines; const p = x.profiles.fast4g.pagefind;
-    return `| ${x.n.toLocaleString('en-US')} | ${b.session.queries} | ${kb(b.session.bytes)} | ${kb(p?.session?.bytes)} | ${r(b.session.bytes, p?.session?.bytes)} | ` +
+    const kinds = b.session.byKind ? `${kb(b.session.byKind.shards ?? 0)} / ${kb(b.session.byKind.chunks ?? 0)}` : '';
+    return `| ${x.n.toLocaleString('en-US')} | ${b.session.queries} | ${kb(b.session.bytes)} | ${kinds} | ${kb(p?.session?.bytes)} | ${r(b.session.bytes, p?.session?.bytes)} | ` +
       `${Math.round(b.session.p50)} / ${Math.round(b.session.p95)} ms | ${p?.session ? `${Math.round(p.session.p50)} / ${Math.round(p.session.p95)} ms` : ''} | ${mb(b.wasmMemoryStart)} / ${mb(b.wasmMemorySession)} |`;
   });
   const costly = run.sizes.filter((x) => x.profiles.fast4g?.borderlines?.session?.costliest).map((x) =>
@@ -610,9 +612,10 @@ function networkSection(dir) {
       'card are (the texts of the cards in reach, `hooks/use_cards_in_reach`). Both search as typed (`xlang=off&typo=off`). Bytes are what crossed the ' +
       'network, headers included (Pagefind fetches in a worker: counted too). One run per row.',
     '',
-    '**Files.** The core is what a link fetches before any search; the shards hold the posting lists, the chunks the texts (gzip).',
+    '**Files.** The core is what a link fetches before any search; the shards hold the posting lists; the texts are chunks of about an article, ' +
+      'each gzip on its own, laid in packs that the app reads by range, with a table of where each chunk lies (gzip).',
     '',
-    '| articles | core | postings shards | text chunks | files | Pagefind bundle | commit |',
+    '| articles | core | postings shards | texts | files | Pagefind bundle | commit |',
     '|---:|---:|---:|---:|---:|---:|---|',
     ...sizes,
     '',
@@ -625,12 +628,12 @@ function networkSection(dir) {
     '',
     '**Session** (Fast 4G): the query set typed one query after another into the same page, each until painted; wasm memory after start and after the session.',
     '',
-    '| articles | queries | Borderlines bytes | Pagefind bytes | ÷ Pagefind | Borderlines p50 / p95 | Pagefind p50 / p95 | wasm memory start / session |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| articles | queries | Borderlines bytes | of which shards / texts | Pagefind bytes | ÷ Pagefind | Borderlines p50 / p95 | Pagefind p50 / p95 | wasm memory start / session |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...sessions,
     '',
     'The costliest queries of each session (bytes): phrases and runs of three or more Thai or Chinese clusters, confirmed on the texts of their candidates ' +
-      '(at most 256 text chunks a search; past that a search is answered from the index alone and says so):',
+      '(at most 8 MiB of stored text a search; past that a search is answered from the index alone and says so):',
     '',
     ...costly,
     ...run.sizes.filter((x) => x.note).map((x) => `\nNote on ${x.n.toLocaleString('en-US')}: ${x.note}`),
