@@ -17,7 +17,7 @@
 // of seed text): corpus-<hash>.bin is then the core (catalog and the index's dictionary; the explorer
 // opens with it alone); the article texts follow in chunks of about CORPUS_CHUNK_BYTES (an
 // article or a few short ones), each gzip-compressed on its own and laid end to end in packs of
-// about CORPUS_PACK_BYTES, corpus-<hash>-p<n>.bin, of which the app asks for the bytes of the
+// about CORPUS_PACK_BYTES (by language, then newest first), corpus-<hash>-p<n>.bin, of which the app asks for the bytes of the
 // chunks a card or a phrase needs (HTTP range requests; a table, corpus-<hash>-texts.bin, says
 // where each chunk lies, crates/corpus/src/store/packs.rs); and the index's posting lists come
 // in shards of about CORPUS_SHARD_BYTES, corpus-<hash>-i<n>.bin, which it fetches when a search
@@ -83,8 +83,12 @@ const gzip = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION, m
 /** The text chunks, each gzip-compressed on its own, laid end to end in packs of about
  *  CORPUS_PACK_BYTES (at most MAX_PACKS of them), and the table saying where each chunk lies
  *  (gzip; its layout is crates/corpus/src/store/packs.rs's). */
-function packed(chunks) {
-  const members = chunks.map(gzip);
+function packed(chunks, layout) {
+  // Laid by language (`corpus pack` writes the order): a phrase's candidates lie together.
+  if (layout.length !== chunks.length || new Set(layout).size !== chunks.length || layout.some((c) => !(c >= 0 && c < chunks.length))) {
+    throw new Error(`the layout of the text chunks does not list each of the ${chunks.length} once`);
+  }
+  const members = layout.map((c) => gzip(chunks[c]));
   const bytes = members.reduce((sum, m) => sum + m.length, 0);
   const target = Math.max(numberFromEnv('CORPUS_PACK_BYTES', PACK_BYTES) || PACK_BYTES, Math.ceil(bytes / MAX_PACKS));
   const packs = [];
@@ -98,8 +102,10 @@ function packed(chunks) {
     if (openBytes >= target) close();
   }
   if (open.length) close();
-  const numbers = [members.length, packs.length, ...members.map((m) => m.length), ...perPack];
-  const table = [...Buffer.from('BLTP'), 1];
+  // Which chunk each laid member is, as the step from the one before (zigzag).
+  const steps = layout.map((c, i) => { const step = c - (i ? layout[i - 1] : -1); return step >= 0 ? 2 * step : -2 * step - 1; });
+  const numbers = [members.length, packs.length, ...members.map((m) => m.length), ...perPack, ...steps];
+  const table = [...Buffer.from('BLTP'), 2];
   for (let n of numbers) {
     while (n >= 0x80) { table.push((n & 0x7f) | 0x80); n = Math.floor(n / 0x80); }
     table.push(n);
@@ -122,7 +128,7 @@ export function packCorpus(dir) {
   const work = mkdtempSync(join(tmpdir(), 'borderlines-pack-'));
   const blobPath = join(work, 'corpus.bin');
   const pagePath = join(work, 'first-page.html');
-  let blob, firstPage, chunks, shards;
+  let blob, firstPage, chunks, shards, layout;
   try {
     const args = ['run', '--profile', 'cli', '-q', '-p', 'ingest', '--', 'pack', seeds, blobPath, '--first-page', pagePath];
     if (chunked) args.push('--chunks', String(chunkBytes), '--shards', String(shardBytes));
@@ -131,6 +137,7 @@ export function packCorpus(dir) {
     firstPage = readFileSync(pagePath, 'utf8');
     chunks = [];
     shards = [];
+    layout = chunked ? JSON.parse(readFileSync(`${blobPath}.layout`, 'utf8')) : [];
     for (const [files, prefix] of [[chunks, ''], [shards, 'i']]) {
       for (let i = 0; chunked; i++) {
         let file;
@@ -144,7 +151,7 @@ export function packCorpus(dir) {
     rmSync(work, { recursive: true, force: true });
   }
   const core = gzip(blob);
-  const { packs, table } = chunked ? packed(chunks) : { packs: [], table: Buffer.alloc(0) };
+  const { packs, table } = chunked ? packed(chunks, layout) : { packs: [], table: Buffer.alloc(0) };
   const hash = createHash('sha256').update(core);
   for (const file of [table, ...packs, ...shards]) hash.update(file);
   const stem = `corpus-${hash.digest('hex').slice(0, 16)}`;

@@ -371,7 +371,12 @@ pub async fn fetch_texts(corpus: Corpus, chunks: &[u32]) -> Result<(), String> {
                 if parts.len() >= REQUESTS_AT_ONCE {
                     break;
                 }
-                taken.extend(texts.iter().filter(|c| request.members.contains(c)));
+                taken.extend(
+                    packs
+                        .members_in(&request)
+                        .map(|(member, _)| member)
+                        .filter(|m| texts.contains(m)),
+                );
                 parts.push(Part::Texts(request));
             }
         }
@@ -495,12 +500,15 @@ async fn add_members(
     bytes: &Uint8Array,
 ) -> Result<(), String> {
     let packs = packs.ok_or("The articles' texts cannot be found. Reload the page.")?;
-    for member in request.members.clone() {
-        let range = request
-            .member_in_response(packs, member)
-            .and_then(|r| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?))
-            .ok_or("Part of the articles' data is damaged. Reload the page.")?;
-        gunzip_and_add(corpus, member, &bytes.subarray(range.start, range.end)).await?;
+    let members: Vec<(u32, std::ops::Range<usize>)> = packs.members_in(request).collect();
+    if members.len() != request.places.len() {
+        return Err("Part of the articles' data is damaged. Reload the page.".to_owned());
+    }
+    for (member, range) in members {
+        let (Ok(start), Ok(end)) = (u32::try_from(range.start), u32::try_from(range.end)) else {
+            return Err("Part of the articles' data is damaged. Reload the page.".to_owned());
+        };
+        gunzip_and_add(corpus, member, &bytes.subarray(start, end)).await?;
     }
     Ok(())
 }

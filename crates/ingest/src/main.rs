@@ -18,7 +18,7 @@ use ingest::near_dupes::{near_duplicate_groups, NearDuplicateGroup};
 use ingest::{load_seeds, SeedsReport};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT [--first-page HTML] [--chunks BYTES [--shards BYTES]]\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n  --first-page HTML   also write the default view's first page of cards as static HTML (for the page's shell)\n  --chunks BYTES   write OUT as the core (catalog, the index's dictionary) and the rest apart in files of about BYTES: the article texts as OUT.0, OUT.1, …, the index's posting lists as OUT.i0, OUT.i1, … (the hosted edition of a large corpus)\n  --shards BYTES   postings per shard (default: the --chunks size)\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
+const USAGE: &str = "usage: corpus check DIR [--json]\n       corpus pack DIR OUT [--first-page HTML] [--chunks BYTES [--shards BYTES]]\n\n  check DIR      read every *.txt under DIR as the build does; print articles, ignored files, warnings, errors and near-duplicate groups\n  --json         print exactly one JSON object instead of a table\n  pack DIR OUT   write the corpus the site loads (the blob: articles, catalog, search index) to OUT; any invalid file fails it, listed with its line\n  --first-page HTML   also write the default view's first page of cards as static HTML (for the page's shell)\n  --chunks BYTES   write OUT as the core (catalog, the index's dictionary) and the rest apart in files of about BYTES: the article texts as OUT.0, OUT.1, … (and OUT.layout, the order to lay them in packs: by language), the index's posting lists as OUT.i0, OUT.i1, … (the hosted edition of a large corpus)\n  --shards BYTES   postings per shard (default: the --chunks size)\n\nExit status: 1 when any file is an error (or OUT cannot be written), 2 on bad usage, 0 otherwise.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -131,6 +131,12 @@ fn pack(args: &PackArgs) -> ExitCode {
                     }
                     write(&PathBuf::from(name), chunk)?;
                 }
+                // The order the build lays the text chunks in its packs (by language).
+                let mut name = args.out.clone().into_os_string();
+                name.push(".layout");
+                let layout = serde_json::to_string(&chunked.text_chunk_layout())
+                    .map_err(|e| e.to_string())?;
+                write(&PathBuf::from(name), layout.as_bytes())?;
             }
         }
         match &args.first_page {

@@ -142,6 +142,20 @@ impl CorpusBlob {
         }
     }
 
+    /// The order the build lays the text chunks in on the host (`store/packs.rs`): by the
+    /// language of each chunk's first article, then in corpus order. Empty for a whole blob.
+    pub fn text_chunk_layout(&self) -> Vec<u32> {
+        let catalog = self.catalog();
+        let mut layout: Vec<(&str, u32)> = (0..self.text_chunk_count())
+            .filter_map(|chunk| {
+                let first = span(&self.head.chunk_ends, chunk).start;
+                Some((catalog.lang(first), u32::try_from(chunk).ok()?))
+            })
+            .collect();
+        layout.sort_unstable();
+        layout.into_iter().map(|(_, chunk)| chunk).collect()
+    }
+
     /// The chunk that holds article `index`'s text (`None` when the texts are whole, or past the
     /// end).
     pub fn chunk_of(&self, index: u32) -> Option<u32> {

@@ -358,6 +358,32 @@ mod tests {
         );
     }
 
+    /// The build lays text chunks by language, then in corpus order: each chunk once.
+    #[test]
+    fn text_chunks_are_laid_by_language_then_in_order() {
+        let langs = ["th", "en", "th", "vi", "en", "th"];
+        let articles: Vec<Article> = langs
+            .iter()
+            .enumerate()
+            .map(|(i, lang)| Article {
+                lang: (*lang).to_owned(),
+                ..article(&format!("a{i}"), "Title", &["body text"], &[], None)
+            })
+            .collect();
+        let whole = CorpusBlob::new(&articles, Vec::new()).expect("packs");
+        assert!(whole.text_chunk_layout().is_empty());
+        // One article a chunk.
+        let (core, _) = whole.to_chunked_bytes(1, 1 << 20).expect("splits");
+        let chunked = CorpusBlob::from_bytes(&core).expect("decodes");
+        let layout = chunked.text_chunk_layout();
+        let laid: Vec<&str> = layout
+            .iter()
+            .map(|&c| chunked.catalog().lang(c as usize))
+            .collect();
+        assert_eq!(laid, ["en", "en", "th", "th", "th", "vi"]);
+        assert_eq!(layout, [1, 4, 0, 2, 5, 3]);
+    }
+
     /// Past the budget of folded text kept, a search folds on the fly and finds the same.
     #[test]
     fn a_search_past_the_folded_budget_keeps_nothing_and_finds_the_same() {

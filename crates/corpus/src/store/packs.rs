@@ -1,15 +1,19 @@
 //! Where a sharded corpus's text chunks lie on the host: each chunk compressed on its own (one
 //! gzip member), members laid end to end in *packs*, files of a few tens of kB, so that a card
 //! costs one ranged request for its own article's bytes while the site stays a few thousand
-//! files at any size. The build writes the packs and this table (`scripts/corpus-data.mjs`);
-//! the app reads the table once, beside the core, and plans its requests with
-//! [`TextPacks::requests`].
+//! files at any size. Chunks are laid by language (of their first article), then in corpus
+//! order (newest first): a phrase or a Thai or Chinese run is checked on articles of its own
+//! language, which then lie together, in a few long ranges rather than hundreds of short ones.
+//! The build writes the packs and this table (`scripts/corpus-data.mjs`, in the order
+//! [`crate::CorpusBlob::text_chunk_layout`] gives); the app reads the table once, beside the
+//! core, and plans its requests with [`TextPacks::requests`].
 //!
 //! # Table layout
 //!
-//! `b"BLTP"`, a version byte (1), then LEB128 numbers: the member count `m`, the pack count
-//! `p`, the compressed length of each of the `m` members in chunk order, and how many members
-//! each of the `p` packs holds (consecutive chunks, at least one each).
+//! `b"BLTP"`, a version byte (2), then LEB128 numbers: the member count `m`, the pack count
+//! `p`; the compressed length of each of the `m` members as laid; how many members each of the
+//! `p` packs holds (at least one); and which chunk each laid member is, as the difference from
+//! the one laid before (zigzag: `2d` for `d ≥ 0`, `-2d - 1` below; the first from -1).
 
 use std::ops::Range;
 
@@ -17,7 +21,7 @@ use crate::search::index::{read_varint, write_varint};
 use crate::store::BlobError;
 
 const MAGIC: &[u8; 4] = b"BLTP";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 fn bad() -> BlobError {
     BlobError::Inconsistent("text packs")
@@ -26,21 +30,25 @@ fn bad() -> BlobError {
 /// The table: for each text chunk, its pack and its bytes there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextPacks {
-    /// Per member, where it starts in its pack.
+    /// Per place in the layout, the chunk laid there.
+    order: Vec<u32>,
+    /// Per chunk, its place in the layout.
+    place: Vec<u32>,
+    /// Per place, where its member starts in its pack.
     starts: Vec<u32>,
-    /// Per member, how many bytes it has.
+    /// Per place, how many bytes its member has.
     lens: Vec<u32>,
-    /// Per pack, its first member; one more entry, the member count.
+    /// Per pack, its first place; one more entry, the member count.
     pack_firsts: Vec<u32>,
 }
 
-/// One ranged request: bytes `bytes` of pack `pack`, which hold members `members` whole
-/// (the chunks asked for and those between them that the range spans anyway).
+/// One ranged request: bytes `bytes` of pack `pack`, which hold the members laid at `places`
+/// whole (the chunks asked for and those between them that the range spans anyway).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackRequest {
     pub pack: u32,
     pub bytes: Range<u32>,
-    pub members: Range<u32>,
+    pub places: Range<u32>,
 }
 
 impl TextPacks {
@@ -53,27 +61,27 @@ impl TextPacks {
             return Err(bad());
         }
         let mut at = 0;
-        let mut number = || -> Result<u32, BlobError> {
-            read_varint(rest, &mut at)
-                .and_then(|n| u32::try_from(n).ok())
-                .ok_or_else(bad)
-        };
-        let members = number()? as usize;
-        let packs = number()? as usize;
-        // Every member takes a byte of the table at least: a bound before allocating.
+        let mut number =
+            || -> Result<u64, BlobError> { read_varint(rest, &mut at).ok_or_else(bad) };
+        let small = |n: u64| u32::try_from(n).map_err(|_| bad());
+        let members = small(number()?)? as usize;
+        let packs = small(number()?)? as usize;
+        // Every member takes two bytes of the table at least: a bound before allocating.
         if members != chunks || members > rest.len() || packs > members {
             return Err(bad());
         }
-        let lens: Vec<u32> = (0..members).map(|_| number()).collect::<Result<_, _>>()?;
+        let lens: Vec<u32> = (0..members)
+            .map(|_| small(number()?))
+            .collect::<Result<_, _>>()?;
         let mut pack_firsts = Vec::with_capacity(packs + 1);
         let mut starts = Vec::with_capacity(members);
         let mut first = 0u32;
         for _ in 0..packs {
-            let count = number()?;
+            let count = small(number()?)?;
             let end = first
                 .checked_add(count)
-                .filter(|&e| count > 0 && e as usize <= members);
-            let end = end.ok_or_else(bad)?;
+                .filter(|&e| count > 0 && e as usize <= members)
+                .ok_or_else(bad)?;
             pack_firsts.push(first);
             let mut start = 0u32;
             for &len in lens.get(first as usize..end as usize).unwrap_or_default() {
@@ -82,11 +90,36 @@ impl TextPacks {
             }
             first = end;
         }
-        if first as usize != members || at != rest.len() {
+        if first as usize != members {
             return Err(bad());
         }
         pack_firsts.push(first);
+        let mut order = Vec::with_capacity(members);
+        let mut place = vec![u32::MAX; members];
+        let mut last: i64 = -1;
+        for laid in 0..members {
+            let zigzag = number()?;
+            let step = if zigzag % 2 == 0 {
+                i64::try_from(zigzag / 2).map_err(|_| bad())?
+            } else {
+                -i64::try_from(zigzag / 2).map_err(|_| bad())? - 1
+            };
+            let chunk = last.checked_add(step).ok_or_else(bad)?;
+            let slot = usize::try_from(chunk)
+                .ok()
+                .and_then(|c| place.get_mut(c))
+                .filter(|p| **p == u32::MAX)
+                .ok_or_else(bad)?;
+            *slot = laid as u32;
+            order.push(chunk as u32);
+            last = chunk;
+        }
+        if at != rest.len() {
+            return Err(bad());
+        }
         Ok(TextPacks {
+            order,
+            place,
             starts,
             lens,
             pack_firsts,
@@ -98,72 +131,88 @@ impl TextPacks {
         self.pack_firsts.len().saturating_sub(1)
     }
 
-    /// The pack that holds member `member`.
-    pub fn pack_of(&self, member: u32) -> Option<u32> {
-        if member as usize >= self.lens.len() {
+    /// The pack of the member laid at `place`.
+    fn pack_at(&self, place: u32) -> Option<u32> {
+        if place as usize >= self.lens.len() {
             return None;
         }
-        let after = self.pack_firsts.partition_point(|&first| first <= member);
+        let after = self.pack_firsts.partition_point(|&first| first <= place);
         u32::try_from(after.checked_sub(1)?).ok()
     }
 
-    /// Where member `member` lies in its pack.
-    pub fn member_bytes(&self, member: u32) -> Option<Range<u32>> {
-        let start = *self.starts.get(member as usize)?;
-        Some(start..start + self.lens.get(member as usize)?)
+    /// Where the member laid at `place` lies in its pack.
+    fn bytes_at(&self, place: u32) -> Option<Range<u32>> {
+        let start = *self.starts.get(place as usize)?;
+        Some(start..start + self.lens.get(place as usize)?)
     }
 
-    /// The ranged requests that fetch `members` (any order; repeats and numbers past the end
-    /// are ignored): one per run of them in a pack, a run going on across a gap of at most
-    /// `max_gap` bytes (one request costs more than a few bytes more in one).
+    /// The pack that holds chunk `member`, and where it lies there.
+    pub fn member(&self, member: u32) -> Option<(u32, Range<u32>)> {
+        let place = *self.place.get(member as usize)?;
+        Some((self.pack_at(place)?, self.bytes_at(place)?))
+    }
+
+    /// The ranged requests that fetch the chunks `members` (any order; repeats and numbers past
+    /// the end are ignored): one per run of them in a pack, a run going on across a gap of at
+    /// most `max_gap` bytes (one request costs more than a few bytes more in one).
     pub fn requests(&self, members: &[u32], max_gap: u32) -> Vec<PackRequest> {
-        let mut sorted: Vec<u32> = members
+        let mut places: Vec<u32> = members
             .iter()
-            .copied()
-            .filter(|&m| (m as usize) < self.lens.len())
+            .filter_map(|&m| self.place.get(m as usize).copied())
             .collect();
-        sorted.sort_unstable();
-        sorted.dedup();
+        places.sort_unstable();
+        places.dedup();
         let mut out: Vec<PackRequest> = Vec::new();
-        for member in sorted {
-            let (Some(pack), Some(bytes)) = (self.pack_of(member), self.member_bytes(member))
-            else {
+        for place in places {
+            let (Some(pack), Some(bytes)) = (self.pack_at(place), self.bytes_at(place)) else {
                 continue;
             };
             match out.last_mut() {
                 Some(last) if last.pack == pack && bytes.start - last.bytes.end <= max_gap => {
                     last.bytes.end = bytes.end;
-                    last.members.end = member + 1;
+                    last.places.end = place + 1;
                 }
                 _ => out.push(PackRequest {
                     pack,
                     bytes,
-                    members: member..member + 1,
+                    places: place..place + 1,
                 }),
             }
         }
         out
     }
-}
 
-impl PackRequest {
-    /// Where member `member` lies in this request's bytes.
-    pub fn member_in_response(&self, packs: &TextPacks, member: u32) -> Option<Range<usize>> {
-        let bytes = packs.member_bytes(member)?;
-        let start = bytes.start.checked_sub(self.bytes.start)? as usize;
-        let end = bytes.end.checked_sub(self.bytes.start)? as usize;
-        (self.members.contains(&member) && bytes.end <= self.bytes.end).then_some(start..end)
+    /// The chunks a request fetches, as laid, each with where it lies in the request's bytes.
+    pub fn members_in<'a>(
+        &'a self,
+        request: &'a PackRequest,
+    ) -> impl Iterator<Item = (u32, Range<usize>)> + 'a {
+        request.places.clone().filter_map(move |place| {
+            let member = *self.order.get(place as usize)?;
+            let bytes = self.bytes_at(place)?;
+            let start = bytes.start.checked_sub(request.bytes.start)? as usize;
+            let end = bytes.end.checked_sub(request.bytes.start)? as usize;
+            (bytes.end <= request.bytes.end).then_some((member, start..end))
+        })
     }
 }
 
-/// The table for members of `lens` bytes in packs of `per_pack` members (what the build writes).
-pub fn encode_table(lens: &[u32], per_pack: &[u32]) -> Vec<u8> {
+/// The table for members of `lens` bytes (as laid) in packs of `per_pack` members, the chunks
+/// laid in `order` (what the build writes).
+pub fn encode_table(lens: &[u32], per_pack: &[u32], order: &[u32]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(VERSION);
     write_varint(&mut out, lens.len() as u64);
     write_varint(&mut out, per_pack.len() as u64);
     for &n in lens.iter().chain(per_pack) {
         write_varint(&mut out, u64::from(n));
+    }
+    let mut last: i64 = -1;
+    for &chunk in order {
+        let step = i64::from(chunk) - last;
+        let zigzag = if step >= 0 { 2 * step } else { -2 * step - 1 };
+        write_varint(&mut out, zigzag as u64);
+        last = i64::from(chunk);
     }
     out
 }
@@ -173,28 +222,26 @@ mod tests {
     use super::*;
 
     fn table() -> TextPacks {
-        // Members of 10, 20, 5 | 7 | 3, 3 bytes in three packs.
-        let bytes = encode_table(&[10, 20, 5, 7, 3, 3], &[3, 1, 2]);
+        // Chunks laid 0, 1, 2 | 5 | 3, 4 (of 10, 20, 5 | 7 | 3, 3 bytes) in three packs.
+        let bytes = encode_table(&[10, 20, 5, 7, 3, 3], &[3, 1, 2], &[0, 1, 2, 5, 3, 4]);
         TextPacks::parse(&bytes, 6).expect("valid")
     }
 
     #[test]
-    fn members_lie_end_to_end_in_their_packs() {
+    fn members_lie_end_to_end_in_their_packs_in_the_order_laid() {
         let packs = table();
         assert_eq!(packs.pack_count(), 3);
-        let at: Vec<_> = (0..7)
-            .map(|m| (packs.pack_of(m), packs.member_bytes(m)))
-            .collect();
+        let at: Vec<_> = (0..7).map(|m| packs.member(m)).collect();
         assert_eq!(
             at,
             [
-                (Some(0), Some(0..10)),
-                (Some(0), Some(10..30)),
-                (Some(0), Some(30..35)),
-                (Some(1), Some(0..7)),
-                (Some(2), Some(0..3)),
-                (Some(2), Some(3..6)),
-                (None, None),
+                Some((0, 0..10)),
+                Some((0, 10..30)),
+                Some((0, 30..35)),
+                Some((2, 0..3)),
+                Some((2, 3..6)),
+                Some((1, 0..7)),
+                None,
             ]
         );
     }
@@ -202,12 +249,12 @@ mod tests {
     #[test]
     fn requests_merge_runs_within_a_pack_across_small_gaps() {
         let packs = table();
-        let request = |pack, bytes, members| PackRequest {
+        let request = |pack, bytes, places| PackRequest {
             pack,
             bytes,
-            members,
+            places,
         };
-        // Members 0 and 2 are 20 bytes apart: one request with a gap of 20, two with less.
+        // Chunks 0 and 2 are 20 bytes apart: one request with a gap of 20, two with less.
         assert_eq!(
             packs.requests(&[2, 0, 0, 99], 20),
             [request(0, 0..35, 0..3)]
@@ -216,7 +263,7 @@ mod tests {
             packs.requests(&[0, 2], 19),
             [request(0, 0..10, 0..1), request(0, 30..35, 2..3)]
         );
-        // Never across packs, however close.
+        // Never across packs, however close; in the order laid.
         assert_eq!(
             packs.requests(&[2, 3, 4, 5], 1000),
             [
@@ -226,22 +273,29 @@ mod tests {
             ]
         );
         let merged = request(0, 0..35, 0..3);
-        assert_eq!(merged.member_in_response(&packs, 1), Some(10..30));
-        assert_eq!(merged.member_in_response(&packs, 3), None);
+        assert_eq!(
+            packs.members_in(&merged).collect::<Vec<_>>(),
+            [(0, 0..10), (1, 10..30), (2, 30..35)]
+        );
+        let last = request(2, 3..6, 5..6);
+        assert_eq!(packs.members_in(&last).collect::<Vec<_>>(), [(4, 0..3)]);
         assert!(packs.requests(&[], 0).is_empty());
     }
 
     #[test]
     fn a_table_that_does_not_describe_the_chunks_is_an_error() {
-        let good = encode_table(&[10, 20, 5], &[2, 1]);
+        let good = encode_table(&[10, 20, 5], &[2, 1], &[2, 0, 1]);
         assert!(TextPacks::parse(&good, 3).is_ok());
         assert!(TextPacks::parse(&good, 4).is_err(), "another chunk count");
         for bad in [
-            encode_table(&[10, 20, 5], &[2, 2]),
-            encode_table(&[10, 20, 5], &[3, 0]),
-            encode_table(&[10, 0, 5], &[3]),
-            encode_table(&[10, 20, 5], &[2]),
-            b"BLTP\x02\x00\x00".to_vec(),
+            encode_table(&[10, 20, 5], &[2, 2], &[0, 1, 2]),
+            encode_table(&[10, 20, 5], &[3, 0], &[0, 1, 2]),
+            encode_table(&[10, 0, 5], &[3], &[0, 1, 2]),
+            encode_table(&[10, 20, 5], &[2], &[0, 1, 2]),
+            encode_table(&[10, 20, 5], &[3], &[0, 1, 1]),
+            encode_table(&[10, 20, 5], &[3], &[0, 1, 3]),
+            encode_table(&[10, 20, 5], &[3], &[0, 1]),
+            b"BLTP\x01\x00\x00".to_vec(),
             b"nope".to_vec(),
             good[..good.len() - 1].to_vec(),
             [good.as_slice(), &[0]].concat(),
