@@ -29,7 +29,7 @@ define build-offline
 	node scripts/offline.mjs $(OFFLINE_BUILD) $(OFFLINE_HTML)
 endef
 
-.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick bench-across bench-network bench-100k lighthouse screenshots report lint test test-native test-wasm test-e2e test-scale test-bench fuzz clean
+.PHONY: help setup setup-test serve build offline check-seeds bench-corpus bench bench-50k bench-quick bench-across bench-network bench-warm bench-100k lighthouse screenshots report lint test test-native test-wasm test-e2e test-scale test-bench fuzz clean
 
 help:
 	@echo "make serve        build and serve on http://127.0.0.1:8080 (installs tools on first run)"
@@ -41,6 +41,7 @@ help:
 	@echo "make bench-quick  the same at N = 1,000 only"
 	@echo "make bench-50k    the same at N = 50,000 (about 25 minutes), added to the report"
 	@echo "make bench-network  Borderlines vs Pagefind under Fast 4G and slow 3G at N = 1,000 … 100,000 (bench-100k: 100,000 only)"
+	@echo "make bench-warm     warm queries, sharded site against the same corpus whole, at 10,000 (after bench-network)"
 	@echo "make lighthouse   Lighthouse mobile on the seeds + real-text set, 1,000 and 10,000 articles, served gzip-only"
 	@echo "make screenshots  pictures of the main views at 360 and 1280 px -> docs/screenshots/"
 	@echo "make fuzz         each fuzz target for FUZZ_SECONDS (600) on the stable toolchain; crashes land in fuzz/artifacts/"
@@ -102,6 +103,12 @@ bench-network: setup-test
 	node bench/report.mjs
 
 # The same at 100,000 articles only.
+# Warm queries on the sharded site against the same corpus shipped whole, at N = 10,000 (after
+# `make bench-network`, which packs the sharded site): bench/results/warm.json.
+bench-warm: setup-test
+	node bench/warm.mjs --n 10000
+	node bench/report.mjs
+
 bench-100k: setup-test
 	cargo build --release -q -p bench --bin bench
 	node bench/network.mjs --n 100000

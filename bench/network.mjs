@@ -29,6 +29,7 @@ import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { launch } from '../e2e/support.mjs';
 import { serveGzipOnly } from './gzip-server.mjs';
+import { percentile, typeAndWait, borderlinesPainted } from './typing.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const args = Object.fromEntries(process.argv.slice(2).reduce((out, a, i, all) => {
@@ -123,32 +124,6 @@ async function received(page, until = null) {
 
 const wasmMemory = (page) => page.evaluate(() => window.__probe?.wasm?.memory?.buffer?.byteLength ?? null);
 
-/** Borderlines: painted once its count is there, not "checking", and a first card has its title
- *  (or it found nothing); with `value`, once the URL's search is it. A page-side predicate. */
-function borderlinesPainted(value) {
-  if (value != null && new URLSearchParams(location.search).get('q') !== value.trim()) return false;
-  const count = document.querySelector('[data-result-count]');
-  if (!count || document.querySelector('[data-texts-loading]')) return false;
-  if (count.dataset.resultCount === '0') return performance.now();
-  const title = document.querySelector('ol.cards article[data-article-id]:not(.loading) .card-title');
-  return title && title.textContent ? performance.now() : false;
-}
-
-/** Types `q` into the box (as one input event) and returns ms until its results are painted. */
-async function typeAndWait(page, engine, q) {
-  const t0 = await page.evaluate(([selector, value]) => {
-    const input = document.querySelector(selector);
-    const t = performance.now();
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return t;
-  }, [engine === 'pagefind' ? '#q' : '#search-input', q]);
-  const done = engine === 'pagefind'
-    ? await page.waitForFunction((value) => document.getElementById('count').dataset.done === value && performance.now(), q, { polling: 'raf', timeout: 600_000 })
-    : await page.waitForFunction(borderlinesPainted, q, { polling: 'raf', timeout: 600_000 });
-  return (await done.jsonValue()) - t0;
-}
-
 async function measureBorderlines(browser, origin, profile, queries) {
   const out = {};
   // A link without a view: the shell's first cards, then the explorer.
@@ -215,11 +190,6 @@ async function firstQueryAndSession(page, engine, profile, queries) {
     if (process.env.NETWORK_TRACE) await writeFile(`${process.env.NETWORK_TRACE}.${engine}.json`, JSON.stringify(costs));
   }
   return out;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : null;
 }
 
 /** The files a site directory holds: count, total bytes and the largest. */

@@ -640,6 +640,26 @@ function networkSection(dir) {
   ].join('\n');
 }
 
+/** Warm queries, the sharded site against the corpus shipped whole (`make bench-warm`). */
+function warmSection(dir) {
+  const path = join(dir, 'warm.json');
+  if (!existsSync(path)) return null;
+  const w = JSON.parse(readFileSync(path, 'utf8'));
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  return [
+    '## Warm queries: the sharded site against the corpus shipped whole',
+    `\`make bench-warm\` (\`bench/warm.mjs\`) opens the sharded site and the same ${w.n.toLocaleString('en-US')} articles shipped as one corpus file (the embedded edition), ` +
+      'served alike with no network emulation, types the query set once (fetching what it needs), then again: the second pass is timed, from the input ' +
+      `event to the painted count and first card, at 412 px. Issue 23's target: the sharded p95 at most 1.5 times the whole one's. On ${w.commit} (${w.date}), ${w.queries} queries.`,
+    '',
+    '| site | p50 | p95 | slowest |',
+    '|---|---:|---:|---:|',
+    `| sharded | ${ms(w.sharded.p50)} | ${ms(w.sharded.p95)} | ${ms(w.sharded.max)} |`,
+    `| whole | ${ms(w.whole.p50)} | ${ms(w.whole.p95)} | ${ms(w.whole.max)} |`,
+    `| sharded ÷ whole | ${(w.sharded.p50 / w.whole.p50).toFixed(2)}× | ${(w.sharded.p95 / w.whole.p95).toFixed(2)}× | |`,
+  ].join('\n');
+}
+
 /** What search across languages and near spellings cost per view (`make bench-across`). */
 function acrossSection(dir) {
   const runs = [1000, 10000]
@@ -670,6 +690,7 @@ function report(results, engines, resultsDir) {
     targetsSection(results, engines),
     lighthouseSection(resultsDir),
     networkSection(resultsDir),
+    warmSection(resultsDir),
     acrossSection(resultsDir),
     readingGuide(),
     ...results.map((r) => sizeSection(r, engines)),

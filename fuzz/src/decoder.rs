@@ -36,7 +36,8 @@ const QUERIES: [&str; 10] = [
 /// - the explorer's answer and counts for a few views;
 /// - the blob encodes again and the bytes decode to a blob of the same size; a chunked blob's
 ///   core cannot, and is used again once (small) text chunks of the right length, and any
-///   postings shards such bytes pass for, have arrived.
+///   postings shards such bytes pass for, have arrived; its text chunks' layout lists each once,
+///   and a table of packs written in that layout reads back, every chunk in one request.
 pub fn decoder(data: &[u8]) {
     let Ok(blob) = CorpusBlob::from_bytes(data) else {
         return;
@@ -44,6 +45,7 @@ pub fn decoder(data: &[u8]) {
     exercise(&blob);
     if blob.chunk_count() > 0 {
         assert!(blob.to_bytes().is_err(), "a core encodes as a whole blob");
+        packs_of_layout(&blob);
         let chunks = u32::try_from(blob.chunk_count()).unwrap_or(u32::MAX);
         for chunk in 0..chunks.min(MAX_CHUNKS_ADDED) {
             let len = blob.chunk_len(chunk);
@@ -123,4 +125,44 @@ fn exercise(blob: &CorpusBlob) {
             "{url}: counts from the answer and afresh differ"
         );
     }
+}
+
+/// The text chunks' layout is a permutation, and a table of packs (two chunks a pack, each of
+/// its own length) in that layout reads back: asked for all at once, every chunk comes in one
+/// request and at its own length.
+fn packs_of_layout(blob: &CorpusBlob) {
+    let layout = blob.text_chunk_layout();
+    let chunks = blob.text_chunk_count();
+    let mut seen = vec![false; chunks];
+    for &chunk in &layout {
+        let slot = seen.get_mut(chunk as usize).expect("a chunk of the corpus");
+        assert!(!*slot, "chunk {chunk} laid twice");
+        *slot = true;
+    }
+    assert!(seen.iter().all(|&s| s), "every chunk laid");
+    let lens: Vec<u32> = layout
+        .iter()
+        .map(|&c| {
+            u32::try_from(blob.chunk_len(c))
+                .unwrap_or(u32::MAX)
+                .clamp(1, 1 << 20)
+        })
+        .collect();
+    let per_pack: Vec<u32> = lens.chunks(2).map(|pair| pair.len() as u32).collect();
+    let table = corpus::store::encode_table(&lens, &per_pack, &layout);
+    let packs =
+        corpus::store::TextPacks::parse(&table, chunks).expect("a table of the layout reads back");
+    let all: Vec<u32> = (0..u32::try_from(chunks).unwrap_or(u32::MAX)).collect();
+    let mut got: Vec<u32> = packs
+        .requests(&all, 0)
+        .iter()
+        .flat_map(|request| {
+            packs
+                .members_in(request)
+                .map(|(member, _)| member)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    got.sort_unstable();
+    assert_eq!(got, all, "each chunk in one request");
 }
