@@ -35,15 +35,15 @@ if (!existsSync(join(whole, 'index.html'))) {
   if (packed.status !== 0) throw new Error(`packing the whole site at N=${N} failed`);
 }
 
-const server = await serveGzipOnly({ '/sharded/': sharded, '/whole/': whole });
-const origin = `http://127.0.0.1:${server.address().port}`;
+// Each under /borderlines/, the public URL it was built for, on a server of its own.
+const servers = { sharded: await serveGzipOnly({ '/borderlines/': sharded }), whole: await serveGzipOnly({ '/borderlines/': whole }) };
 const browser = await launch();
 const out = { n: N, queries: queries.length };
 try {
-  for (const [name, mount] of [['sharded', '/sharded/'], ['whole', '/whole/']]) {
+  for (const [name, server] of Object.entries(servers)) {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
     const page = await context.newPage();
-    await page.goto(`${origin}${mount}?xlang=off&typo=off`);
+    await page.goto(`http://127.0.0.1:${server.address().port}/borderlines/?xlang=off&typo=off`);
     await page.waitForSelector('[data-result-count]', { timeout: 600_000 });
     for (const q of queries) await typeAndWait(page, 'borderlines', q);
     const times = [];
@@ -54,7 +54,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  for (const server of Object.values(servers)) server.close();
 }
 out.commit = spawnSync('git', ['rev-parse', '--short', 'HEAD']).stdout.toString().trim();
 out.date = new Date().toISOString().slice(0, 10);
