@@ -5,9 +5,9 @@
 // bench/lighthouse.mjs.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { sendFile } from '../e2e/support.mjs';
+import { mountedPath, sendFile } from '../e2e/support.mjs';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json',
@@ -22,11 +22,9 @@ export function serveGzipOnly(mounts, { cacheControl = 'no-cache' } = {}) {
   const cache = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
-    if (!mount) { res.writeHead(404).end(); return; }
-    const dir = mounts[mount];
-    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(mount.length))));
-    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
+    let path = mountedPath(mounts, url.pathname);
+    if (path === null) { res.writeHead(404).end(); return; }
+    if (path === false) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const ext = extname(path);

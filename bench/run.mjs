@@ -23,10 +23,10 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, release } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
-import { launch } from '../e2e/support.mjs';
+import { launch, mountedPath } from '../e2e/support.mjs';
 import { summary } from './page/stats.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -228,11 +228,9 @@ async function serve(mounts, uploads) {
       res.writeHead(204).end();
       return;
     }
-    const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
-    if (!mount) { res.writeHead(404).end(); return; }
-    const dir = mounts[mount];
-    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(mount.length))));
-    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
+    let path = mountedPath(mounts, url.pathname);
+    if (path === null) { res.writeHead(404).end(); return; }
+    if (path === false) { res.writeHead(403).end(); return; }
     try {
       const info = await stat(path);
       if (info.isDirectory()) path = join(path, 'index.html');

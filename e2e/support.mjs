@@ -14,6 +14,16 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon', '.png': 'image/png',
 };
 
+/** The file that URL path `pathname` names under `mounts` ({ '/prefix/': dir, … }): `null` outside
+ *  every mount, `false` for a path that climbs out of its mount's directory. */
+export function mountedPath(mounts, pathname) {
+  const mount = Object.keys(mounts).find((m) => pathname.startsWith(m));
+  if (!mount) return null;
+  const dir = mounts[mount];
+  const path = normalize(join(dir, decodeURIComponent(pathname.slice(mount.length))));
+  return path.startsWith(dir) ? path : false;
+}
+
 /** Answers `req` with `body`: whole, or the byte range it asks for (`Range: bytes=a-b` or
  *  `bytes=a-`, as static hosts such as GitHub Pages serve it; a sharded corpus asks for its texts
  *  so), or 416 for a range past the end. */
