@@ -6,6 +6,8 @@
 //   <outDir>/charts/latency.svg    query latency p50 (solid) and p95 (dashed) against N, log-log
 //   <outDir>/charts/transfer.svg   brotli transfer bytes against N, log-log, with the article text
 //   <outDir>/charts/startup.svg    Borderlines navigation → first card against N, log x
+//   <outDir>/charts/network.svg    bytes of a query session and of a cold first query, Fast 4G, against
+//                                  Pagefind, against N, log-log (after `make bench-network`)
 //
 //   node bench/report.mjs [RESULTS_DIR=bench/results] [OUT_DIR=bench]
 //
@@ -637,6 +639,8 @@ function networkSection(dir) {
     '',
     ...costly,
     ...run.sizes.filter((x) => x.note).map((x) => `\nNote on ${x.n.toLocaleString('en-US')}: ${x.note}`),
+    '',
+    '![Bytes over the network, Fast 4G, Borderlines against Pagefind, against N](charts/network.svg)',
   ].join('\n');
 }
 
@@ -987,6 +991,33 @@ function startupChart(results) {
   });
 }
 
+/** Over the network (`make bench-network`, Fast 4G): the bytes of a query session and of the
+ *  cold first query, Borderlines against Pagefind, against N; null before it has run. */
+function networkChart(resultsDir) {
+  const path = join(resultsDir, 'network.json');
+  if (!existsSync(path)) return null;
+  const sizes = JSON.parse(readFileSync(path, 'utf8')).sizes;
+  const fast = (x, engine) => x.profiles.fast4g?.[engine];
+  const series = [SELF, 'pagefind'].flatMap((engine) => [
+    { name: `${label(engine)} session`, colour: COLOURS[engine], shape: 'circle', dash: null, hollow: false,
+      points: sizes.map((x) => [x.n, num(fast(x, engine)?.session?.bytes)]) },
+    { name: `${label(engine)} 1st query`, colour: COLOURS[engine], shape: 'circle', dash: DASHED, hollow: true,
+      points: sizes.map((x) => [x.n, num(fast(x, engine)?.firstQueryBytes)]) },
+  ]);
+  return lineChart({
+    ...byN(sizes),
+    title: 'Bytes over the network, Fast 4G, against Pagefind',
+    description:
+      'Bytes that crossed the emulated network (gzip-only, headers included) for the bench\'s query session typed into one page (solid) ' +
+      'and for the cold first query (dashed), Borderlines and Pagefind, against the number of articles N; both axes logarithmic.',
+    yLabel: 'Bytes (log scale)',
+    yScale: logScale(yValues(series), [PLOT.bottom, PLOT.top]),
+    yFormat: fmtTickBytes,
+    series,
+    legend: series,
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function main() {
@@ -1004,7 +1035,9 @@ function main() {
     'charts/latency.svg': latencyChart(results, engines),
     'charts/transfer.svg': transferChart(results, engines),
     'charts/startup.svg': startupChart(results),
+    'charts/network.svg': networkChart(resultsDir),
   };
+  if (!outputs['charts/network.svg']) delete outputs['charts/network.svg'];
   for (const [name, content] of Object.entries(outputs)) {
     const path = join(outDir, name);
     writeFileSync(path, content);
