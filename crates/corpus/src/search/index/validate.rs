@@ -105,6 +105,9 @@ pub(super) fn count_docs(gaps: &[u8], limit: u32) -> Option<u32> {
     let mut count = 0u32;
     let mut sum = 0u64;
     let mut zero_gaps = 0u32;
+    // Whether the first gap is 0 (the first id may be 0), by its value: a damaged list may write
+    // a 0 in more than one byte.
+    let mut first_is_zero = false;
     while let Some(&byte) = gaps.get(pos) {
         if let Some(chunk) = gaps.get(pos..pos.saturating_add(8)) {
             let word = u64::from_le_bytes(chunk.try_into().ok()?);
@@ -115,6 +118,7 @@ pub(super) fn count_docs(gaps: &[u8], limit: u32) -> Option<u32> {
                 sum += pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48;
                 // Adding 0x7F sets a byte's top bit unless the byte is 0 (no carry past it).
                 zero_gaps += 8 - ((word + 0x7F7F_7F7F_7F7F_7F7F) & HIGH).count_ones();
+                first_is_zero |= count == 0 && byte == 0;
                 count = count.checked_add(8)?;
                 pos += 8;
                 continue;
@@ -126,12 +130,13 @@ pub(super) fn count_docs(gaps: &[u8], limit: u32) -> Option<u32> {
         } else {
             u32::try_from(read_varint(gaps, &mut pos)?).ok()?
         };
+        first_is_zero |= count == 0 && gap == 0;
         count = count.checked_add(1)?;
         zero_gaps += u32::from(gap == 0);
         sum += u64::from(gap);
     }
     // The first id may be 0; any later gap of 0 repeats a document.
-    let repeats = zero_gaps > u32::from(gaps.first() == Some(&0));
+    let repeats = zero_gaps > u32::from(first_is_zero);
     (!repeats && (count == 0 || sum < u64::from(limit))).then_some(count)
 }
 
@@ -174,6 +179,9 @@ mod tests {
         assert_eq!(count_docs(&[0x80], 100), None);
         assert_eq!(count_docs(&[0x7F; 9], 9 * 127 + 1), Some(9));
         assert_eq!(count_docs(&[0x7F; 9], 9 * 127), None);
+        // A first gap of 0 written in two bytes (not what the writer does) is still id 0.
+        assert_eq!(count_docs(&[0x80, 0x00], 1), Some(1));
+        assert_eq!(count_docs(&[0x80, 0x00, 0x00], 1), None);
     }
 
     proptest! {
