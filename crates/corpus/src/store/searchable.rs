@@ -275,14 +275,20 @@ impl CorpusBlob {
     /// The text hits of a view's query, as the view filters them: `None` when the query
     /// searches for nothing (every article stays in the view), otherwise [`CorpusBlob::search`].
     pub fn text_hits(&self, query: &Query) -> Option<Vec<(u32, f32)>> {
+        self.text_hits_and_unconfirmed(query).0
+    }
+
+    /// [`CorpusBlob::text_hits`], and whether they were answered from the index alone
+    /// ([`CorpusBlob::answers_unconfirmed`]), found in the same pass.
+    pub fn text_hits_and_unconfirmed(&self, query: &Query) -> (Option<Vec<(u32, f32)>>, bool) {
         if query.is_empty() {
-            return None;
+            return (None, false);
         }
         if self.answers_unconfirmed(query) {
             let docs = Unconfirmed(self.cached_docs());
-            return Some(self.head.index.search(query, &docs));
+            return (Some(self.head.index.search(query, &docs)), true);
         }
-        Some(self.search(query))
+        (Some(self.search(query)), false)
     }
 }
 

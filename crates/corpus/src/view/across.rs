@@ -117,6 +117,10 @@ pub(crate) struct TextSearch {
     groups: Vec<Vec<(Query, Option<usize>)>>,
     /// The names searched besides the typed words.
     pub also: Vec<AlsoSearched>,
+    /// Whether [`TextSearch::hits`] answered some of its queries from the index alone, their
+    /// phrases or long runs too common to confirm on the text
+    /// ([`CorpusBlob::answers_unconfirmed`]).
+    pub unconfirmed: bool,
 }
 
 impl TextSearch {
@@ -157,6 +161,7 @@ impl TextSearch {
                 typed,
                 groups: Vec::new(),
                 also: Vec::new(),
+                unconfirmed: false,
             };
         }
         let items = typed.items();
@@ -191,6 +196,7 @@ impl TextSearch {
             typed,
             groups,
             also,
+            unconfirmed: false,
         }
     }
 
@@ -199,12 +205,6 @@ impl TextSearch {
         std::iter::once(&self.typed)
             .filter(|_| self.groups.is_empty())
             .chain(self.groups.iter().flatten().map(|(q, _)| q))
-    }
-
-    /// Whether a sharded corpus answers some of its queries from the index alone, their phrases
-    /// or long runs too common to confirm on the text ([`CorpusBlob::answers_unconfirmed`]).
-    pub fn unconfirmed(&self, corpus: &CorpusBlob) -> bool {
-        self.queries().any(|q| corpus.answers_unconfirmed(q))
     }
 
     /// The text chunks a chunked corpus lacks to confirm its phrases and long runs.
@@ -222,13 +222,17 @@ impl TextSearch {
     /// nothing); counts each name's hits into `also`.
     pub fn hits(&mut self, corpus: &CorpusBlob) -> Option<Vec<(u32, f32)>> {
         if self.groups.is_empty() {
-            return corpus.text_hits(&self.typed);
+            let (hits, unconfirmed) = corpus.text_hits_and_unconfirmed(&self.typed);
+            self.unconfirmed = unconfirmed;
+            return hits;
         }
         let mut found: Option<HashMap<u32, f32>> = None;
         for group in &self.groups {
             let mut best: HashMap<u32, f32> = HashMap::new();
             for (query, name) in group {
-                let Some(hits) = corpus.text_hits(query) else {
+                let (hits, unconfirmed) = corpus.text_hits_and_unconfirmed(query);
+                self.unconfirmed |= unconfirmed;
+                let Some(hits) = hits else {
                     continue;
                 };
                 if let Some(also) = name.and_then(|i| self.also.get_mut(i)) {

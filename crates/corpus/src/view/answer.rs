@@ -68,8 +68,8 @@ pub fn answer(corpus: &CorpusBlob, state: &ViewState) -> Answer {
     let mut search = TextSearch::of(corpus, state);
     let texts_missing = search.chunks_missing(corpus);
     let searching = texts_missing.iter().any(|&c| corpus.is_postings_shard(c));
-    let unconfirmed = !searching && search.unconfirmed(corpus);
     let hits = search.hits(corpus);
+    let unconfirmed = !searching && search.unconfirmed;
     let catalog = corpus.catalog();
     let opened = state.article.as_ref().map(|id| catalog.position(id));
     let unknown_article = matches!(opened, Some(None));
