@@ -331,7 +331,7 @@ enum Part {
 
 /// Requests in one batch at most.
 const REQUESTS_AT_ONCE: usize = 64;
-/// Text chunks in one batch at most (about 2 MB of stored text at 4 KiB a chunk).
+/// Text chunks in one batch at most (about 1 MB of stored text at 2 KiB a chunk).
 const TEXT_CHUNKS_AT_ONCE: usize = 512;
 /// A request for a run of text chunks in a pack goes on across at most this many bytes of
 /// chunks not asked for: a request costs a round trip and its headers, and over HTTP/1.1 (six
