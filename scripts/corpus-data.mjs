@@ -17,12 +17,12 @@
 // of seed text): corpus-<hash>.bin is then the core (catalog and the index's dictionary; the explorer
 // opens with it alone); the article texts follow in chunks of about CORPUS_CHUNK_BYTES (an
 // article or a few short ones), each gzip-compressed on its own and laid end to end in packs of
-// about CORPUS_PACK_BYTES (by language, then newest first), corpus-<hash>-p<n>.bin, of which the app asks for the bytes of the
-// chunks a card or a phrase needs (HTTP range requests; a table, corpus-<hash>-texts.bin, says
-// where each chunk lies, crates/corpus/src/store/packs.rs); and the index's posting lists come
-// in shards of about CORPUS_SHARD_BYTES, corpus-<hash>-i<n>.bin, which it fetches when a search
-// reads their terms. One hash names the whole set, so a page never mixes two versions of the
-// corpus.
+// about CORPUS_PACK_BYTES (by language, then newest first), corpus-<hash>-p<n>.bin, of which the
+// app asks for the bytes of the chunks a card or a phrase needs (HTTP range requests; a table,
+// corpus-<hash>-texts.bin, says where each chunk lies, crates/corpus/src/store/packs.rs); and the
+// index's posting lists come in shards of about CORPUS_SHARD_BYTES, corpus-<hash>-i<n>.bin,
+// which it fetches when a search reads their terms. One hash names the whole set, so a page
+// never mixes two versions of the corpus.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
